@@ -1,0 +1,36 @@
+// Pure formatting for <RelativeTime>, kept apart so it can be tested without a DOM.
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
+
+/** Parses an ISO timestamp; null for null, empty or unparseable input. */
+export function parseIso(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "3 days ago", "in 2 hours", "just now"; "—" when there is no valid time. */
+export function formatRelative(iso: string | null | undefined, now: number): string {
+  const date = parseIso(iso);
+  if (!date) return "—";
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  if (Math.abs(seconds) < 45) return "just now";
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return relative.format(seconds, "second");
+}
+
+/** The exact time in the viewer's own time zone, zone name included. */
+export function formatExact(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "long", timeZone }).format(date);
+}

@@ -1,0 +1,66 @@
+// One Kysely instance per process: PostgreSQL when DATABASE_URL is set, otherwise an embedded
+// SQLite file (WAL, foreign keys on). Tests create their own instances with createDb().
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { databaseUrl, sqlitePath } from "../server/env";
+import type { Database } from "./types";
+
+export type DbKind = "sqlite" | "postgres";
+export type DB = Kysely<Database>;
+
+export interface DbTarget {
+  kind: DbKind;
+  /** postgres connection string, or sqlite file path (":memory:" allowed) */
+  url: string;
+  /** postgres only: schema to use as search_path (tests run each in a fresh one) */
+  schema?: string;
+  poolSize?: number;
+}
+
+const kinds = new WeakMap<object, DbKind>();
+
+export function createDb(target: DbTarget): DB {
+  let db: DB;
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      options: target.schema ? `-c search_path=${target.schema}` : undefined,
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    if (target.url !== ":memory:") mkdirSync(path.dirname(path.resolve(target.url)), { recursive: true });
+    const sqlite = new SQLite(target.url);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("cache_size = -65536");
+    sqlite.pragma("mmap_size = 268435456");
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  kinds.set(db, target.kind);
+  return db;
+}
+
+export function dbKind(db: Kysely<unknown> | DB): DbKind {
+  return kinds.get(db) ?? (db.getExecutor().adapter.constructor.name.startsWith("Postgres") ? "postgres" : "sqlite");
+}
+
+export function defaultTarget(): DbTarget {
+  const url = databaseUrl();
+  return url ? { kind: "postgres", url } : { kind: "sqlite", url: sqlitePath() };
+}
+
+declare global {
+  // The process-wide database survives Next's dev hot reloads.
+  var consoleDb: DB | undefined;
+}
+
+export function getDb(): DB {
+  globalThis.consoleDb ??= createDb(defaultTarget());
+  return globalThis.consoleDb;
+}

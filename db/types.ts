@@ -1,0 +1,253 @@
+// Kysely table types for the whole connection model (DESIGN.md). One set of types for
+// SQLite and PostgreSQL: timestamps are ISO-8601 UTC strings (`2026-11-21T10:00:00.000Z`,
+// sortable as text), booleans are 0/1 integers and JSON is stored as text, so rows look the
+// same whichever database is behind them.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** ISO-8601 UTC timestamp string. */
+export type Timestamp = string;
+/** 0 or 1. */
+export type Flag = number;
+/** JSON document serialised as text. */
+export type JsonText = string;
+
+export const CONNECTION_STATUSES = [
+  "pending",
+  "active",
+  "error",
+  "expired",
+  "disconnected",
+  "deauthorized",
+] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export const PLATFORMS = ["codat", "unified", "workiva", "generic"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ROLES = ["support", "tenant_admin", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  /** IANA zone used to read unqualified local times from imports (Codat). */
+  time_zone: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  /** null for support staff, who belong to no tenant. */
+  tenant_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConnectionsTable {
+  id: string;
+  tenant_id: string;
+  /** Which platform the record came from: codat | unified | workiva | generic. */
+  platform: Platform;
+  /** The upstream platform's own id for the connection; unique per platform. */
+  platform_id: string;
+  workspace_id: string | null;
+  name: string;
+  description: string | null;
+  /** Provider slug, e.g. `xero`, `salesforce`. */
+  provider: string;
+  integration_id: string | null;
+  integration_key: string | null;
+  /** Display name of the integration (Codat PlatformName). */
+  integration_name: string | null;
+  /** JSON array of category strings. */
+  categories: JsonText;
+  source_id: string | null;
+  source_type: string | null;
+  source_workspace_id: string | null;
+  destination_id: string | null;
+  destination_type: string | null;
+  destination_workspace_id: string | null;
+  status: ConnectionStatus;
+  /** The status exactly as the platform sent it (e.g. Codat `Linked`). */
+  upstream_status: string | null;
+  /** Derived: expired, deauthorized, disconnected, or error with an active auth error. */
+  needs_relink: Flag;
+  /** Paused by a console user. */
+  user_paused: Flag;
+  paused_by: string | null;
+  paused_at: Timestamp | null;
+  pause_reason: string | null;
+  /** Paused by the platform itself (Unified `is_paused`, e.g. plan limit exceeded). */
+  platform_paused: Flag;
+  platform_paused_reason: string | null;
+  environment: string | null;
+  external_xref: string | null;
+  auth_type: string | null;
+  /** JSON array of scope strings. */
+  auth_scopes: JsonText | null;
+  auth_expires_at: Timestamp | null;
+  auth_aws_arn: string | null;
+  /** AES-256-GCM ciphertext (server/crypto.ts). Never selected for a response. */
+  credentials_encrypted: string | null;
+  /** Short non-reversible fingerprint of the credentials, safe to show. */
+  credentials_fingerprint: string | null;
+  /** JSON array of permission strings (`crm_contact_write`). */
+  permissions: JsonText;
+  link_url: string | null;
+  connection_info: JsonText | null;
+  metadata: JsonText | null;
+  /** Fields an import could not map, kept verbatim so nothing is lost (JSON object). */
+  unmapped: JsonText | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+  last_sync_at: Timestamp | null;
+  last_run_job_id: string | null;
+  last_run_status: string | null;
+  last_run_at: Timestamp | null;
+  last_run_by: string | null;
+  last_run_source_parameters: JsonText | null;
+  last_run_destination_parameters: JsonText | null;
+  last_run_error: string | null;
+  open_error_count: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface ConnectionRunsTable {
+  id: string;
+  connection_id: string;
+  tenant_id: string;
+  job_id: string;
+  /** complete | running | error | cancelled | not_started ... */
+  status: string;
+  source_status: string | null;
+  destination_status: string | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  run_by: string | null;
+  source_parameters: JsonText | null;
+  destination_parameters: JsonText | null;
+  records_read: number | null;
+  records_written: number | null;
+  error_message: string | null;
+  /** Anything else the platform sent for the run (JSON object). */
+  extra: JsonText | null;
+}
+
+export interface ConnectionErrorsTable {
+  id: string;
+  connection_id: string;
+  tenant_id: string;
+  /** Status code from the source platform, e.g. `401`. */
+  status_code: string | null;
+  status_text: string | null;
+  message: string | null;
+  errored_at: Timestamp;
+  /** active | resolved */
+  status: "active" | "resolved";
+  /** The platform's own status value, kept as sent (Codat: Active, Resolved or null). */
+  upstream_status: string | null;
+  is_auth_error: Flag;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+export interface RelinkLinksTable {
+  id: string;
+  /** SHA-256 of the token; the token itself is never stored. */
+  token_hash: string;
+  connection_id: string;
+  tenant_id: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  sent_to: string | null;
+  opened_at: Timestamp | null;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  batch_id: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: Timestamp;
+  /** user id, `link:<link id>` for the public flow, `api-key:<id>` for ingest. */
+  actor_id: string;
+  actor_label: string;
+  tenant_id: string | null;
+  connection_id: string | null;
+  action: string;
+  before: JsonText | null;
+  after: JsonText | null;
+  note: string | null;
+}
+
+export interface IntegrationsTable {
+  provider: string;
+  display_name: string;
+  platform: Platform;
+  category: string | null;
+  /** oauth2 | apikey | ... how re-authorisation works. */
+  auth_kind: string;
+  authorize_url: string | null;
+  token_url: string | null;
+  client_id: string | null;
+  client_secret_encrypted: string | null;
+  /** JSON array of scopes requested on relink. */
+  scopes: JsonText;
+  /** 1 when the integration uses the built-in sandbox OAuth provider. */
+  use_sandbox: Flag;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** First characters of the key, shown to recognise it. */
+  prefix: string;
+  key_hash: string;
+  platform: Platform;
+  tenant_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  /** lower-cased email + client address */
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  last_failure_at: Timestamp;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  users: UsersTable;
+  connections: ConnectionsTable;
+  connection_runs: ConnectionRunsTable;
+  connection_errors: ConnectionErrorsTable;
+  relink_links: RelinkLinksTable;
+  audit_events: AuditEventsTable;
+  integrations: IntegrationsTable;
+  api_keys: ApiKeysTable;
+  login_attempts: LoginAttemptsTable;
+}
+
+export type Connection = Selectable<ConnectionsTable>;
+export type NewConnection = Insertable<ConnectionsTable>;
+export type ConnectionUpdate = Updateable<ConnectionsTable>;
+export type ConnectionRun = Selectable<ConnectionRunsTable>;
+export type NewConnectionRun = Insertable<ConnectionRunsTable>;
+export type ConnectionError = Selectable<ConnectionErrorsTable>;
+export type NewConnectionError = Insertable<ConnectionErrorsTable>;
+export type Tenant = Selectable<TenantsTable>;
+export type User = Selectable<UsersTable>;
+export type { ColumnType };

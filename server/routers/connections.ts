@@ -1,0 +1,16 @@
+import { listConnections } from "../connections/list-connections";
+import { ZListConnectionsRequestSchema, ZListConnectionsResponseSchema } from "../connections/list.types";
+import { getConnection } from "../connections/get-connection";
+import { ZConnectionByIdRequestSchema, ZConnectionDetailSchema } from "../connections/detail.types";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const connectionsRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(ZListConnectionsRequestSchema)
+    .output(ZListConnectionsResponseSchema)
+    .query(({ ctx, input }) => listConnections(ctx.db, ctx.user, input)),
+  byId: protectedProcedure
+    .input(ZConnectionByIdRequestSchema)
+    .output(ZConnectionDetailSchema)
+    .query(({ ctx, input }) => getConnection(ctx.db, ctx.user, input.id)),
+});

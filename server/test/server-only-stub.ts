@@ -1,0 +1,2 @@
+// Vitest runs server modules outside React's server runtime; `server-only` would throw there.
+export {};

@@ -1,0 +1,68 @@
+// tRPC setup: context, error formatting and the procedures that narrow who may call what.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { DB } from "../db";
+import { canWrite, isStaff, type SessionUser } from "./auth/session-user";
+import { toTRPCError } from "./errors";
+
+export interface Context {
+  db: DB;
+  user: SessionUser | null;
+  /** Origin used to build absolute URLs (relink links), e.g. http://localhost:3000 */
+  origin: string;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Flattened zod issues: { fieldErrors: { status: ["Invalid option..."] }, formErrors: [] }
+        zodError: zod
+          ? {
+              formErrors: zod.issues.filter((i) => i.path.length === 0).map((i) => i.message),
+              fieldErrors: Object.fromEntries(
+                zod.issues.filter((i) => i.path.length > 0).map((i) => [i.path.join("."), [i.message]]),
+              ),
+            }
+          : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors (server/errors.ts) become TRPCErrors in one place. */
+const errorConversion = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const converted = toTRPCError(result.error.cause ?? result.error);
+    if (converted) throw converted;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorConversion);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Support staff only (all tenants). */
+export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!isStaff(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "Only support staff may do this." });
+  return next({ ctx });
+});
+
+/** Anyone allowed to change state: support staff and tenant admins (not viewers). */
+export const writerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!canWrite(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "Read-only users cannot change connections." });
+  return next({ ctx });
+});
