@@ -3,6 +3,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "kysely"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Tests, scripts and benchmarks are type-checked by `npm run typecheck`, not by the app build.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
     return [
       {

@@ -42,7 +42,7 @@ export function isProduction(): boolean {
 }
 
 export function dataDir(): string {
-  return path.resolve(parsed().CONSOLE_DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), parsed().CONSOLE_DATA_DIR ?? "data");
 }
 
 /** Reads a secret from the environment, or (outside production) from/into ./data/<file>. */
@@ -50,7 +50,7 @@ function secret(value: string | undefined, file: string, name: string, bytes: nu
   if (value) return value;
   if (isProduction()) throw new Error(`${name} must be set in production.`);
   const dir = dataDir();
-  const full = path.join(dir, file);
+  const full = path.join(/*turbopackIgnore: true*/ dir, file);
   if (existsSync(full)) return readFileSync(full, "utf8").trim();
   mkdirSync(dir, { recursive: true });
   const generated = randomBytes(bytes).toString("base64");
@@ -71,7 +71,7 @@ export function databaseUrl(): string | undefined {
 }
 
 export function sqlitePath(): string {
-  return parsed().SQLITE_PATH ?? path.join(dataDir(), "console.db");
+  return parsed().SQLITE_PATH ?? path.join(/*turbopackIgnore: true*/ dataDir(), "console.db");
 }
 
 export function sandboxOAuthEnabled(): boolean {

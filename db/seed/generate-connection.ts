@@ -2,6 +2,7 @@
 // platform really sends (see ../shared/fixtures/vendor).
 import { ERROR_SAMPLES, CATALOG, type CatalogProvider } from "./catalog";
 import type { Random } from "./random";
+import { computeNeedsRelink } from "../../server/adapters/status";
 import type { ConnectionStatus, NewConnection, NewConnectionError, NewConnectionRun } from "../types";
 
 const DAY = 86_400_000;
@@ -106,7 +107,7 @@ export function generateConnection(rnd: Random, index: number, tenantId: string,
       resolution_note: resolved ? "Retried after upstream recovered." : null,
     });
   }
-  const needsRelink = status === "expired" || status === "deauthorized" || status === "disconnected" || (status === "error" && activeAuth);
+  const needsRelink = computeNeedsRelink(status, activeAuth);
   const lastRun = runs.at(-1);
   const workiva = provider.platform === "workiva";
   const unified = provider.platform === "unified";

@@ -1,7 +1,7 @@
 // The steps every adapter shares: the safety gate on raw input, a blank mapped connection with
 // the model's defaults, and the last step that records what an export needs to give the
 // source record back unchanged.
-import type { Platform } from "@/db/types";
+import type { Platform } from "../../db/types";
 import { isJsonObject, type JsonObject } from "./field-reader";
 import { diffForRestore, serializeTrace, type ImportTrace } from "./import-trace";
 import { checkSafeJson } from "./safe-json";

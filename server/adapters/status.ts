@@ -1,6 +1,6 @@
 // The status rules of DESIGN.md in one place: how each platform's status word becomes the
 // console's canonical status, what counts as an auth error, and when a connection needs relink.
-import { CONNECTION_STATUSES, type ConnectionStatus } from "@/db/types";
+import { CONNECTION_STATUSES, type ConnectionStatus } from "../../db/types";
 
 const CODAT_STATUSES: Record<string, ConnectionStatus> = {
   PendingAuth: "pending",

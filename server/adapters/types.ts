@@ -2,7 +2,7 @@
 // errors, without the bookkeeping the console owns (ids, tenant, version, counters, the user's
 // own pause, encrypted credentials). The caller resolves `tenantRef`, encrypts `credentials` and
 // derives `needs_relink` / `open_error_count`.
-import type { ConnectionErrorsTable, ConnectionRunsTable, ConnectionsTable } from "@/db/types";
+import type { ConnectionErrorsTable, ConnectionRunsTable, ConnectionsTable } from "../../db/types";
 
 /** One problem with an input record; `path` is JSON-pointer-ish: `$.dataConnectionErrors[0].erroredOnUtc`. */
 export interface AdapterIssue {

@@ -1,0 +1,40 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import type { SessionUser } from "@/server/auth/session-user";
+
+const ROLE_LABEL = { support: "Support", tenant_admin: "Tenant admin", viewer: "Viewer" } as const;
+
+export function UserMenu({ user }: { user: SessionUser }) {
+  const scope = user.tenantName ?? "All tenants";
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" className="gap-2" aria-label={`Account: ${user.email}, ${ROLE_LABEL[user.role]}, ${scope}`}>
+          <span className="hidden text-sm sm:inline">{user.email}</span>
+          <Badge variant="secondary">{ROLE_LABEL[user.role]}</Badge>
+          <Badge variant="outline">{scope}</Badge>
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuLabel>
+          <div className="text-sm font-medium">{user.name}</div>
+          <div className="text-xs text-muted-foreground">
+            {ROLE_LABEL[user.role]} · {scope}
+          </div>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>Sign out</DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, signIn, test, USERS } from "./fixtures";
+
+const dbPath = path.resolve("data/e2e/console.db");
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+test("wrong credentials get a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(USERS.support);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signed-out visitors are sent to sign in", async ({ page }) => {
+  await page.goto("/connections");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("support sees connections of several tenants", async ({ page }) => {
+  await signIn(page, USERS.support);
+  await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
+  const tenantCells = page.locator("tbody tr td:nth-child(2)");
+  await expect(tenantCells.first()).toBeVisible();
+  const tenants = new Set(await tenantCells.allTextContents());
+  expect(tenants.size).toBeGreaterThan(1);
+  await page.screenshot({ path: "test-results/screens/connections-support.png", fullPage: true });
+});
+
+test("Acme's admin sees only Acme and gets not-found for a Globex connection", async ({ page }) => {
+  await signIn(page, USERS.acmeAdmin);
+  await expect(page.getByRole("button", { name: /Account: admin@acme/ })).toBeVisible();
+  const ids = await page.locator("tbody tr td:first-child .font-mono").allTextContents();
+  expect(ids.length).toBeGreaterThan(0);
+  const tenants = query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`, ...ids);
+  expect(tenants.map((t) => t.tenant_id)).toEqual(["ten_acme"]);
+
+  const [globex] = query<{ id: string }>("SELECT id FROM connections WHERE tenant_id = 'ten_globex' LIMIT 1");
+  expect(globex).toBeDefined();
+  await page.goto(`/connections/${globex!.id}`);
+  await expect(page.getByRole("heading", { name: "Connection not found" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/not-found.png" });
+});
