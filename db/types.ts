@@ -228,6 +228,36 @@ export interface LoginAttemptsTable {
   last_failure_at: Timestamp;
 }
 
+export interface RelinkBatchesTable {
+  id: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  sent_to: string | null;
+}
+
+/** One-time authorization codes of the built-in sandbox OAuth provider (hashes only). */
+export interface SandboxOAuthCodesTable {
+  code_hash: string;
+  client_id: string;
+  redirect_uri: string;
+  /** PKCE S256 challenge sent with the authorization request. */
+  code_challenge: string;
+  scope: string;
+  /** Test switch: 1 makes the token endpoint refuse this code. */
+  fail_token: Flag;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Fixed-window request counters (public relink pages), shared by every app instance. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_started_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -239,6 +269,9 @@ export interface Database {
   integrations: IntegrationsTable;
   api_keys: ApiKeysTable;
   login_attempts: LoginAttemptsTable;
+  relink_batches: RelinkBatchesTable;
+  sandbox_oauth_codes: SandboxOAuthCodesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Connection = Selectable<ConnectionsTable>;

@@ -17,7 +17,7 @@ test("wrong credentials get a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill(USERS.support);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -1,7 +1,9 @@
 // Every migration, in order. Add new ones at the end; never edit a landed one.
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-21-0001-initial";
+import * as relink from "./2026-11-21-0003-relink";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
+  "2026-11-21-0003-relink": relink,
 };

@@ -48,7 +48,7 @@ export function generateConnection(rnd: Random, index: number, tenantId: string,
   const status = rnd.weighted(STATUS_WEIGHTS).status;
   const id = `con_${index.toString(36).padStart(7, "0")}${rnd.hex(6)}`;
   const created = now - rnd.int(2, 720) * DAY - rnd.int(0, DAY);
-  const updated = Math.min(now, created + rnd.int(0, 700) * DAY);
+  const updated = Math.min(now, created + rnd.int(0, Math.floor((now - created) / DAY)) * DAY + rnd.int(0, DAY - 1));
   const lastSync = status === "pending" ? null : now - rnd.int(0, status === "active" ? 3 * DAY : 60 * DAY);
   const expiresIn = status === "expired" ? -rnd.int(1, 90) * DAY : rnd.int(-2, 120) * DAY;
   const authExpires = provider.platform === "workiva" && rnd.chance(0.5) ? null : now + expiresIn;

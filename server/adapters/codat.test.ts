@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportCodatConnection, mapCodatConnection } from "./codat";
 import { fixtureNames, loadFixture } from "./fixtures/load-fixture";
+import { restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -25,12 +26,13 @@ describe("Codat vendor examples", () => {
 
   for (const name of names) {
     const source = record(name);
-    if (INVALID[name]) {
+    const expectedPaths = INVALID[name];
+    if (expectedPaths) {
       it(`${name} is rejected with paths`, () => {
         const result = mapCodatConnection(source, ctx);
         expect(result.ok).toBe(false);
         if (result.ok) return;
-        expect(result.issues.map((i) => i.path).sort()).toEqual([...INVALID[name]].sort());
+        expect(result.issues.map((i) => i.path).sort()).toEqual([...expectedPaths].sort());
         expect(result.issues.find((i) => i.path === "$.status")?.reason).toContain("PendingAuth, Linked, Unlinked, Deauthorized");
       });
       continue;
@@ -41,6 +43,8 @@ describe("Codat vendor examples", () => {
       expect(value.platform_id).toBe(source.id);
       expect(value.upstream_status).toBe(source.status);
       expect(exportCodatConnection(value)).toStrictEqual(source);
+      // Only an explicit empty error list cannot come from the columns (we store no errors).
+      expect(restoreKeys(value)).toEqual(Array.isArray(source.dataConnectionErrors) && source.dataConnectionErrors.length === 0 ? ["dataConnectionErrors"] : []);
     });
   }
 
@@ -150,6 +154,8 @@ describe("Codat dates in the tenant's zone", () => {
     expect(dates["$.created"]).toMatchObject({ read: "date", zone: "America/New_York" });
     expect(dates["$.dataConnectionErrors[0].erroredOnUtc"]).toMatchObject({ read: "offset" });
     expect(exportCodatConnection(value)).toStrictEqual(source);
+    // `status: null` is the one thing the error columns cannot say on their own.
+    expect(restoreKeys(value)).toEqual(["dataConnectionErrors"]);
   });
 
   it("defaults an empty zone to UTC", () => {
@@ -193,6 +199,7 @@ describe("Codat PascalCase (Go models, seed 004)", () => {
     expect(value.metadata).toBe('{"note":"kept"}');
     expect(value.errors[0]).toMatchObject({ status_code: "401", is_auth_error: 1 });
     expect(exportCodatConnection(value)).toStrictEqual(pascal);
+    expect(restoreKeys(value)).toEqual([]);
   });
 
   it("reports paths in the casing that was sent", () => {

@@ -6,6 +6,7 @@ import { exportDtoConnection, mapDtoConnection } from "./dto";
 import { mapDtoRun, runStatus } from "./dto-run";
 import { isJsonObject } from "./field-reader";
 import { loadFixture } from "./fixtures/load-fixture";
+import { restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -106,6 +107,7 @@ describe("Workiva complete connection (constructed from the spec)", () => {
       },
     ]);
     expect(exportDtoConnection(value)).toStrictEqual(source);
+    expect(restoreKeys(value)).toEqual([]);
   });
 
   it("reads and writes the Python client's snake_case", () => {
@@ -115,6 +117,7 @@ describe("Workiva complete connection (constructed from the spec)", () => {
     expect(value.runs[0]?.status).toBe("complete");
     expect(value.last_run_at).toBe("2025-06-30T22:01:12.500Z");
     expect(exportDtoConnection(value)).toStrictEqual(snake);
+    expect(restoreKeys(value)).toEqual([]);
   });
 
   it("fills the summary from lastRun when the top-level last_run fields are absent", () => {
@@ -142,6 +145,8 @@ describe("Workiva complete connection (constructed from the spec)", () => {
       },
     ]);
     expect(exportDtoConnection(value)).toStrictEqual(failed);
+    // The summary fields we derived from lastRun were not sent, so they are not exported.
+    expect(restoreKeys(value)).toEqual(["lastRunDate", "lastRunJobId", "updated"]);
   });
 
   it("keeps a running run's `updated` as last-touched, not as its finish", () => {

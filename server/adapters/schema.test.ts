@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "./fixtures/load-fixture";
 import { exportSchemaConnection, mapSchemaConnection } from "./schema";
+import { restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -41,7 +42,9 @@ describe("JSON-schema Connection example", () => {
   });
 
   it("round-trips", () => {
-    expect(exportSchemaConnection(mapped(mapSchemaConnection(example, ctx)))).toStrictEqual(example);
+    const value = mapped(mapSchemaConnection(example, ctx));
+    expect(exportSchemaConnection(value)).toStrictEqual(example);
+    expect(restoreKeys(value)).toEqual([]);
   });
 
   it("round-trips a minimal record (only the required fields)", () => {
@@ -49,6 +52,7 @@ describe("JSON-schema Connection example", () => {
     const value = mapped(mapSchemaConnection(minimal, ctx));
     expect(value).toMatchObject({ name: "hubspot", categories: "[]", status: "expired", created_at: ctx.now, auth_scopes: null });
     expect(exportSchemaConnection(value)).toStrictEqual(minimal);
+    expect(restoreKeys(value)).toEqual(["created_at", "name"]);
   });
 
   it("treats extra authentication keys as credentials and never stores them elsewhere", () => {
@@ -58,6 +62,7 @@ describe("JSON-schema Connection example", () => {
     const { credentials: _c, ...rest } = value;
     expect(JSON.stringify(rest)).not.toContain("sekrit-token");
     expect(exportSchemaConnection(value)).toStrictEqual(withToken);
+    expect(restoreKeys(value)).toEqual([]);
   });
 
   it("exports a changed status in the schema's words", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureNames, loadFixture } from "./fixtures/load-fixture";
+import { restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 import { exportUnifiedConnection, mapUnifiedConnection, UNIFIED_PAUSE_REASON } from "./unified";
 
@@ -43,6 +44,8 @@ describe("Unified vendor examples (SDK create-request bodies)", () => {
         credentials: source.auth ?? null,
       });
       expect(exportUnifiedConnection(value)).toStrictEqual(withId);
+      // Defaults we filled in (import time, "Production") are dropped again on export.
+      expect(restoreKeys(value)).toEqual(["created_at", "environment", "updated_at"]);
     });
   }
 
@@ -78,6 +81,7 @@ describe("Unified complete record (constructed from the field list)", () => {
       credentials: source.auth,
     });
     expect(exportUnifiedConnection(value)).toStrictEqual(source);
+    expect(restoreKeys(value)).toEqual([]);
   });
 
   it("never copies tokens outside credentials", () => {

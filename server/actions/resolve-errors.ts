@@ -1,0 +1,64 @@
+// Resolve one or many connection errors with a note, keeping who resolved them and when.
+// All or nothing: one transaction for the errors, each connection's recomputed health and
+// version, and one audit event per connection touched.
+import type { DB } from "../../db";
+import { actorOf, writeAudit } from "../audit";
+import type { SessionUser } from "../auth/session-user";
+import { recomputeConnectionHealth } from "../connections/recompute-health";
+import { NotFoundError } from "../errors";
+import { nowIso } from "../ids";
+import { scopedErrors } from "../tenant-scope";
+import type { ResolveErrorsResponse } from "./resolve-errors.types";
+
+export async function resolveErrors(db: DB, user: SessionUser, input: { errorIds: string[]; note: string }): Promise<ResolveErrorsResponse> {
+  const ids = [...new Set(input.errorIds)];
+  return db.transaction().execute(async (trx) => {
+    const found = await scopedErrors(trx, user)
+      .select(["connection_errors.id", "connection_errors.connection_id", "connection_errors.tenant_id", "connection_errors.status"])
+      .where("connection_errors.id", "in", ids)
+      .execute();
+    // Another tenant's error is indistinguishable from a missing one, and nothing is changed.
+    if (found.length !== ids.length) throw new NotFoundError("Error");
+
+    const open = found.filter((e) => e.status === "active");
+    const byConnection = new Map<string, { tenantId: string; errorIds: string[] }>();
+    for (const e of open) {
+      const entry = byConnection.get(e.connection_id) ?? { tenantId: e.tenant_id, errorIds: [] };
+      entry.errorIds.push(e.id);
+      byConnection.set(e.connection_id, entry);
+    }
+
+    const at = nowIso();
+    const connections: ResolveErrorsResponse["connections"] = [];
+    for (const [connectionId, entry] of byConnection) {
+      const before = await trx.selectFrom("connections").select(["open_error_count", "needs_relink", "version"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
+      await trx
+        .updateTable("connection_errors")
+        .set({ status: "resolved", resolved_at: at, resolved_by: user.email, resolution_note: input.note })
+        .where("id", "in", entry.errorIds)
+        .where("status", "=", "active")
+        .execute();
+      const health = await recomputeConnectionHealth(trx, connectionId);
+      // The connection's visible state changed, so its version moves: a pause based on the old
+      // view of it is stale.
+      const after = await trx
+        .updateTable("connections")
+        .set((eb) => ({ version: eb("version", "+", 1), updated_at: at, updated_by: user.email }))
+        .where("id", "=", connectionId)
+        .returning(["version"])
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actor: actorOf(user),
+        action: "errors.resolve",
+        tenantId: entry.tenantId,
+        connectionId,
+        before: { open_error_count: Number(before.open_error_count), needs_relink: Boolean(before.needs_relink), version: Number(before.version), error_ids: entry.errorIds },
+        after: { open_error_count: health.openErrors, needs_relink: health.needsRelink, version: Number(after.version), resolved_at: at, resolved_by: user.email },
+        note: input.note,
+        at,
+      });
+      connections.push({ id: connectionId, openErrors: health.openErrors, needsRelink: health.needsRelink, version: Number(after.version) });
+    }
+    return { resolved: open.length, skipped: found.length - open.length, connections };
+  });
+}

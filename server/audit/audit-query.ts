@@ -1,0 +1,57 @@
+// The one tenant-scoped, filtered query over audit events that the list and the CSV export
+// share, so the export can never show more than the page does.
+import { sql } from "kysely";
+import type { DB } from "../../db";
+import type { SessionUser } from "../auth/session-user";
+import { isStaff } from "../auth/session-user";
+import { scopedAuditEvents } from "../tenant-scope";
+import type { AuditFilters } from "./list.types";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Lower bound as an ISO instant (a bare date starts at 00:00 UTC). */
+export function fromBound(value: string): string {
+  return new Date(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value).toISOString();
+}
+
+/** Exclusive upper bound: a bare date includes the whole day; a date-time includes that instant. */
+export function toBoundExclusive(value: string): string {
+  if (DATE_ONLY.test(value)) return new Date(Date.parse(`${value}T00:00:00.000Z`) + 86_400_000).toISOString();
+  return new Date(Date.parse(value) + 1).toISOString();
+}
+
+/** LIKE pattern for a substring, with the user's own % and _ taken literally. */
+const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function auditQuery(db: DB, user: SessionUser, filters: AuditFilters) {
+  let q = scopedAuditEvents(db, user)
+    .leftJoin("tenants", "tenants.id", "audit_events.tenant_id")
+    .leftJoin("connections", "connections.id", "audit_events.connection_id")
+    .select([
+      "audit_events.id",
+      "audit_events.at",
+      "audit_events.actor_id",
+      "audit_events.actor_label",
+      "audit_events.tenant_id",
+      "tenants.name as tenant_name",
+      "audit_events.connection_id",
+      "connections.name as connection_name",
+      "audit_events.action",
+      "audit_events.before",
+      "audit_events.after",
+      "audit_events.note",
+    ]);
+  if (filters.actor) {
+    const actor = filters.actor;
+    q = q.where((eb) =>
+      eb.or([eb("audit_events.actor_id", "=", actor), sql<boolean>`lower(${sql.ref("audit_events.actor_label")}) like ${containsPattern(actor)} escape '\\'`]),
+    );
+  }
+  if (filters.action) q = q.where("audit_events.action", "=", filters.action);
+  // The scope already confines tenant users; the filter is a staff convenience.
+  if (filters.tenantId && isStaff(user)) q = q.where("audit_events.tenant_id", "=", filters.tenantId);
+  if (filters.connectionId) q = q.where("audit_events.connection_id", "=", filters.connectionId);
+  if (filters.from) q = q.where("audit_events.at", ">=", fromBound(filters.from));
+  if (filters.to) q = q.where("audit_events.at", "<", toBoundExclusive(filters.to));
+  return q;
+}
