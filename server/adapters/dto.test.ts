@@ -155,6 +155,7 @@ describe("Workiva complete connection (constructed from the spec)", () => {
     expect(value.runs[0]).toMatchObject({ status: "running", finished_at: null });
     expect(value.name).toBe("c1");
     expect(exportDtoConnection(value)).toStrictEqual(running);
+    expect(restoreKeys(value)).toEqual(["created", "lastRunJobId", "name", "updated"]);
   });
 });
 

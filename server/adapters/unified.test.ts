@@ -133,6 +133,10 @@ describe("Unified malformed records", () => {
 
   it("does not echo secrets in issues", () => {
     const issues = issuesOf({ id: "x", integration_type: "hubspot", categories: [], permissions: [], auth: { access_token: "sekrit" }, is_paused: 1 });
+    expect(issues.map((i) => i.path)).toEqual(["$.is_paused"]);
     expect(JSON.stringify(issues)).not.toContain("sekrit");
+    const bare = issuesOf({ id: "x", integration_type: "hubspot", categories: [], permissions: [], auth: "sekrit-bearer" });
+    expect(bare).toEqual([{ path: "$.auth", reason: expect.stringContaining("expected an object") }]);
+    expect(JSON.stringify(bare)).not.toContain("sekrit");
   });
 });

@@ -2,7 +2,7 @@
 // becomes `credentials` (encrypted by the caller) and is never copied into metadata or unmapped.
 import { blankConnection, checkRecord, finishMapping, unknownFields } from "./adapter-kit";
 import { readInstant } from "./date-fields";
-import { FieldReader, type JsonObject } from "./field-reader";
+import { FieldReader, isJsonObject, type JsonObject } from "./field-reader";
 import { applyRestore, parseTrace, restoreDate, type ImportTrace } from "./import-trace";
 import { parseInstant } from "./instant";
 import { mapUnifiedStatus } from "./status";
@@ -51,7 +51,10 @@ export function mapUnifiedConnection(raw: unknown, ctx: AdapterContext): Adapter
   const permissions = r.stringArray("permissions", true);
   const createdAt = readInstant(r, "created_at", trace);
   const updatedAt = readInstant(r, "updated_at", trace);
-  const auth = r.object("auth");
+  // Checked by hand: the generic reader quotes bad values in its reasons, and this one is a secret.
+  const rawAuth = r.raw("auth");
+  const auth = isJsonObject(rawAuth) ? rawAuth : null;
+  if (rawAuth !== undefined && rawAuth !== null && auth === null) r.issue("auth", "expected an object (value not shown: it holds credentials)");
   const isPaused = r.boolean("is_paused");
   const mappedFields = {
     workspace_id: r.string("workspace_id"),
