@@ -11,6 +11,7 @@ import { printDemoSignIns } from "./demo-sign-ins";
 
 const dev = process.argv.includes("--dev");
 process.env.CONSOLE_ENV ??= dev ? "development" : "demo";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = process.env.PORT ?? "3000";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 process.env.NEXTAUTH_SECRET = authSecret();
