@@ -21,6 +21,12 @@ export interface DbTarget {
 }
 
 const kinds = new WeakMap<object, DbKind>();
+const schemas = new WeakMap<object, string>();
+
+/** The PostgreSQL schema a test/bench instance was created for, if any. */
+export function dbSchema(db: object): string | undefined {
+  return schemas.get(db);
+}
 
 export function createDb(target: DbTarget): DB {
   let db: DB;
@@ -43,6 +49,7 @@ export function createDb(target: DbTarget): DB {
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   kinds.set(db, target.kind);
+  if (target.schema) schemas.set(db, target.schema);
   return db;
 }
 

@@ -1,12 +1,15 @@
-import { Migrator, type MigrationProvider } from "kysely";
-import type { DB } from "./index";
+import { Migrator, sql, type MigrationProvider } from "kysely";
+import { dbKind, type DB } from "./index";
 import { migrations } from "./migrations";
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: DB): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its migration tables in every schema unless told which: with test and
+  // benchmark schemas side by side in one PostgreSQL database, it must be the current one.
+  const schema = dbKind(db) === "postgres" ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
