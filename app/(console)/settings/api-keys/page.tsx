@@ -1,0 +1,33 @@
+import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
+import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
+import { getServerCaller } from "@/server/caller";
+
+export const metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  const caller = await getServerCaller();
+  const me = await caller.me.get();
+  if (me.role !== "support") {
+    return (
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
+        <p className="text-sm text-muted-foreground">Only support staff manage ingest API keys.</p>
+      </div>
+    );
+  }
+  const [keys, tenants] = await Promise.all([caller.apiKeys.list(), caller.apiKeys.tenants()]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
+          <p className="text-sm text-muted-foreground">
+            Keys for <code className="font-mono">POST /api/ingest/connections|runs|errors</code> and nothing else. See docs/INGEST.md.
+          </p>
+        </div>
+        <CreateApiKeyDialog tenants={tenants} />
+      </div>
+      <ApiKeysTable initial={keys} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// API keys as support sees them: never the hash, never the key.
+import type { DB } from "../../db";
+import type { ApiKeyRow } from "./api-keys.types";
+
+export async function listApiKeys(db: DB, where: { id?: string } = {}): Promise<ApiKeyRow[]> {
+  let query = db
+    .selectFrom("api_keys")
+    .leftJoin("tenants", "tenants.id", "api_keys.tenant_id")
+    .select([
+      "api_keys.id",
+      "api_keys.name",
+      "api_keys.prefix",
+      "api_keys.platform",
+      "api_keys.tenant_id as tenantId",
+      "tenants.name as tenantName",
+      "api_keys.created_by as createdBy",
+      "api_keys.created_at as createdAt",
+      "api_keys.revoked_at as revokedAt",
+      "api_keys.last_used_at as lastUsedAt",
+    ])
+    .orderBy("api_keys.created_at", "desc")
+    .orderBy("api_keys.id", "desc");
+  if (where.id !== undefined) query = query.where("api_keys.id", "=", where.id);
+  return query.execute();
+}
+
+export async function listTenantOptions(db: DB) {
+  return db.selectFrom("tenants").select(["id", "slug", "name"]).orderBy("name").execute();
+}

@@ -1,0 +1,155 @@
+// One batch of connection records, inside the caller's transaction: map, resolve tenants,
+// compare with what is stored, then write only what changed — rows in one bulk upsert, runs
+// and errors in bulk — with open_error_count/needs_relink derived from the merged errors.
+import type { DB } from "../../db";
+import type { Connection } from "../../db/types";
+import { ADAPTERS, computeNeedsRelink, prefixIssues, type MappedConnection } from "../adapters";
+import { fingerprintSecret, sealCredentials } from "../crypto";
+import { newId } from "../ids";
+import { emptyPlan, ErrorIndex, indexRuns, loadChildren, planErrors, planRuns, writeChildren, type ErrorState } from "./child-rows";
+import { columnsChanged, pickColumns, settleTimestamps } from "./connection-fields";
+import { upsertConnectionRows, type ConnectionWrite } from "./upsert-connections";
+import { resolveTenant } from "./resolve-tenant";
+import type { BatchContext, RecordResult, SourceRecord, TenantRow } from "./types";
+
+export interface Outcome {
+  result: RecordResult;
+  tenantId?: string;
+}
+
+interface Mapped {
+  source: SourceRecord;
+  raw: unknown;
+  mapped: MappedConnection;
+  zone: string;
+}
+
+const rejected = (source: SourceRecord, issues: RecordResult["issues"]): Outcome => ({
+  result: { index: source.index, status: "rejected", issues },
+});
+
+function mapRecord(source: SourceRecord, ctx: BatchContext, zone: string): Mapped | Outcome {
+  if (source.problem !== undefined) return rejected(source, [{ path: source.path, reason: source.problem }]);
+  const result = ADAPTERS[ctx.options.format].map(source.record, { tenantTimeZone: zone, now: ctx.now });
+  if (!result.ok) return rejected(source, prefixIssues(source.path, result.issues));
+  return { source, raw: source.record, mapped: result.value, zone };
+}
+
+function health(status: Connection["status"], errors: Pick<ErrorState, "status" | "is_auth_error">[]) {
+  const open = errors.filter((e) => e.status === "active");
+  const needs = computeNeedsRelink(status, open.some((e) => e.is_auth_error === 1));
+  return { open_error_count: open.length, needs_relink: needs ? 1 : 0 };
+}
+
+export async function ingestConnectionBatch(trx: DB, records: SourceRecord[], ctx: BatchContext): Promise<Outcome[]> {
+  const outcomes = new Map<number, Outcome>();
+  const defaultZone = ctx.options.tenant?.time_zone ?? "UTC";
+  // A platform id twice in one batch: later copies go in a later wave, so each sees the first.
+  const waves: Mapped[][] = [];
+  for (const source of records) {
+    const item = mapRecord(source, ctx, defaultZone);
+    if ("result" in item) {
+      outcomes.set(source.index, item);
+      continue;
+    }
+    const id = item.mapped.platform_id;
+    const wave = waves.find((w) => !w.some((m) => m.mapped.platform_id === id));
+    if (wave) wave.push(item);
+    else waves.push([item]);
+  }
+  for (const wave of waves) for (const o of await ingestWave(trx, wave, ctx)) outcomes.set(o.result.index, o);
+  return records.map((r) => outcomes.get(r.index) ?? rejected(r, [{ path: r.path, reason: "not processed" }]));
+}
+
+async function loadExisting(trx: DB, ctx: BatchContext, ids: string[]): Promise<Map<string, Connection>> {
+  const existing = new Map<string, Connection>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx.selectFrom("connections").selectAll().where("platform", "=", ctx.platform).where("platform_id", "in", ids.slice(i, i + 500)).execute();
+    for (const row of rows) existing.set(row.platform_id, row);
+  }
+  return existing;
+}
+
+async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<Outcome[]> {
+  const existing = await loadExisting(trx, ctx, wave.map((m) => m.mapped.platform_id));
+  const children = await loadChildren(trx, [...existing.values()].map((c) => c.id), wave.some((m) => m.mapped.runs.length > 0));
+  const outcomes: Outcome[] = [];
+  const writes: ConnectionWrite[] = [];
+  const plan = emptyPlan();
+  for (let item of wave) {
+    const stored = existing.get(item.mapped.platform_id);
+    const tenant = resolveTenant({
+      recordPath: item.source.path,
+      tenantRef: item.mapped.tenantRef,
+      ownerTenantId: stored?.tenant_id ?? null,
+      explicit: ctx.options.tenant,
+      explicitIsScope: ctx.options.tenantIsScope,
+      tenants: ctx.tenants,
+    });
+    if (!tenant.ok) {
+      outcomes.push(rejected(item.source, [tenant.issue]));
+      continue;
+    }
+    if (tenant.tenant.time_zone !== item.zone) {
+      // Local times (Codat) must be read in the owning tenant's zone.
+      const again = mapRecord(item.source, ctx, tenant.tenant.time_zone);
+      if ("result" in again) {
+        outcomes.push(again);
+        continue;
+      }
+      item = again;
+    }
+    outcomes.push(planConnection(item, tenant.tenant, stored, children, ctx, writes, plan));
+  }
+  await upsertConnectionRows(trx, writes);
+  await writeChildren(trx, plan);
+  return outcomes;
+}
+
+function planConnection(
+  item: Mapped,
+  tenant: TenantRow,
+  stored: Connection | undefined,
+  children: Awaited<ReturnType<typeof loadChildren>>,
+  ctx: BatchContext,
+  writes: ConnectionWrite[],
+  plan: ReturnType<typeof emptyPlan>,
+): Outcome {
+  const { mapped } = item;
+  const id = stored?.id ?? newId("con");
+  const owner = { connectionId: id, tenantId: tenant.id };
+  const runs = planRuns(owner, mapped.runs, indexRuns(children.runs.get(id) ?? []), plan);
+  const errorIndex = new ErrorIndex(children.errors.get(id) ?? []);
+  const errors = planErrors(owner, mapped.errors, errorIndex, ctx.now, plan);
+  const columns = settleTimestamps(pickColumns(mapped), stored, ctx.now);
+  const fingerprint = mapped.credentials === null ? null : fingerprintSecret(JSON.stringify(mapped.credentials));
+  const credentialsChanged = fingerprint !== null && fingerprint !== stored?.credentials_fingerprint;
+  const derived = health(mapped.status, errorIndex.after());
+  const changed =
+    !stored ||
+    runs.changed ||
+    errors.changed ||
+    credentialsChanged ||
+    columnsChanged(columns, stored, ctx.now) ||
+    derived.open_error_count !== Number(stored.open_error_count) ||
+    derived.needs_relink !== Number(stored.needs_relink);
+  if (!changed) return { result: { index: item.source.index, status: "unchanged", id }, tenantId: tenant.id };
+  const credentials =
+    mapped.credentials !== null && credentialsChanged
+      ? sealCredentials(mapped.credentials)
+      : { credentials_encrypted: stored?.credentials_encrypted ?? null, credentials_fingerprint: stored?.credentials_fingerprint ?? null };
+  writes.push({
+    ...columns,
+    ...credentials,
+    ...derived,
+    id,
+    tenant_id: tenant.id,
+    updated_by: columns.updated_by ?? ctx.options.actor.id,
+    user_paused: stored?.user_paused ?? 0,
+    paused_by: stored?.paused_by ?? null,
+    paused_at: stored?.paused_at ?? null,
+    pause_reason: stored?.pause_reason ?? null,
+    version: 1,
+  });
+  return { result: { index: item.source.index, status: stored ? "updated" : "accepted", id }, tenantId: tenant.id };
+}

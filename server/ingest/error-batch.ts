@@ -1,0 +1,52 @@
+// One batch of errors (POST /api/ingest/errors): Codat DataConnectionErrors naming their
+// connection. Upserted by (connection, erroredOnUtc, statusCode); afterwards each touched
+// connection's open_error_count and needs_relink are recomputed from its errors.
+import type { DB } from "../../db";
+import { prefixIssues, type AdapterIssue, type MappedError } from "../adapters";
+import { recomputeConnectionHealth } from "../connections/recompute-health";
+import { emptyPlan, ErrorIndex, loadChildren, planErrors, writeChildren } from "./child-rows";
+import type { Outcome } from "./connection-batch";
+import { loadOwners } from "./load-owners";
+import { errorConnectionRef, mapErrorRecord } from "./map-error-record";
+import type { BatchContext, SourceRecord } from "./types";
+
+type Prepared = { source: SourceRecord; issues: AdapterIssue[] } | { source: SourceRecord; ref: string; error: MappedError };
+
+export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: BatchContext): Promise<Outcome[]> {
+  const refs = records.flatMap((r) => {
+    const ref = r.problem === undefined ? errorConnectionRef(r.record) : null;
+    return ref === null ? [] : [ref];
+  });
+  const owners = await loadOwners(trx, ctx, refs);
+  const stored = await loadChildren(trx, [...owners.values()].map((o) => o.id), false);
+  const prepared = records.map((source): Prepared => {
+    if (source.problem !== undefined) return { source, issues: [{ path: source.path, reason: source.problem }] };
+    const owner = owners.get(errorConnectionRef(source.record) ?? "");
+    // Codat's local times are read in the owning tenant's zone.
+    const zone = (owner && ctx.tenants.find(owner.tenant_id)?.time_zone) || "UTC";
+    const result = mapErrorRecord(source.record, zone, ctx.now);
+    if (!result.ok) return { source, issues: prefixIssues(source.path, result.issues) };
+    return { source, ref: result.connectionRef, error: result.error };
+  });
+  const indexes = new Map<string, ErrorIndex>();
+  const touched = new Set<string>();
+  const plan = emptyPlan();
+  const outcomes = prepared.map((p): Outcome => {
+    if ("issues" in p) return { result: { index: p.source.index, status: "rejected", issues: p.issues } };
+    const owner = owners.get(p.ref);
+    if (!owner) {
+      const reason = `no ${ctx.platform} connection "${p.ref}" here: import the connection first`;
+      return { result: { index: p.source.index, status: "rejected", issues: [{ path: `${p.source.path}.connectionId`, reason }] } };
+    }
+    const index = indexes.get(owner.id) ?? new ErrorIndex(stored.errors.get(owner.id) ?? []);
+    indexes.set(owner.id, index);
+    const existed = index.match(p.error, false) !== undefined;
+    const { ids, changed } = planErrors({ connectionId: owner.id, tenantId: owner.tenant_id }, [p.error], index, ctx.now, plan);
+    if (changed) touched.add(owner.id);
+    const status = !changed ? "unchanged" : existed ? "updated" : "accepted";
+    return { result: { index: p.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };
+  });
+  await writeChildren(trx, plan);
+  for (const id of touched) await recomputeConnectionHealth(trx, id);
+  return outcomes;
+}

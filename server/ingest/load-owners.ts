@@ -1,0 +1,27 @@
+// The connections that pushed runs and errors belong to, found by the platform's own id and
+// confined to the import's tenant when it has one (a connection outside it is "not here").
+import type { DB } from "../../db";
+import type { BatchContext } from "./types";
+
+export interface OwnerRow {
+  id: string;
+  tenant_id: string;
+  platform_id: string;
+  last_run_job_id: string | null;
+  last_run_at: string | null;
+}
+
+export async function loadOwners(trx: DB, ctx: BatchContext, refs: string[]): Promise<Map<string, OwnerRow>> {
+  const owners = new Map<string, OwnerRow>();
+  const unique = [...new Set(refs)];
+  for (let i = 0; i < unique.length; i += 500) {
+    let query = trx
+      .selectFrom("connections")
+      .select(["id", "tenant_id", "platform_id", "last_run_job_id", "last_run_at"])
+      .where("platform", "=", ctx.platform)
+      .where("platform_id", "in", unique.slice(i, i + 500));
+    if (ctx.options.tenant) query = query.where("tenant_id", "=", ctx.options.tenant.id);
+    for (const row of await query.execute()) owners.set(row.platform_id, row);
+  }
+  return owners;
+}
