@@ -14,7 +14,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/connections/);
+  // A cold server compiles and warms up on the first sign-in: allow it time.
+  await expect(page).toHaveURL(/\/connections/, { timeout: 30_000 });
 }
 
 export const test = base;

@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { DB } from "../db";
 import { canWrite, isStaff, type SessionUser } from "./auth/session-user";
-import { toTRPCError } from "./errors";
+import { ConflictError, toTRPCError } from "./errors";
 
 export interface Context {
   db: DB;
@@ -17,6 +17,8 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
+    // A stale write gets the current state with its CONFLICT, so the UI can show it at once.
+    const conflict = error.cause instanceof ConflictError ? error.cause.current : undefined;
     return {
       ...shape,
       data: {
@@ -30,6 +32,7 @@ const t = initTRPC.context<Context>().create({
               ),
             }
           : null,
+        ...(conflict === undefined ? {} : { current: conflict }),
       },
     };
   },

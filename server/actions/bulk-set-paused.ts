@@ -1,0 +1,67 @@
+// Bulk pause/resume, one batch per call: ticked ids or every row matching the list filter,
+// always through the tenant scope. Rows are walked in id order with the last id as cursor,
+// so rows that change (or stop matching) between steps are never visited twice.
+import type { DB } from "../../db";
+import type { SessionUser } from "../auth/session-user";
+import { applyConnectionFilters } from "../connections/filters";
+import { newId } from "../ids";
+import { scopedConnections } from "../tenant-scope";
+import type { BulkSetPausedQuery, BulkSetPausedResponse } from "./bulk-pause.types";
+import { PAUSE_STATE_COLUMNS, toPauseState, writePauseChange } from "./pause-state";
+
+export async function bulkSetPaused(db: DB, user: SessionUser, input: BulkSetPausedQuery, now: number = Date.now()): Promise<BulkSetPausedResponse> {
+  const paused = input.action === "pause";
+  const reason = input.reason && input.reason.length > 0 ? input.reason : null;
+  const jobId = input.jobId ?? newId("bulk");
+  const cursor = input.cursor ?? null;
+  const target = input.target;
+  const size = input.batchSize;
+
+  return db.transaction().execute(async (trx) => {
+    const scoped = () => scopedConnections(trx, user);
+    let rows;
+    let asked: number;
+    let nextCursor: string | null;
+    let total: number | null = null;
+
+    if (target.kind === "ids") {
+      const ids = [...new Set(target.ids)].sort();
+      if (cursor === null) total = ids.length;
+      const remaining = cursor === null ? ids : ids.filter((id) => id > cursor);
+      const batch = remaining.slice(0, size);
+      asked = batch.length;
+      nextCursor = remaining.length > size ? (batch.at(-1) ?? null) : null;
+      rows = batch.length ? await scoped().select(PAUSE_STATE_COLUMNS).where("connections.id", "in", batch).execute() : [];
+    } else {
+      const matching = () => applyConnectionFilters(scoped(), target.filters, user, now);
+      if (cursor === null) {
+        const c = await matching().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+        total = Number(c.n);
+      }
+      let q = matching().select(PAUSE_STATE_COLUMNS);
+      if (cursor !== null) q = q.where("connections.id", ">", cursor);
+      const fetched = await q.orderBy("connections.id").limit(size + 1).execute();
+      rows = fetched.slice(0, size);
+      asked = rows.length;
+      nextCursor = fetched.length > size ? (rows.at(-1)?.id ?? null) : null;
+    }
+
+    let changed = 0;
+    for (const raw of rows) {
+      const before = toPauseState(raw);
+      if (before.user_paused === paused) continue;
+      // Conditioned on the current state: a row someone else flipped meanwhile is a skip.
+      if (await writePauseChange(trx, user, before, { paused, reason, bulkJob: jobId })) changed++;
+    }
+    return {
+      jobId,
+      total,
+      processed: asked,
+      changed,
+      skipped: rows.length - changed,
+      notFound: asked - rows.length,
+      nextCursor,
+      done: nextCursor === null,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+// The HTTP side of the audit CSV export: validate the filters, stream the scoped lines.
+import { getDb } from "../../db";
+import type { SessionUser } from "../auth/session-user";
+import { auditCsvLines } from "./audit-csv";
+import { ZAuditFiltersSchema } from "./list.types";
+
+export function auditCsvResponse(user: SessionUser, params: URLSearchParams): Response {
+  const parsed = ZAuditFiltersSchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    return Response.json({ error: "Invalid filters.", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, { status: 400 });
+  }
+  const lines = auditCsvLines(getDb(), user, parsed.data);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="audit-${stamp}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
