@@ -44,6 +44,8 @@ export function createDb(target: DbTarget): DB {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
+    // Search and facet triggers make SQLite keep statement journals: keep them off disk.
+    sqlite.pragma("temp_store = MEMORY");
     sqlite.pragma("cache_size = -65536");
     sqlite.pragma("mmap_size = 268435456");
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

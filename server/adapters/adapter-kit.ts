@@ -14,9 +14,20 @@ export function checkRecord(raw: unknown, ctx: AdapterContext): Checked {
   const issues = checkSafeJson(raw);
   if (issues.length > 0) return { ok: false, issues };
   if (!isJsonObject(raw)) return { ok: false, issues: [{ path: "$", reason: "expected a JSON object" }] };
-  const now = new Date(ctx.now);
-  if (Number.isNaN(now.getTime())) return { ok: false, issues: [{ path: "$", reason: `import time "${ctx.now}" is not a date` }] };
-  return { ok: true, record: raw, now: now.toISOString() };
+  const now = normalisedNow(ctx.now);
+  if (now === null) return { ok: false, issues: [{ path: "$", reason: `import time "${ctx.now}" is not a date` }] };
+  return { ok: true, record: raw, now };
+}
+
+// A batch maps every record with the same `ctx.now`: parse it once.
+let lastNow: { text: string; iso: string | null } = { text: "", iso: null };
+
+function normalisedNow(text: string): string | null {
+  if (lastNow.text !== text) {
+    const date = new Date(text);
+    lastNow = { text, iso: Number.isNaN(date.getTime()) ? null : date.toISOString() };
+  }
+  return lastNow.iso;
 }
 
 export function blankConnection(platform: Platform, now: string): MappedConnection {
@@ -71,9 +82,13 @@ export function blankConnection(platform: Platform, now: string): MappedConnecti
   };
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /** Source keys we do not model, verbatim. */
 export function unknownFields(record: JsonObject, knownSourceKeys: ReadonlySet<string>): JsonObject {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !knownSourceKeys.has(key)));
+  const out: JsonObject = {};
+  for (const key in record) if (Object.hasOwn(record, key) && !knownSourceKeys.has(key)) out[key] = record[key];
+  return out;
 }
 
 /**
@@ -85,13 +100,15 @@ export function finishMapping(
   mapped: MappedConnection,
   trace: ImportTrace,
   record: JsonObject,
-  exportPlain: (mapped: MappedConnection) => JsonObject,
-  skip: ReadonlySet<string> = new Set(),
+  exportPlain: (mapped: MappedConnection, trace: ImportTrace) => JsonObject,
+  skip: ReadonlySet<string> = NO_KEYS,
 ): AdapterResult {
   const fields = trace.fields ?? {};
-  const sentKnown = Object.fromEntries(Object.entries(record).filter(([key]) => !Object.hasOwn(fields, key)));
-  mapped.unmapped = serializeTrace(trace);
-  trace.restore = diffForRestore(sentKnown, exportPlain(mapped), skip);
+  const sentKnown: JsonObject = {};
+  for (const key in record) if (Object.hasOwn(record, key) && !Object.hasOwn(fields, key)) sentKnown[key] = record[key];
+  // The plain export reads only the trace's casing and dates, so it is given the trace itself
+  // rather than a serialised-and-parsed copy (same content, no JSON round trip per record).
+  trace.restore = diffForRestore(sentKnown, exportPlain(mapped, trace), skip);
   mapped.unmapped = serializeTrace(trace);
   return { ok: true, value: mapped };
 }

@@ -2,8 +2,16 @@
 // Workiva's Python client: snake_case). We read either, and export in the style that came in.
 import type { AdapterIssue } from "./types";
 
+// Called for every key read (paths, lookups): the canonical keys are few, so remember them.
+const snakeCache = new Map<string, string>();
+
 export function camelToSnake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let snake = snakeCache.get(key);
+  if (snake === undefined) {
+    snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (snakeCache.size < 1000) snakeCache.set(key, snake);
+  }
+  return snake;
 }
 
 /**

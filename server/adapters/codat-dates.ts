@@ -72,15 +72,20 @@ export function zonedWallTimeToEpoch(wallMs: number, timeZone: string): number {
   return candidates.length > 0 ? Math.min(...candidates) : wallMs - offsetBefore;
 }
 
-/** Date.UTC without its 0–99 → 1900s quirk. */
+/** Date.UTC without its 0–99 → 1900s quirk (only those years need the slow path). */
 function utcMillis(year: number, monthIndex: number, day: number, h = 0, m = 0, s = 0, ms = 0): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day, h, m, s, ms);
   const date = new Date(Date.UTC(2000, 0, 1, h, m, s, ms));
   date.setUTCFullYear(year, monthIndex, day);
   return date.getTime();
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `month` 1–12, proleptic Gregorian (as Date computes it). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(utcMillis(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS[month - 1] ?? 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** Parse one Codat date/time string into a UTC ISO instant (`…T…:…:….sssZ`). */

@@ -15,6 +15,8 @@ const KEYS = [
   "lastSync", "created", "sourceType", "dataConnectionErrors", "connectionInfo", "additionalProperties",
 ] as const;
 
+const KEY_SET: ReadonlySet<string> = new Set(KEYS);
+const PASCAL_KEY_SET: ReadonlySet<string> = new Set(KEYS.map(toPascal));
 const same = (key: string) => key;
 
 /** `Oracle NetSuite` → `oracle-netsuite`: Codat has no provider slug, its display name is the stable part. */
@@ -76,7 +78,7 @@ export function mapCodatConnection(raw: unknown, ctx: AdapterContext): AdapterRe
     last_sync_at: lastSync,
     errors,
   } satisfies Partial<MappedConnection>);
-  trace.fields = unknownFields(record, new Set(KEYS.map(nameOf)));
+  trace.fields = unknownFields(record, pascal ? PASCAL_KEY_SET : KEY_SET);
   return finishMapping(mapped, trace, record, exportPlain);
 }
 
@@ -94,8 +96,8 @@ function codatStatus(mapped: MappedConnection): string {
   return TO_CODAT[mapped.status] ?? upstream ?? "Unlinked";
 }
 
-function exportPlain(mapped: MappedConnection): JsonObject {
-  const trace = parseTrace(mapped.unmapped);
+/** `trace`: the import's own trace while mapping (no need to re-parse what was just built). */
+function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(mapped.unmapped)): JsonObject {
   const nameOf = trace.casing === "pascal" ? toPascal : same;
   const path = (key: string) => childPath("$", nameOf(key));
   const out: JsonObject = {
@@ -121,5 +123,6 @@ function exportPlain(mapped: MappedConnection): JsonObject {
 }
 
 export function exportCodatConnection(mapped: MappedConnection): Record<string, unknown> {
-  return applyRestore(exportPlain(mapped), parseTrace(mapped.unmapped));
+  const trace = parseTrace(mapped.unmapped);
+  return applyRestore(exportPlain(mapped, trace), trace);
 }

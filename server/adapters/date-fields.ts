@@ -4,10 +4,10 @@ import type { FieldReader } from "./field-reader";
 import type { ImportTrace } from "./import-trace";
 import { parseInstant } from "./instant";
 
-function note(trace: ImportTrace, path: string, was: string, as: string, read: "utc" | "offset" | "local" | "date", zone?: string) {
+function note(trace: ImportTrace, reader: FieldReader, key: string, was: string, as: string, read: "utc" | "offset" | "local" | "date", zone?: string) {
   if (was === as) return;
   trace.dates ??= {};
-  trace.dates[path] = zone === undefined ? { was, as, read } : { was, as, read, zone };
+  trace.dates[reader.pathOf(key)] = zone === undefined ? { was, as, read } : { was, as, read, zone };
 }
 
 /** A Codat date: Z, offset, local time or bare date (the last two in `timeZone`). */
@@ -20,7 +20,7 @@ export function readCodatDate(reader: FieldReader, key: string, trace: ImportTra
     return null;
   }
   const local = parsed.kind === "local" || parsed.kind === "date";
-  note(trace, reader.pathOf(key), value, parsed.utc, parsed.kind, local ? timeZone : undefined);
+  note(trace, reader, key, value, parsed.utc, parsed.kind, local ? timeZone : undefined);
   return parsed.utc;
 }
 
@@ -33,6 +33,6 @@ export function readInstant(reader: FieldReader, key: string, trace: ImportTrace
     reader.issue(key, parsed.reason);
     return null;
   }
-  note(trace, reader.pathOf(key), value, parsed.utc, value.endsWith("Z") ? "utc" : "offset");
+  note(trace, reader, key, value, parsed.utc, value.endsWith("Z") ? "utc" : "offset");
   return parsed.utc;
 }

@@ -20,6 +20,8 @@ const KEYS = [
 const REFRESH_REQUEST_KEYS = ["usePreviousSourceParameters", "usePreviousDestinationParameters"];
 export const WORKIVA_PROVIDER = "workiva";
 const same = (key: string) => key;
+const KEY_SET: ReadonlySet<string> = new Set(KEYS);
+const SNAKE_KEY_SET: ReadonlySet<string> = new Set(KEYS.map(camelToSnake));
 
 function runError(run: MappedRun, now: string): MappedError {
   return {
@@ -92,7 +94,7 @@ export function mapDtoConnection(raw: unknown, ctx: AdapterContext): AdapterResu
     runs: run === null ? [] : [run],
     errors: run?.status === "error" ? [runError(run, now)] : [],
   } satisfies Partial<MappedConnection>);
-  trace.fields = unknownFields(record, new Set(KEYS.map(nameOf)));
+  trace.fields = unknownFields(record, snake ? SNAKE_KEY_SET : KEY_SET);
   return finishMapping(mapped, trace, record, exportPlain);
 }
 
@@ -101,8 +103,8 @@ function lastRunOf(mapped: MappedConnection): MappedRun | undefined {
   return mapped.runs.find((run) => run.job_id === mapped.last_run_job_id) ?? mapped.runs.at(-1);
 }
 
-function exportPlain(mapped: MappedConnection): JsonObject {
-  const trace = parseTrace(mapped.unmapped);
+/** `trace`: the import's own trace while mapping (no need to re-parse what was just built). */
+function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(mapped.unmapped)): JsonObject {
   const nameOf = trace.casing === "snake" ? camelToSnake : same;
   const path = (key: string) => childPath("$", nameOf(key));
   const run = lastRunOf(mapped);
@@ -132,5 +134,6 @@ function exportPlain(mapped: MappedConnection): JsonObject {
 }
 
 export function exportDtoConnection(mapped: MappedConnection): Record<string, unknown> {
-  return applyRestore(exportPlain(mapped), parseTrace(mapped.unmapped));
+  const trace = parseTrace(mapped.unmapped);
+  return applyRestore(exportPlain(mapped, trace), trace);
 }

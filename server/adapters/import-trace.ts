@@ -4,6 +4,7 @@
 //   casing   the key style the source used when it was not the default (pascal, snake)
 //   dates    date strings whose normalised UTC form differs from what was sent; `read` says how
 //            they were read (local/date = in the tenant's zone `zone`)
+//   refs     references the console resolves to its own ids (JSON-Schema `tenant_id`), as sent
 //   restore  top-level keys whose plain export would differ (absent vs null, defaults filled in,
 //            nested keys we do not model); each applies only while the mapped value is unchanged
 import { isJsonObject, type JsonObject } from "./field-reader";
@@ -26,6 +27,7 @@ export interface ImportTrace {
   fields?: JsonObject;
   casing?: string;
   dates?: Record<string, DateNote>;
+  refs?: JsonObject;
   restore?: Record<string, RestoreEntry>;
 }
 
@@ -44,6 +46,7 @@ export function serializeTrace(trace: ImportTrace): string | null {
   if (trace.fields && Object.keys(trace.fields).length > 0) compact.fields = trace.fields;
   if (trace.casing) compact.casing = trace.casing;
   if (trace.dates && Object.keys(trace.dates).length > 0) compact.dates = trace.dates;
+  if (trace.refs && Object.keys(trace.refs).length > 0) compact.refs = trace.refs;
   if (trace.restore && Object.keys(trace.restore).length > 0) compact.restore = trace.restore;
   return Object.keys(compact).length > 0 ? JSON.stringify(compact) : null;
 }
@@ -58,6 +61,7 @@ export function parseTrace(unmapped: string | null): ImportTrace {
     if (isJsonObject(parsed.fields)) trace.fields = parsed.fields;
     if (typeof parsed.casing === "string") trace.casing = parsed.casing;
     if (isJsonObject(parsed.dates)) trace.dates = parsed.dates as Record<string, DateNote>;
+    if (isJsonObject(parsed.refs)) trace.refs = parsed.refs;
     if (isJsonObject(parsed.restore)) trace.restore = parsed.restore as Record<string, RestoreEntry>;
     return trace;
   } catch {

@@ -18,6 +18,8 @@ addFormats(ajv);
 const validate = ajv.compile(connectionSchema);
 
 const KEYS = ["id", "name", "provider", "category", "tenant_id", "authentication", "status", "created_at", "last_synced_at", "metadata"] as const;
+const KEY_SET: ReadonlySet<string> = new Set(KEYS);
+const SECRET_KEYS: ReadonlySet<string> = new Set(["authentication"]);
 const AUTH_KEYS = new Set(["type", "scopes", "expires_at"]);
 const CATEGORIES: readonly string[] = connectionSchema.properties.category.enum;
 
@@ -72,8 +74,11 @@ export function mapSchemaConnection(raw: unknown, ctx: AdapterContext): AdapterR
     last_sync_at: lastSync,
   } satisfies Partial<MappedConnection>);
   // The record's own `platform` (paragon, merge...) has no column: it stays in unmapped.fields.
-  trace.fields = unknownFields(record, new Set(KEYS));
-  return finishMapping(mapped, trace, record, exportPlain, new Set(["authentication"]));
+  trace.fields = unknownFields(record, KEY_SET);
+  // `tenant_id` is the sender's own tenant reference (`tenant_acme_corp`); the row keeps the
+  // console tenant it resolved to, so the value as sent is kept for the export.
+  if (Object.hasOwn(record, "tenant_id")) trace.refs = { tenant_id: record.tenant_id };
+  return finishMapping(mapped, trace, record, exportPlain, SECRET_KEYS);
 }
 
 /** The schema's status enum has no `deauthorized`; revoked access is a disconnection there. */
@@ -83,8 +88,8 @@ function schemaStatus(mapped: MappedConnection): string {
   return mapped.status === "deauthorized" ? "disconnected" : mapped.status;
 }
 
-function exportPlain(mapped: MappedConnection): JsonObject {
-  const trace = parseTrace(mapped.unmapped);
+/** `trace`: the import's own trace while mapping (no need to re-parse what was just built). */
+function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(mapped.unmapped)): JsonObject {
   const stored = parseJsonText(mapped.categories);
   const first = Array.isArray(stored) && typeof stored[0] === "string" ? stored[0] : null;
   const authentication: JsonObject = { ...(mapped.credentials ?? {}), type: mapped.auth_type };
@@ -98,7 +103,7 @@ function exportPlain(mapped: MappedConnection): JsonObject {
     name: mapped.name,
     provider: mapped.provider,
     category: first === null ? null : (CATEGORIES.find((c) => c.toLowerCase() === first) ?? first),
-    tenant_id: mapped.tenantRef,
+    tenant_id: trace.refs && Object.hasOwn(trace.refs, "tenant_id") ? trace.refs.tenant_id : mapped.tenantRef,
     authentication,
     status: schemaStatus(mapped),
     created_at: restoreDate(trace, "$.created_at", mapped.created_at),
@@ -109,5 +114,6 @@ function exportPlain(mapped: MappedConnection): JsonObject {
 }
 
 export function exportSchemaConnection(mapped: MappedConnection): Record<string, unknown> {
-  return applyRestore(exportPlain(mapped), parseTrace(mapped.unmapped));
+  const trace = parseTrace(mapped.unmapped);
+  return applyRestore(exportPlain(mapped, trace), trace);
 }

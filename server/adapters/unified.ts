@@ -12,6 +12,7 @@ const KEYS = [
   "id", "created_at", "updated_at", "workspace_id", "integration_type", "integration_name", "external_xref",
   "permissions", "categories", "auth", "is_paused", "environment", "auth_aws_arn",
 ] as const;
+const KEY_SET: ReadonlySet<string> = new Set(KEYS);
 const SECRET_KEYS: ReadonlySet<string> = new Set(["auth"]);
 export const UNIFIED_DEFAULT_ENVIRONMENT = "Production";
 export const UNIFIED_PAUSE_REASON = "Paused by platform (plan limit)";
@@ -84,7 +85,7 @@ export function mapUnifiedConnection(raw: unknown, ctx: AdapterContext): Adapter
     created_at: createdAt ?? now,
     updated_at: updatedAt ?? createdAt ?? now,
   } satisfies Partial<MappedConnection>);
-  trace.fields = unknownFields(record, new Set(KEYS));
+  trace.fields = unknownFields(record, KEY_SET);
   return finishMapping(mapped, trace, record, exportPlain, SECRET_KEYS);
 }
 
@@ -97,8 +98,8 @@ function parseStringArray(text: string): string[] {
   }
 }
 
-function exportPlain(mapped: MappedConnection): JsonObject {
-  const trace = parseTrace(mapped.unmapped);
+/** `trace`: the import's own trace while mapping (no need to re-parse what was just built). */
+function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(mapped.unmapped)): JsonObject {
   const out: JsonObject = {
     id: mapped.platform_id,
     created_at: restoreDate(trace, "$.created_at", mapped.created_at),
@@ -118,5 +119,6 @@ function exportPlain(mapped: MappedConnection): JsonObject {
 }
 
 export function exportUnifiedConnection(mapped: MappedConnection): Record<string, unknown> {
-  return applyRestore(exportPlain(mapped), parseTrace(mapped.unmapped));
+  const trace = parseTrace(mapped.unmapped);
+  return applyRestore(exportPlain(mapped, trace), trace);
 }

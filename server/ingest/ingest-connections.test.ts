@@ -47,6 +47,9 @@ describeEachDb(
       const cases: [AdapterFormat, unknown][] = [
         ...GOOD.filter(([f]) => f !== "schema").map(([format, file]): [AdapterFormat, unknown] => [format, loadFixture(file)]),
         ["schema", withTenant],
+        // The vendor's own tenant reference (not a console tenant id or slug), and a slug.
+        ["schema", { ...(loadFixture("vendor/schema-connection-example-1.json") as object), id: "conn_vendor_tenant" }],
+        ["schema", { ...(loadFixture("vendor/schema-connection-example-1.json") as object), id: "conn_slug_tenant", tenant_id: "acme" }],
       ];
       for (const [format, record] of cases) {
         const { results } = await ingestText(db, format, JSON.stringify(record), { tenant: acme });
