@@ -1,18 +1,8 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { expect, signIn, test, USERS } from "./fixtures";
+import { e2eDbPath as dbPath, expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
-const dbPath = path.resolve(process.env.E2E_SQLITE_PATH ?? "data/e2e/console.db");
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 /** Plays "someone else": a change made behind the page's back. */
 function bumpVersion(id: string): void {
   const db = new Database(dbPath);

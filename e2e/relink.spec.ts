@@ -1,21 +1,10 @@
 // The customer's relink, end to end: an admin creates a link in the console, a browser with
 // no session opens it, consents at the sandbox provider, and the connection is active again.
-import path from "node:path";
-import Database from "better-sqlite3";
-import { expect, signIn, test, USERS } from "./fixtures";
+import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
 // Two browsers, a provider round trip and several server renders: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-const dbPath = path.resolve(process.env.E2E_SQLITE_PATH ?? "data/e2e/console.db");
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** An Acme connection that needs relink through the sandbox provider (from the end of the list, to stay clear of other specs). */
 function brokenAcmeConnection(skip: number) {
