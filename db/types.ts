@@ -258,6 +258,45 @@ export interface RateLimitsTable {
   window_started_at: Timestamp;
 }
 
+/** Connection counts per combination of cheap filter values, kept exact by triggers (facets). */
+export interface ConnectionFacetCountsTable {
+  tenant_id: string;
+  status: ConnectionStatus;
+  provider: string;
+  platform: Platform;
+  /** lower-cased; '' for none */
+  environment: string;
+  /** lower-cased JSON array text, as on the connection */
+  categories: string;
+  needs_relink: Flag;
+  user_paused: Flag;
+  platform_paused: Flag;
+  /** 1 when open_error_count > 0 */
+  has_errors: Flag;
+  n: number;
+}
+
+/** A named list view: the table's URL query string, per user. */
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  table_key: string;
+  name: string;
+  query: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Per-user table preferences remembered across sessions. */
+export interface UserTablePrefsTable {
+  user_id: string;
+  table_key: string;
+  /** JSON array of hidden column ids */
+  hidden_columns: Generated<JsonText>;
+  density: Generated<string>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -269,6 +308,9 @@ export interface Database {
   integrations: IntegrationsTable;
   api_keys: ApiKeysTable;
   login_attempts: LoginAttemptsTable;
+  connection_facet_counts: ConnectionFacetCountsTable;
+  saved_views: SavedViewsTable;
+  user_table_prefs: UserTablePrefsTable;
   relink_batches: RelinkBatchesTable;
   sandbox_oauth_codes: SandboxOAuthCodesTable;
   rate_limits: RateLimitsTable;

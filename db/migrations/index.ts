@@ -1,9 +1,11 @@
 // Every migration, in order. Add new ones at the end; never edit a landed one.
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-21-0001-initial";
+import * as listSearch from "./2026-11-21-0002-list-search";
 import * as relink from "./2026-11-21-0003-relink";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
+  "2026-11-21-0002-list-search": listSearch,
   "2026-11-21-0003-relink": relink,
 };

@@ -1,14 +1,15 @@
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
 import { scopedConnections } from "../tenant-scope";
+import { applyConnectionFilters, type ConnectionFilters } from "./filters";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { readKeyset } from "./keyset";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
 
-/** One page of the connections a user may see, filtered and sorted on the server. */
-export async function listConnections(db: DB, user: SessionUser, input: ListConnectionsQuery): Promise<ListConnectionsResponse> {
-  let base = scopedConnections(db, user)
+/** The list's rows (named columns, never credentials) for a user and filters, unsorted. */
+export function connectionListQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), sort?: string) {
+  return applyConnectionFilters(scopedConnections(db, user), filters, user, now, sort)
     .innerJoin("tenants", "tenants.id", "connections.tenant_id")
     .select([
       "connections.id",
@@ -35,8 +36,11 @@ export async function listConnections(db: DB, user: SessionUser, input: ListConn
       "connections.updated_at",
       "connections.version",
     ]);
-  if (input.status?.length) base = base.where("connections.status", "in", input.status);
-  if (input.platform?.length) base = base.where("connections.platform", "in", input.platform);
+}
+
+/** One page of the connections a user may see, filtered and sorted on the server. */
+export async function listConnections(db: DB, user: SessionUser, input: ListConnectionsQuery, now: number = Date.now()): Promise<ListConnectionsResponse> {
+  const base = connectionListQuery(db, user, input, now, input.sort);
 
   const reverse = input.direction !== "forward";
   const cursor = input.direction === "last" || !input.cursor ? null : decodeCursor(input.cursor);

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { CONNECTION_STATUSES, PLATFORMS } from "../../db/types";
+import { ZConnectionFiltersSchema } from "./filters.types";
+
+export { CONNECTION_STATUSES, PLATFORMS };
 
 /** Sortable columns, whitelisted: nothing from the client is interpolated into SQL. */
 export const SORT_COLUMNS = [
@@ -16,7 +19,7 @@ export const NULLABLE_SORT_COLUMNS: ReadonlySet<SortColumn> = new Set(["last_syn
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-export const ZListConnectionsRequestSchema = z.object({
+export const ZListConnectionsRequestSchema = ZConnectionFiltersSchema.extend({
   sort: z.enum(SORT_COLUMNS).default("updated_at"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   limit: z.union([z.literal(25), z.literal(50), z.literal(100)]).default(25),
@@ -24,8 +27,6 @@ export const ZListConnectionsRequestSchema = z.object({
   cursor: z.string().max(2000).nullish(),
   /** which way to move from the cursor; "last" jumps to the final page */
   direction: z.enum(["forward", "backward", "last"]).default("forward"),
-  status: z.array(z.enum(CONNECTION_STATUSES)).max(CONNECTION_STATUSES.length).optional(),
-  platform: z.array(z.enum(PLATFORMS)).optional(),
 });
 export type ListConnectionsRequest = z.input<typeof ZListConnectionsRequestSchema>;
 export type ListConnectionsQuery = z.output<typeof ZListConnectionsRequestSchema>;

@@ -1,4 +1,7 @@
 import { listConnections } from "../connections/list-connections";
+import { connectionFacets } from "../connections/facets";
+import { ZFacetsResponseSchema } from "../connections/facets.types";
+import { ZConnectionFiltersSchema } from "../connections/filters.types";
 import { ZListConnectionsRequestSchema, ZListConnectionsResponseSchema } from "../connections/list.types";
 import { getConnection } from "../connections/get-connection";
 import { ZConnectionByIdRequestSchema, ZConnectionDetailSchema } from "../connections/detail.types";
@@ -9,6 +12,10 @@ export const connectionsRouter = createTRPCRouter({
     .input(ZListConnectionsRequestSchema)
     .output(ZListConnectionsResponseSchema)
     .query(({ ctx, input }) => listConnections(ctx.db, ctx.user, input)),
+  facets: protectedProcedure
+    .input(ZConnectionFiltersSchema)
+    .output(ZFacetsResponseSchema)
+    .query(({ ctx, input }) => connectionFacets(ctx.db, ctx.user, input)),
   byId: protectedProcedure
     .input(ZConnectionByIdRequestSchema)
     .output(ZConnectionDetailSchema)

@@ -3,11 +3,21 @@ import { createCallerFactory, createTRPCRouter } from "../trpc";
 import { connectionsRouter } from "./connections";
 import { connectionDetailRouter } from "./connection-detail";
 import { meRouter } from "./me";
+import { viewsRouter } from "./views";
+import { actionsRouter } from "./actions";
+import { auditRouter } from "./audit";
+import { relinkRouter } from "./relink";
+import { apiKeysRouter } from "./api-keys";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
+  views: viewsRouter,
+  actions: actionsRouter,
+  audit: auditRouter,
   connections: connectionsRouter,
   detail: connectionDetailRouter,
+  relink: relinkRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,49 +1,27 @@
-import Link from "next/link";
-import { ConnectionsTable } from "@/components/connections/connections-table";
-import { buttonClassName } from "@/components/ui/button";
+import { ConnectionsView } from "@/components/connections/table/connections-view";
+import { filtersFromUrlState, listRequestFromUrlState, loadListUrlState } from "@/components/connections/table/url-state";
 import { getServerCaller } from "@/server/caller";
-import { ZListConnectionsRequestSchema } from "@/server/connections/list.types";
 
 export const metadata = { title: "Connections" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const parsed = ZListConnectionsRequestSchema.safeParse({
-    sort: one(params.sort),
-    dir: one(params.dir),
-    cursor: one(params.cursor),
-    direction: one(params.direction),
-    status: one(params.status)?.split(",").filter(Boolean),
-  });
-  const input = parsed.success ? parsed.data : ZListConnectionsRequestSchema.parse({});
+  const state = loadListUrlState(await searchParams);
+  const request = listRequestFromUrlState(state);
   const caller = await getServerCaller();
-  const [me, page] = await Promise.all([caller.me.get(), caller.connections.list(input)]);
-  const link = (cursor: string | null, direction: string) => `?${new URLSearchParams({ ...(cursor ? { cursor } : {}), direction })}`;
+  // A malformed link (say, a bad date) renders the page with the client's error state and
+  // its "Clear filters" button rather than a crash.
+  const [me, prefs, page, facets] = await Promise.all([
+    caller.me.get(),
+    caller.views.prefs({ table: "connections" }),
+    caller.connections.list(request).catch(() => null),
+    caller.connections.facets(filtersFromUrlState(state)).catch(() => null),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Connections</h1>
-      <ConnectionsTable rows={page.rows} showTenant={me.role === "support"} />
-      <nav aria-label="Pagination" className="flex gap-2">
-        <Link className={buttonClassName("outline", "sm")} href="?">
-          First
-        </Link>
-        {page.prevCursor ? (
-          <Link className={buttonClassName("outline", "sm")} href={link(page.prevCursor, "backward")}>
-            Previous
-          </Link>
-        ) : null}
-        {page.nextCursor ? (
-          <Link className={buttonClassName("outline", "sm")} href={link(page.nextCursor, "forward")}>
-            Next
-          </Link>
-        ) : null}
-        <Link className={buttonClassName("outline", "sm")} href="?direction=last">
-          Last
-        </Link>
-      </nav>
+      <ConnectionsView showTenant={me.role === "support"} prefs={prefs} initial={{ request, page, facets }} />
     </div>
   );
 }

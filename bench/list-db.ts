@@ -1,0 +1,99 @@
+// The benchmark's million-row databases, seeded once and reused: a SQLite file under
+// bench/out/ (gitignored) and a dedicated PostgreSQL schema. A half-seeded database (an
+// interrupted run) is detected by its row count and seeded again from scratch.
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import { createDb, dbKind, type DB, type DbKind } from "../db";
+import { createListTriggers, dropListTriggers, rebuildListDerived } from "../db/migrations/2026-11-21-0002-list-search";
+import { migrateToLatest } from "../db/migrate";
+import { seedDemo } from "../db/seed/seed-demo";
+
+export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+export const BENCH_NOW = Date.parse("2026-11-21T00:00:00Z");
+export const SQLITE_FILE = path.resolve(process.env.BENCH_SQLITE ?? `bench/out/list-${BENCH_ROWS}.sqlite`);
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const PG_SCHEMA = process.env.BENCH_PG_SCHEMA ?? (BENCH_ROWS === 1_000_000 ? "bench_list_1m" : `bench_list_${BENCH_ROWS}`);
+
+async function count(db: DB): Promise<number> {
+  const row = await db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function pgAdmin(statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  await c.query(statement);
+  await c.end();
+}
+
+function open(kind: DbKind): DB {
+  return kind === "sqlite" ? createDb({ kind, url: SQLITE_FILE }) : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 4 });
+}
+
+/** A migrated database holding exactly BENCH_ROWS demo connections. */
+export async function openBenchDb(kind: DbKind, log: (s: string) => void = console.log): Promise<DB> {
+  if (kind === "postgres") await pgAdmin(`CREATE SCHEMA IF NOT EXISTS "${PG_SCHEMA}"`);
+  let db = open(kind);
+  await migrateToLatest(db);
+  const have = await count(db);
+  if (have === BENCH_ROWS) return db;
+  if (have > 0 && have < BENCH_ROWS) {
+    log(`${kind}: ${have} rows, want ${BENCH_ROWS}: adding the rest`);
+    await bulkLoad(db, BENCH_ROWS - have, 1 + have, log);
+    return db;
+  }
+  log(`${kind}: ${have} rows, want ${BENCH_ROWS}: seeding from scratch`);
+  await db.destroy();
+  if (kind === "sqlite") {
+    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(SQLITE_FILE + suffix)) rmSync(SQLITE_FILE + suffix);
+  } else {
+    await pgAdmin(`DROP SCHEMA "${PG_SCHEMA}" CASCADE`);
+    await pgAdmin(`CREATE SCHEMA "${PG_SCHEMA}"`);
+  }
+  db = open(kind);
+  await migrateToLatest(db);
+  await bulkLoad(db, BENCH_ROWS, 1, log);
+  return db;
+}
+
+/**
+ * Seeds `rows` more demo connections with the per-row triggers (search table, facet counts)
+ * and the trigram index off, then rebuilds them in one pass: far faster than row by row.
+ * A different seed per resume keeps generated platform ids unique.
+ */
+async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => void): Promise<void> {
+  // Secondary indexes (sorts, filters, trigram) are dropped for the load and rebuilt after:
+  // building an index once is far cheaper than a million random insertions into twenty.
+  const indexes =
+    dbKind(db) === "postgres"
+      ? (await sql<{ name: string; def: string }>`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'connections' AND indexname NOT LIKE '%pkey' AND indexname NOT LIKE '%unique'`.execute(db)).rows
+      : (await sql<{ name: string; def: string }>`SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND tbl_name = 'connections' AND sql IS NOT NULL`.execute(db)).rows;
+  await dropListTriggers(db);
+  for (const i of indexes) await sql`DROP INDEX ${sql.ref(i.name)}`.execute(db);
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+  await seedDemo(db, {
+    connections: rows,
+    seed,
+    now: BENCH_NOW,
+    onProgress: (done, total) => {
+      if (done % 50_000 === 0 || done === total) log(`seeded ${done}/${total} in ${seconds()} s`);
+    },
+  });
+  for (const i of indexes) await sql.raw(i.def).execute(db);
+  log(`${indexes.length} indexes rebuilt at ${seconds()} s`);
+  await rebuildListDerived(db);
+  await createListTriggers(db);
+  await sql`ANALYZE`.execute(db);
+  log(`search index, facet counts and statistics rebuilt at ${seconds()} s`);
+}
+
+if (process.argv[1]?.endsWith("list-db.ts")) {
+  for (const kind of (process.argv[2] ?? "sqlite,postgres").split(",") as DbKind[]) {
+    const db = await openBenchDb(kind);
+    console.log(`${kind}: ready with ${await count(db)} rows`);
+    await db.destroy();
+  }
+}

@@ -1,0 +1,90 @@
+"use client";
+// Column definitions of the connections table. Sorting is on the server: a header sorts only
+// if its column maps to one of the whitelisted SORT_COLUMNS.
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { RowActionsMenu } from "@/components/actions/row-actions-menu";
+import { Checkbox } from "@/components/ui/checkbox";
+import { CopyButton } from "@/components/ui/copy-button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { ConnectionListRow, SortColumn } from "@/server/connections/list.types";
+import { NeedsRelinkBadge, PausedBadges, StatusBadge } from "../status-badge";
+import { ColumnHeader, type SortState } from "./data-table-column-header";
+import type { DataTableFeatures } from "./data-table-features";
+
+const helper = createColumnHelper<DataTableFeatures, ConnectionListRow>();
+
+/** Columns the user may hide, with their labels, in display order. */
+export const OPTIONAL_COLUMNS = [
+  { id: "tenant", label: "Tenant", staffOnly: true },
+  { id: "provider", label: "Provider" },
+  { id: "platform", label: "Platform" },
+  { id: "environment", label: "Environment" },
+  { id: "external_xref", label: "External ref" },
+  { id: "open_error_count", label: "Open errors" },
+  { id: "auth_expires_at", label: "Auth expires" },
+  { id: "last_sync_at", label: "Last sync" },
+  { id: "updated_at", label: "Updated" },
+  { id: "created_at", label: "Created" },
+  { id: "link_url", label: "Link URL" },
+] as const;
+
+export function connectionColumns(opts: { showTenant: boolean; sort: SortState; onSort: (sort: SortColumn, dir: "asc" | "desc") => void }) {
+  const header = (title: string, sortKey?: SortColumn) => () => <ColumnHeader title={title} sortKey={sortKey} sort={opts.sort} onSort={opts.onSort} />;
+  const time = (v: string | null) => <RelativeTime value={v} />;
+  return helper.columns([
+    helper.display({
+      id: "select",
+      header: ({ table }) => (
+        <Checkbox
+          aria-label="Select all on this page"
+          checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+          onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
+        />
+      ),
+      cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.name}`} checked={row.getIsSelected()} onCheckedChange={(v) => row.toggleSelected(v === true)} />,
+    }),
+    helper.accessor("name", {
+      header: header("Connection", "name"),
+      cell: ({ row }) => (
+        <div className="min-w-48 max-w-80">
+          <Link href={`/connections/${row.original.id}`} className="font-medium hover:underline" tabIndex={-1}>
+            {row.original.name}
+          </Link>
+          <div className="truncate font-mono text-xs text-muted-foreground">{row.original.id}</div>
+        </div>
+      ),
+    }),
+    ...(opts.showTenant ? [helper.accessor("tenant_name", { id: "tenant", header: header("Tenant") })] : []),
+    helper.accessor("provider", { header: header("Provider", "provider"), cell: ({ row }) => row.original.integration_name ?? row.original.provider }),
+    helper.accessor("platform", { header: header("Platform") }),
+    helper.accessor("status", {
+      header: header("Status", "status"),
+      cell: ({ row }) => (
+        <div className="flex flex-wrap items-center gap-1">
+          <StatusBadge status={row.original.status} />
+          {row.original.needs_relink ? <NeedsRelinkBadge /> : null}
+          <PausedBadges userPaused={row.original.user_paused} platformPaused={row.original.platform_paused} />
+        </div>
+      ),
+    }),
+    helper.accessor("environment", { header: header("Environment"), cell: ({ getValue }) => getValue() ?? "—" }),
+    helper.accessor("external_xref", { header: header("External ref"), cell: ({ getValue }) => <span className="whitespace-nowrap font-mono text-xs">{getValue() ?? "—"}</span> }),
+    helper.accessor("open_error_count", {
+      header: header("Open errors"),
+      cell: ({ getValue }) => <span className={getValue() > 0 ? "font-semibold text-destructive" : "text-muted-foreground"}>{getValue()}</span>,
+    }),
+    helper.accessor("auth_expires_at", { header: header("Auth expires", "auth_expires_at"), cell: ({ getValue }) => time(getValue()) }),
+    helper.accessor("last_sync_at", { header: header("Last sync", "last_sync_at"), cell: ({ getValue }) => time(getValue()) }),
+    helper.accessor("updated_at", { header: header("Updated", "updated_at"), cell: ({ getValue }) => time(getValue()) }),
+    helper.accessor("created_at", { header: header("Created", "created_at"), cell: ({ getValue }) => time(getValue()) }),
+    helper.accessor("link_url", {
+      header: header("Link URL"),
+      cell: ({ getValue }) => {
+        const url = getValue();
+        return url ? <CopyButton value={url} label="Copy link URL" iconOnly size="icon" variant="ghost" /> : <span className="text-muted-foreground">—</span>;
+      },
+    }),
+    helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <RowActionsMenu row={row.original} /> }),
+  ]);
+}

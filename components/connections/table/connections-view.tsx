@@ -1,0 +1,119 @@
+"use client";
+// The connections list: URL state → tRPC queries → TanStack Table, with filters and facet
+// counts, keyset paging, selection with bulk actions, saved views and export.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTable, type RowSelectionState } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
+import { useTRPC } from "@/components/providers/trpc-client";
+import { Button } from "@/components/ui/button";
+import { FACET_KEYS, type FacetKey, type FacetsResponse } from "@/server/connections/facets.types";
+import type { ConnectionListRow, ListConnectionsRequest, ListConnectionsResponse } from "@/server/connections/list.types";
+import type { TablePrefs } from "@/server/views/views.types";
+import { connectionColumns, OPTIONAL_COLUMNS } from "./columns";
+import { ConnectionsToolbar } from "./connections-toolbar";
+import { DataTable } from "./data-table";
+import { dataTableFeatures } from "./data-table-features";
+import { Pagination } from "./data-table-pagination";
+import { ViewOptions } from "./data-table-view-options";
+import { describeActiveFilters } from "./describe-filters";
+import { EmptyState } from "./empty-state";
+import { ExportMenu } from "./export-menu";
+import { formatTotal } from "./format-count";
+import { SavedViewsMenu } from "./saved-views-menu";
+import { serializeListUrlState } from "./url-state";
+import { useListState } from "./use-list-state";
+import { useTablePrefs } from "./use-table-prefs";
+
+const NO_ROWS: ConnectionListRow[] = [];
+
+export interface ConnectionsViewProps {
+  showTenant: boolean;
+  prefs: TablePrefs;
+  /** what the server rendered with, reused while the URL still asks for the same thing */
+  initial: { request: ListConnectionsRequest; page: ListConnectionsResponse | null; facets: FacetsResponse | null };
+}
+
+export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const list = useListState();
+  const { state, filters, request } = list;
+  const sameAsServer = JSON.stringify(request) === JSON.stringify(initial.request);
+  const page = useQuery(trpc.connections.list.queryOptions(request, { placeholderData: keepPreviousData, initialData: sameAsServer ? (initial.page ?? undefined) : undefined }));
+  const facets = useQuery(trpc.connections.facets.queryOptions(filters, { placeholderData: keepPreviousData, initialData: sameAsServer ? (initial.facets ?? undefined) : undefined }));
+
+  const optional = OPTIONAL_COLUMNS.filter((c) => showTenant || !("staffOnly" in c));
+  const view = useTablePrefs({ optional, urlCols: state.cols, initial: prefs, setUrlCols: list.setColumns });
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const requestKey = JSON.stringify(request);
+  useEffect(() => setRowSelection({}), [requestKey]);
+
+  const columns = useMemo(() => connectionColumns({ showTenant, sort: { sort: state.sort, dir: state.dir }, onSort: list.setSort }), [showTenant, state.sort, state.dir, list.setSort]);
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: page.data?.rows ?? NO_ROWS,
+    getRowId: (row) => row.id,
+    state: { rowSelection, columnVisibility: view.columnVisibility },
+    onRowSelectionChange: setRowSelection,
+    onColumnVisibilityChange: () => undefined, // visibility is owned by useTablePrefs
+  });
+
+  const labels = (key: string, value: string) => {
+    const facetKey: FacetKey | undefined = key === "env" ? "environment" : FACET_KEYS.find((k) => k === key);
+    return (facetKey && facets.data?.facets[facetKey]?.find((f) => f.value === value)?.label) || value;
+  };
+  const hasFilters = describeActiveFilters(state, labels).length > 0;
+  const query = serializeListUrlState(state).replace(/^\?/, "");
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  const data = page.data;
+  const total = facets.data ? `${formatTotal(facets.data.total, facets.data.totalExact)} matching` : "counting…";
+
+  return (
+    <div className="space-y-3">
+      <ConnectionsToolbar state={state} facets={facets.data} showTenant={showTenant} onChange={list.setFilters} onClearAll={list.clearFilters} hasFilters={hasFilters}>
+        <SavedViewsMenu query={query} />
+        <ViewOptions columns={optional} visible={view.visible} onToggle={view.toggle} density={view.density} onDensity={view.setDensity} />
+        <ExportMenu query={query} />
+      </ConnectionsToolbar>
+      {selectedIds.length ? <BulkActionsBar selectedIds={selectedIds} filters={filters} onDone={() => { setRowSelection({}); void page.refetch(); void facets.refetch(); }} /> : null}
+      {page.isError ? (
+        <div role="alert" className="rounded-md border border-destructive/50 p-6 text-center">
+          <p className="font-medium">The list could not be loaded.</p>
+          <p className="mt-1 text-sm text-muted-foreground">{page.error.message}</p>
+          <div className="mt-3 flex justify-center gap-2">
+            <Button size="sm" onClick={() => void page.refetch()}>Retry</Button>
+            <Button size="sm" variant="outline" onClick={list.clearFilters}>Clear filters</Button>
+          </div>
+        </div>
+      ) : (
+        <div className="rounded-md border">
+          <DataTable
+            table={table}
+            label="Connections"
+            loading={page.isFetching}
+            density={view.density}
+            onOpenRow={(row) => router.push(`/connections/${row.id}`)}
+            ariaSort={(id) => (id === state.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined)}
+            empty={<EmptyState state={state} labels={labels} onClear={list.setFilters} onClearAll={list.clearFilters} />}
+            skeletonRows={Math.min(state.size, 15)}
+          />
+        </div>
+      )}
+      <Pagination
+        size={state.size}
+        onSize={list.setPageSize}
+        prevCursor={data?.prevCursor ?? null}
+        nextCursor={data?.nextCursor ?? null}
+        atStart={!data?.prevCursor}
+        onFirst={() => list.goTo("forward", null)}
+        onPrev={() => list.goTo("backward", data?.prevCursor ?? null)}
+        onNext={() => list.goTo("forward", data?.nextCursor ?? null)}
+        onLast={() => list.goTo("last", null)}
+        summary={`${data?.rows.length ?? 0} on this page · ${total}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+// A multi-select filter menu whose options carry counts that follow the other filters.
+import { ChevronDown } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import type { FacetValue } from "@/server/connections/facets.types";
+import { formatCount } from "./format-count";
+
+interface FacetedFilterProps {
+  title: string;
+  options: FacetValue[] | undefined;
+  selected: string[];
+  exact: boolean;
+  onChange: (values: string[]) => void;
+}
+
+export function FacetedFilter({ title, options, selected, exact, onChange }: FacetedFilterProps) {
+  // Keep chosen values listed even when the other filters leave them no rows.
+  const known = new Map((options ?? []).map((o) => [o.value, o]));
+  const all = [...(options ?? []), ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v, n: 0 }))];
+  const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  const labelOf = (v: string) => known.get(v)?.label ?? v;
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="outline" size="sm" className="h-8 border-dashed" aria-label={`Filter by ${title.toLowerCase()}${selected.length ? `: ${selected.map(labelOf).join(", ")}` : ""}`}>
+          {title}
+          {selected.length ? (
+            <Badge variant="secondary" className="ml-1 max-w-40 truncate">
+              {selected.length > 2 ? `${selected.length} selected` : selected.map(labelOf).join(", ")}
+            </Badge>
+          ) : null}
+          <ChevronDown className="size-3.5 opacity-60" aria-hidden="true" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="max-h-96 overflow-y-auto">
+        <DropdownMenuLabel>{title}</DropdownMenuLabel>
+        {all.length === 0 ? <div className="px-2 py-1.5 text-sm text-muted-foreground">No values</div> : null}
+        {all.map((o) => (
+          <DropdownMenuCheckboxItem key={o.value} checked={selected.includes(o.value)} onCheckedChange={(on) => toggle(o.value, on === true)} onSelect={(e) => e.preventDefault()}>
+            <span className="flex-1 truncate">{o.label}</span>
+            <span className="ml-4 font-mono text-xs tabular-nums text-muted-foreground">{formatCount(o.n, exact)}</span>
+          </DropdownMenuCheckboxItem>
+        ))}
+        {selected.length ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem onSelect={() => onChange([])} className="justify-center">
+              Clear {title.toLowerCase()}
+            </DropdownMenuItem>
+          </>
+        ) : null}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+// Keyset paging: first, previous, next, last, and page size. There are no page numbers on
+// purpose: numbering would need OFFSET, which is what makes page 10,000 slow.
+import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { PAGE_SIZES } from "@/server/connections/list.types";
+
+interface PaginationProps {
+  size: (typeof PAGE_SIZES)[number];
+  onSize: (size: (typeof PAGE_SIZES)[number]) => void;
+  prevCursor: string | null;
+  nextCursor: string | null;
+  atStart: boolean;
+  onFirst: () => void;
+  onPrev: () => void;
+  onNext: () => void;
+  onLast: () => void;
+  summary: string;
+}
+
+export function Pagination({ size, onSize, prevCursor, nextCursor, atStart, onFirst, onPrev, onNext, onLast, summary }: PaginationProps) {
+  return (
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-muted-foreground" aria-live="polite">
+        {summary}
+      </p>
+      <div className="flex items-center gap-2">
+        <span className="whitespace-nowrap text-muted-foreground">Rows per page</span>
+        <Select value={String(size)} onValueChange={(v) => onSize(Number(v) as (typeof PAGE_SIZES)[number])}>
+          <SelectTrigger className="h-8 w-20" aria-label="Rows per page">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {PAGE_SIZES.map((s) => (
+              <SelectItem key={s} value={String(s)}>
+                {s}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Button variant="outline" size="icon" className="size-8" aria-label="First page" disabled={atStart} onClick={onFirst}>
+          <ChevronFirst className="size-4" aria-hidden="true" />
+        </Button>
+        <Button variant="outline" size="icon" className="size-8" aria-label="Previous page" disabled={!prevCursor} onClick={onPrev}>
+          <ChevronLeft className="size-4" aria-hidden="true" />
+        </Button>
+        <Button variant="outline" size="icon" className="size-8" aria-label="Next page" disabled={!nextCursor} onClick={onNext}>
+          <ChevronRight className="size-4" aria-hidden="true" />
+        </Button>
+        <Button variant="outline" size="icon" className="size-8" aria-label="Last page" disabled={!nextCursor} onClick={onLast}>
+          <ChevronLast className="size-4" aria-hidden="true" />
+        </Button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+// A yes/no/any filter (needs relink, paused, active errors) with the count of each answer.
+import { ChevronDown } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import type { FacetValue } from "@/server/connections/facets.types";
+import { formatCount } from "./format-count";
+
+interface FlagFilterProps {
+  title: string;
+  value: boolean | null;
+  counts: FacetValue[] | undefined;
+  exact: boolean;
+  onChange: (value: boolean | null) => void;
+}
+
+export function FlagFilter({ title, value, counts, exact, onChange }: FlagFilterProps) {
+  const n = (v: "1" | "0") => counts?.find((c) => c.value === v)?.n ?? 0;
+  const current = value === null ? "any" : value ? "yes" : "no";
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="outline" size="sm" className="h-8 border-dashed" aria-label={`Filter by ${title.toLowerCase()}: ${current}`}>
+          {title}
+          {value !== null ? (
+            <Badge variant="secondary" className="ml-1">
+              {value ? "Yes" : "No"}
+            </Badge>
+          ) : null}
+          <ChevronDown className="size-3.5 opacity-60" aria-hidden="true" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start">
+        <DropdownMenuLabel>{title}</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={current} onValueChange={(v) => onChange(v === "any" ? null : v === "yes")}>
+          <DropdownMenuRadioItem value="any">Any</DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="yes">
+            <span className="flex-1">Yes</span>
+            <span className="ml-4 font-mono text-xs text-muted-foreground">{formatCount(n("1"), exact)}</span>
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="no">
+            <span className="flex-1">No</span>
+            <span className="ml-4 font-mono text-xs text-muted-foreground">{formatCount(n("0"), exact)}</span>
+          </DropdownMenuRadioItem>
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
