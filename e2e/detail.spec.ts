@@ -1,16 +1,6 @@
 import path from "node:path";
-import Database from "better-sqlite3";
-import { expect, signIn, test, USERS } from "./fixtures";
+import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
-const dbPath = path.resolve(process.env.E2E_SQLITE_PATH ?? "data/e2e/console.db");
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 interface Run { id: string; job_id: string; source_parameters: string; destination_parameters: string }
 interface ErrorRow { id: string; status_code: string; status_text: string; message: string }

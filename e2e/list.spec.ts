@@ -1,17 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { expect, signIn, test, USERS } from "./fixtures";
+import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
-const dbPath = path.resolve(process.env.E2E_DB_PATH ?? "data/e2e/console.db");
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 const shot = (name: string) => `test-results/screens/list-${name}.png`;
 // The machine running the suite may be busy (builds, a million-row seed): allow for it.
 test.describe.configure({ timeout: 180_000 });

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { ConnectionDetail } from "@/server/connections/detail.types";
 import { readActionError } from "./action-error";
-import { ReasonDialog } from "./reason-dialog";
+import { PauseDialog } from "./pause-dialog";
 import { roleCanWrite, type UserRole } from "./use-action-access";
 import { useAfterAction } from "./use-after-action";
 import { ConflictNotice } from "./conflict-notice";
@@ -86,13 +86,10 @@ export function ConnectionActions({ connection, role }: { connection: Connection
         )}
       </div>
       {conflict ? <ConflictNotice connection={connection} onDismiss={() => setConflict(false)} /> : null}
-      <ReasonDialog
+      <PauseDialog
+        name={connection.name}
         open={dialogOpen}
         onOpenChange={setDialogOpen}
-        title={`Pause ${connection.name}?`}
-        description="Syncing stops until someone resumes it. The reason is shown on the connection and kept in the audit log."
-        fieldLabel="Reason"
-        confirmLabel="Pause connection"
         pending={pause.isPending}
         error={error}
         onConfirm={(reason) => {

@@ -11,7 +11,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSepara
 import { toast } from "@/components/ui/toast";
 import type { ConnectionListRow } from "@/server/connections/list.types";
 import { readActionError } from "./action-error";
-import { ReasonDialog } from "./reason-dialog";
+import { PauseDialog } from "./pause-dialog";
 import { useCanWrite } from "./use-action-access";
 import { useAfterAction } from "./use-after-action";
 
@@ -94,13 +94,10 @@ export function RowActionsMenu({ row }: { row: ConnectionListRow }) {
           ) : null}
         </DropdownMenuContent>
       </DropdownMenu>
-      <ReasonDialog
+      <PauseDialog
+        name={row.name}
         open={pauseOpen}
         onOpenChange={setPauseOpen}
-        title={`Pause ${row.name}?`}
-        description="Syncing stops until someone resumes it. The reason is kept in the audit log."
-        fieldLabel="Reason"
-        confirmLabel="Pause connection"
         pending={pause.isPending}
         error={error}
         onConfirm={(reason) => pause.mutate({ id: row.id, expectedVersion: row.version, reason })}
