@@ -9,6 +9,7 @@ import type { DB } from "../../db";
 import { isStaff, type SessionUser } from "../auth/session-user";
 import { scopedConnections, tenantConstraint } from "../tenant-scope";
 import { applyConnectionFilters, type ConnectionFilters } from "./filters";
+import { planSearch, SEARCH_PROBE_CAP, type SearchPlan } from "./search";
 import { FACET_KEYS, FACET_SAMPLE_CAP, type FacetKey, type FacetsResponse, type FacetValue } from "./facets.types";
 
 interface DimRow {
@@ -74,8 +75,8 @@ async function summaryRows(db: DB, user: SessionUser): Promise<DimRow[]> {
   return q.execute();
 }
 
-function sampleQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number, cap: number) {
-  return applyConnectionFilters(scopedConnections(db, user), filters, user, now)
+function sampleQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number, cap: number, search?: SearchPlan) {
+  return applyConnectionFilters(scopedConnections(db, user), filters, user, now, undefined, search)
     .select([
       "connections.tenant_id",
       "connections.status",
@@ -108,11 +109,19 @@ function labelFor(names: Map<string, string>, key: FacetKey, value: string): str
   return value;
 }
 
-export async function connectionFacets(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), cap: number = FACET_SAMPLE_CAP): Promise<FacetsResponse> {
+export async function connectionFacets(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), rowCap: number = FACET_SAMPLE_CAP): Promise<FacetsResponse> {
   const needsRows = NON_FACET_FILTERS.some((k) => filters[k] !== undefined && filters[k] !== "");
   const rowFilters: ConnectionFilters = Object.fromEntries(NON_FACET_FILTERS.map((k) => [k, filters[k]]));
-  const [fetched, names] = await Promise.all([needsRows ? sampleQuery(db, user, rowFilters, now, cap).execute() : summaryRows(db, user), labels(db, user)]);
-  const exact = fetched.length <= cap;
+  // A search probes its index for at most SEARCH_PROBE_CAP matches. A common term (more than
+  // that) is counted over the cap+1 matches the probe saw, with the cap lowered to match, so
+  // the numbers are labelled lower bounds and no read goes past a few thousand rows.
+  const probeCap = Math.min(rowCap, SEARCH_PROBE_CAP);
+  const plan = filters.q ? await planSearch(db, user, filters.q, probeCap) : undefined;
+  const cap = plan?.kind === "scan" ? probeCap : rowCap;
+  const search: SearchPlan | undefined = plan?.kind === "scan" ? { kind: "ids", ids: plan.sample } : plan;
+  const [fetched, names] = await Promise.all([needsRows ? sampleQuery(db, user, rowFilters, now, cap, search).execute() : summaryRows(db, user), labels(db, user)]);
+  const sampled = plan?.kind === "scan";
+  const exact = !sampled && fetched.length <= cap;
   const rows = fetched.slice(0, cap);
   const allow = FACET_KEYS.map((k) => allowed(filters, k, user));
   const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
@@ -138,7 +147,13 @@ export async function connectionFacets(db: DB, user: SessionUser, filters: Conne
     FACET_KEYS.map((k) => [k, [...facets[k]].map(([value, n]) => ({ value, label: labelFor(names, k, value), n })).sort((a, b) => b.n - a.n || a.value.localeCompare(b.value))]),
   ) as Record<FacetKey, FacetValue[]>;
   if (exact) return { exact, cap, total, totalExact: true, facets: out };
-  // The sample ignored the facet filters; count the fully filtered rows, up to the cap.
-  const capped = await sampleQuery(db, user, filters, now, cap).execute();
+  // Already more than cap fully matching rows in hand (a plain common search): no second read.
+  const extra = fetched[cap];
+  if (total >= cap && extra && FACET_KEYS.every((k, i) => allow[i] === undefined || rowValues(extra, k).some((v) => allow[i]!.has(v)))) {
+    return { exact, cap, total: cap, totalExact: false, facets: out };
+  }
+  // The sample ignored the facet filters (and, for a common term, saw only cap+1 matches):
+  // count the fully filtered rows up to the cap, testing a common term row by row.
+  const capped = await sampleQuery(db, user, filters, now, cap, plan).execute();
   return { exact, cap, total: Math.min(capped.length, cap), totalExact: capped.length <= cap, facets: out };
 }

@@ -6,7 +6,7 @@ import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/types";
 import type { ConnectionFilters } from "./filters.types";
 import { isStaff, type SessionUser } from "../auth/session-user";
-import { compilesToPostgres, searchCondition } from "./search";
+import { compilesToPostgres, searchCondition, searchPlanCondition, type SearchPlan } from "./search";
 
 const DAY = 86_400_000;
 
@@ -20,9 +20,11 @@ const isoDaysFrom = (now: number, days: number) => new Date(now + days * DAY).to
 
 /**
  * Narrows a query that starts from scopedConnections(db, user) to the rows matching
- * `filters`. Apply it before joining other tables. `now` is injectable for tests.
+ * `filters`. Apply it before joining other tables. `now` is injectable for tests. `search`
+ * is the plan planSearch chose for filters.q (the list and facets pass one); without it the
+ * search reads every match through the index, which suits callers that read them all.
  */
-export function applyConnectionFilters<O>(qb: ConnectionsQuery<O>, filters: ConnectionFilters, user: SessionUser, now: number = Date.now(), sort?: string): ConnectionsQuery<O> {
+export function applyConnectionFilters<O>(qb: ConnectionsQuery<O>, filters: ConnectionFilters, user: SessionUser, now: number = Date.now(), sort?: string, search?: SearchPlan): ConnectionsQuery<O> {
   let q = qb;
   const f = filters;
   // SQLite's planner prefers a filter's own index and then sorts every match (50,000 rows for
@@ -59,7 +61,7 @@ export function applyConnectionFilters<O>(qb: ConnectionsQuery<O>, filters: Conn
   }
   if (f.createdFrom) q = q.where(col("created_at"), ">=", startOf(f.createdFrom));
   if (f.createdTo) q = q.where(col("created_at"), "<=", endOf(f.createdTo));
-  if (f.q) q = q.where(searchCondition(q, f.q));
+  if (f.q) q = q.where(search ? searchPlanCondition(search, !sqlite) : searchCondition(q, f.q));
   return q;
 }
 

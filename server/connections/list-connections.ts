@@ -6,10 +6,11 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { readKeyset } from "./keyset";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
+import { planSearch, type SearchPlan } from "./search";
 
 /** The list's rows (named columns, never credentials) for a user and filters, unsorted. */
-export function connectionListQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), sort?: string) {
-  return applyConnectionFilters(scopedConnections(db, user), filters, user, now, sort)
+export function connectionListQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), sort?: string, search?: SearchPlan) {
+  return applyConnectionFilters(scopedConnections(db, user), filters, user, now, sort, search)
     .innerJoin("tenants", "tenants.id", "connections.tenant_id")
     .select([
       "connections.id",
@@ -39,8 +40,10 @@ export function connectionListQuery(db: DB, user: SessionUser, filters: Connecti
 }
 
 /** One page of the connections a user may see, filtered and sorted on the server. */
-export async function listConnections(db: DB, user: SessionUser, input: ListConnectionsQuery, now: number = Date.now()): Promise<ListConnectionsResponse> {
-  const base = connectionListQuery(db, user, input, now, input.sort);
+export async function listConnections(db: DB, user: SessionUser, input: ListConnectionsQuery, now: number = Date.now(), probeCap?: number): Promise<ListConnectionsResponse> {
+  // A search first probes its index: rare terms become an id list, common ones a row test.
+  const search = input.q ? await planSearch(db, user, input.q, probeCap) : undefined;
+  const base = connectionListQuery(db, user, input, now, input.sort, search);
 
   const reverse = input.direction !== "forward";
   const cursor = input.direction === "last" || !input.cursor ? null : decodeCursor(input.cursor);
