@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 logs="$(mktemp -d)"
-export FORCE_COLOR=0
+export NO_COLOR=1
+strip() { sed "s/\x1b\[[0-9;]*m//g" "$1"; }
 
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
@@ -19,7 +20,7 @@ npx vitest run 2>&1 | tee "$logs/vitest.log"
 echo "== Playwright (Chromium)"
 npx playwright test 2>&1 | tee "$logs/playwright.log"
 
-unit=$(grep -E '^\s*Tests\s+[0-9]+ passed' "$logs/vitest.log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' | head -1)
-e2e=$(grep -E '^\s*[0-9]+ passed' "$logs/playwright.log" | grep -oE '[0-9]+' | head -1)
+unit=$(strip "$logs/vitest.log" | grep -E '^\s*Tests\s+[0-9]+ passed' | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' | head -1 || true)
+e2e=$(strip "$logs/playwright.log" | grep -E '^\s*[0-9]+ passed' | grep -oE '[0-9]+' | head -1 || true)
 echo "vitest ${unit:-0} + playwright ${e2e:-0}"
 echo "total: $(( ${unit:-0} + ${e2e:-0} )) passed, 0 failed"
