@@ -3,12 +3,10 @@
 // interrupted run) is detected by its row count and seeded again from scratch.
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { sql } from "kysely";
 import pg from "pg";
-import { createDb, dbKind, type DB, type DbKind } from "../db";
-import { createListTriggers, dropListTriggers, rebuildListDerived } from "../db/migrations/2026-11-21-0002-list-search";
+import { createDb, type DB, type DbKind } from "../db";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seed/seed-demo";
+import { bulkSeedDemo } from "../db/seed/bulk-seed";
 
 export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 export const BENCH_NOW = Date.parse("2026-11-21T00:00:00Z");
@@ -58,36 +56,21 @@ export async function openBenchDb(kind: DbKind, log: (s: string) => void = conso
   return db;
 }
 
-/**
- * Seeds `rows` more demo connections with the per-row triggers (search table, facet counts)
- * and the trigram index off, then rebuilds them in one pass: far faster than row by row.
- * A different seed per resume keeps generated platform ids unique.
- */
+/** Seeds `rows` more demo connections; a different seed per resume keeps platform ids unique. */
 async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => void): Promise<void> {
-  // Secondary indexes (sorts, filters, trigram) are dropped for the load and rebuilt after:
-  // building an index once is far cheaper than a million random insertions into twenty.
-  const indexes =
-    dbKind(db) === "postgres"
-      ? (await sql<{ name: string; def: string }>`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'connections' AND indexname NOT LIKE '%pkey' AND indexname NOT LIKE '%unique'`.execute(db)).rows
-      : (await sql<{ name: string; def: string }>`SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND tbl_name = 'connections' AND sql IS NOT NULL`.execute(db)).rows;
-  await dropListTriggers(db);
-  for (const i of indexes) await sql`DROP INDEX ${sql.ref(i.name)}`.execute(db);
   const started = Date.now();
-  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
-  await seedDemo(db, {
-    connections: rows,
-    seed,
-    now: BENCH_NOW,
-    onProgress: (done, total) => {
-      if (done % 50_000 === 0 || done === total) log(`seeded ${done}/${total} in ${seconds()} s`);
+  await bulkSeedDemo(
+    db,
+    {
+      connections: rows,
+      seed,
+      now: BENCH_NOW,
+      onProgress: (done, total) => {
+        if (done % 50_000 === 0 || done === total) log(`seeded ${done}/${total} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      },
     },
-  });
-  for (const i of indexes) await sql.raw(i.def).execute(db);
-  log(`${indexes.length} indexes rebuilt at ${seconds()} s`);
-  await rebuildListDerived(db);
-  await createListTriggers(db);
-  await sql`ANALYZE`.execute(db);
-  log(`search index, facet counts and statistics rebuilt at ${seconds()} s`);
+    log,
+  );
 }
 
 if (process.argv[1]?.endsWith("list-db.ts")) {

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { getDb } from "../db";
 import { migrateToLatest } from "../db/migrate";
+import { BULK_SEED_THRESHOLD, bulkSeedDemo } from "../db/seed/bulk-seed";
 import { seedDemo } from "../db/seed/seed-demo";
 import { printDemoSignIns } from "./demo-sign-ins";
 
@@ -23,11 +24,15 @@ if (process.env.CONSOLE_ENV === "production" && !process.env.SEED_DEMO_IN_PRODUC
 const db = getDb();
 const started = Date.now();
 await migrateToLatest(db);
-const totals = await seedDemo(db, {
+const options = {
   connections,
   seed,
-  onProgress: (done, total) => process.stdout.write(`\rseeded ${done.toLocaleString("en")} / ${total.toLocaleString("en")} connections`),
-});
+  onProgress: (done: number, total: number) => process.stdout.write(`\rseeded ${done.toLocaleString("en")} / ${total.toLocaleString("en")} connections`),
+};
+const totals =
+  connections >= BULK_SEED_THRESHOLD
+    ? await bulkSeedDemo(db, options, (line) => process.stdout.write(`\n${line}`))
+    : await seedDemo(db, options);
 process.stdout.write("\n");
 console.log(`${totals.connections} connections, ${totals.runs} runs, ${totals.errors} errors in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 printDemoSignIns();
