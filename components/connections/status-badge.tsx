@@ -1,5 +1,7 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import type { ConnectionStatus } from "@/db/types";
+import type { ConnectionListRow } from "@/server/connections/list.types";
+
+type ConnectionStatus = ConnectionListRow["status"];
 
 const STYLE: Record<ConnectionStatus, { variant: BadgeVariant; label: string }> = {
   active: { variant: "success", label: "Active" },

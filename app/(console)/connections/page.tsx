@@ -1,5 +1,5 @@
 import { ConnectionsView } from "@/components/connections/table/connections-view";
-import { filtersFromUrlState, listRequestFromUrlState, loadListUrlState } from "@/components/connections/table/url-state";
+import { filtersFromUrlState, listRequestFromUrlState, loadListUrlState } from "@/server/connections/list-url-state";
 import { getServerCaller } from "@/server/caller";
 
 export const metadata = { title: "Connections" };

@@ -9,7 +9,7 @@ import { FacetedFilter } from "./data-table-faceted-filter";
 import { FlagFilter } from "./flag-filter";
 import { MoreFilters } from "./more-filters";
 import { SearchInput } from "./search-input";
-import type { ListUrlState } from "./url-state";
+import type { ListUrlState } from "@/server/connections/list-url-state";
 import type { FilterPatch } from "./use-list-state";
 
 interface ToolbarProps {

@@ -22,7 +22,7 @@ import { EmptyState } from "./empty-state";
 import { ExportMenu } from "./export-menu";
 import { formatTotal } from "./format-count";
 import { SavedViewsMenu } from "./saved-views-menu";
-import { serializeListUrlState } from "./url-state";
+import { serializeListUrlState } from "@/server/connections/list-url-state";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
 

@@ -1,6 +1,6 @@
 // Streamed CSV or JSON of the whole filtered connections list (not just the page), with the
 // table's own URL parameters and the same tenant scoping as the list.
-import { filtersFromUrlState, loadListUrlState } from "@/components/connections/table/url-state";
+import { filtersFromUrlState, loadListUrlState } from "@/server/connections/list-url-state";
 import { getDb } from "@/db";
 import { getSessionUser } from "@/server/auth/get-session-user";
 import { exportConnectionsResponse } from "@/server/connections/export-response";
