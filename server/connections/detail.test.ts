@@ -16,7 +16,7 @@ describeEachDb(
     const as = (user = acmeAdmin()) => callerAs(get().db, user);
 
     it("connection: every seed-model field, tenant and provider names, and no credential material", async () => {
-      const c = await as().detail.connection({ id: ACME });
+      const c = await as().connections.byId({ id: ACME });
       expect(c).toMatchObject({
         tenant_name: "Acme Corporation", platform: "codat", status: "error", needs_relink: true, user_paused: false, platform_paused: true,
         source_workspace_id: "ws_src", destination_type: "spreadsheet", external_xref: "cust-42", auth_aws_arn: expect.stringContaining("arn:aws"),
@@ -88,7 +88,7 @@ describeEachDb(
     it("another tenant's or an unknown connection is NOT_FOUND in every section; viewers and staff can read", async () => {
       for (const [user, id] of [[acmeAdmin(), GLOBEX], [acmeViewer(), GLOBEX], [globexAdmin(), ACME], [staff(), "con_nope"]] as const) {
         const c = as(user);
-        await expect(c.detail.connection({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+        await expect(c.connections.byId({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
         await expect(c.detail.runs({ connectionId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
         await expect(c.detail.errors({ connectionId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
         await expect(c.detail.activity({ connectionId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -105,7 +105,7 @@ describeEachDb(
       const c = as(staff());
       for (const row of rows) {
         const responses = await Promise.all([
-          c.detail.connection({ id: row.id }),
+          c.connections.byId({ id: row.id }),
           c.detail.runs({ connectionId: row.id, limit: 100 }),
           c.detail.errors({ connectionId: row.id, limit: 100 }),
           c.detail.activity({ connectionId: row.id, limit: 100 }),

@@ -8,7 +8,7 @@ type Caller = ReturnType<typeof createCaller>;
 export async function loadConnectionDetail(caller: Caller, id: string, pageSize: number) {
   const page = { connectionId: id, limit: pageSize, offset: 0 };
   const [connection, runs, activeErrors, resolvedErrors, activity, diff] = await Promise.all([
-    caller.detail.connection({ id }),
+    caller.connections.byId({ id }),
     caller.detail.runs(page),
     caller.detail.errors({ ...page, status: "active" }),
     caller.detail.errors({ ...page, status: "resolved" }),
