@@ -12,8 +12,8 @@ import path from "node:path";
 import { createDb, type DB, type DbKind } from "../db";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/seed-demo";
-import { insertRichConnection } from "../server/connections/detail-fixture";
-import { loadConnectionDetail } from "../server/connections/load-detail";
+import { insertRichConnection } from "../server/test/detail-fixture";
+import { loadConnectionDetail } from "../server/connections/detail/load-detail";
 import { callerAs, staff, userFor } from "../server/test/callers";
 import { BENCH_NOW, BENCH_ROWS, PG_SCHEMA, PG_URL, SQLITE_FILE } from "./list-db";
 

@@ -5,12 +5,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { DbKind, DB } from "../db";
 import { userFor } from "../server/test/callers";
-import { connectionFacets } from "../server/connections/facets";
-import type { ConnectionFilters } from "../server/connections/filters.types";
-import { encodeCursor } from "../server/connections/cursor";
-import { connectionListQuery, listConnections } from "../server/connections/list-connections";
-import { NULLABLE_SORT_COLUMNS, SORT_COLUMNS, type ListConnectionsRequest, type SortColumn } from "../server/connections/list.types";
-import { ZListConnectionsRequestSchema } from "../server/connections/list.types";
+import { connectionFacets } from "../server/connections/list/facets";
+import type { ConnectionFilters } from "../server/connections/list/filters.types";
+import { encodeCursor } from "../server/connections/list/cursor";
+import { connectionListQuery, listConnections } from "../server/connections/list/list-connections";
+import { NULLABLE_SORT_COLUMNS, SORT_COLUMNS, type ListConnectionsRequest, type SortColumn } from "../server/connections/list/list.types";
+import { ZListConnectionsRequestSchema } from "../server/connections/list/list.types";
 import { appRouter } from "../server/routers";
 import { BENCH_NOW, BENCH_ROWS, openBenchDb } from "./list-db";
 

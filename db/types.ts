@@ -11,21 +11,10 @@ export type Flag = number;
 /** JSON document serialised as text. */
 export type JsonText = string;
 
-export const CONNECTION_STATUSES = [
-  "pending",
-  "active",
-  "error",
-  "expired",
-  "disconnected",
-  "deauthorized",
-] as const;
-export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+export { CONNECTION_STATUSES, PLATFORMS, ROLES } from "../lib/constants";
+import type { ConnectionStatus, Platform, Role } from "../lib/constants";
 
-export const PLATFORMS = ["codat", "unified", "workiva", "generic"] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export const ROLES = ["support", "tenant_admin", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export type { ConnectionStatus, Platform, Role };
 
 export interface TenantsTable {
   id: string;

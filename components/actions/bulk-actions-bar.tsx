@@ -6,7 +6,7 @@ import { useState } from "react";
 import { BulkRelinkDialog } from "@/components/relink/bulk-relink-dialog";
 import { Button } from "@/components/ui/button";
 import type { BulkTarget } from "@/server/actions/bulk-pause.types";
-import type { ConnectionFiltersInput } from "@/server/connections/filters.types";
+import type { ConnectionFiltersInput } from "@/server/connections/list/filters.types";
 import { BulkProgress } from "./bulk-progress";
 import { ReasonDialog } from "./reason-dialog";
 import { useCanWrite } from "./use-action-access";

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import type { ConnectionDetail } from "@/server/connections/detail.types";
+import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
 import { readActionError } from "./action-error";
 import { PauseDialog } from "./pause-dialog";
 import { roleCanWrite, type UserRole } from "./use-action-access";

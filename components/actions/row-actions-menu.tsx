@@ -9,7 +9,7 @@ import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toast";
-import type { ConnectionListRow } from "@/server/connections/list.types";
+import type { ConnectionListRow } from "@/server/connections/list/list.types";
 import { readActionError } from "./action-error";
 import { PauseDialog } from "./pause-dialog";
 import { useCanWrite } from "./use-action-access";

@@ -3,11 +3,12 @@
 // this only keeps controls they cannot use off their screen.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc-client";
-import type { SessionUser } from "@/server/auth/session-user";
+import type { Role } from "@/lib/constants";
+import { canWrite } from "@/lib/roles";
 
-export type UserRole = SessionUser["role"];
+export type UserRole = Role;
 
-export const roleCanWrite = (role: UserRole | undefined): boolean => role === "support" || role === "tenant_admin";
+export const roleCanWrite = (role: UserRole | undefined): boolean => role !== undefined && canWrite({ role });
 
 /** The current user's write permission; false until known, so nothing flashes for viewers. */
 export function useCanWrite(): boolean {

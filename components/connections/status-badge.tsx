@@ -1,5 +1,5 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import type { ConnectionListRow } from "@/server/connections/list.types";
+import type { ConnectionListRow } from "@/server/connections/list/list.types";
 
 type ConnectionStatus = ConnectionListRow["status"];
 

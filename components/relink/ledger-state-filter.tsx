@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { LINK_STATES, type LinkState } from "@/server/relink/link-state";
+import { LINK_STATES, type LinkState } from "@/lib/constants";
 
 /** State filter as plain links: the URL holds the filter, so it survives reloads and sharing. */
 export function LedgerStateFilter({ current, basePath }: { current: LinkState | null; basePath: string }) {

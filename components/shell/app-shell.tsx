@@ -4,6 +4,7 @@ import { ThemeToggle } from "@/components/theme/theme-toggle";
 import type { SessionUser } from "@/server/auth/session-user";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
+import { isStaff } from "@/lib/roles";
 
 export interface NavItem {
   href: string;
@@ -14,7 +15,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ href: "/connections", label: "Connections" }];
   if (user.role !== "viewer") items.push({ href: "/relink", label: "Relink links" });
   items.push({ href: "/audit", label: "Audit log" });
-  if (user.role === "support") items.push({ href: "/settings/api-keys", label: "API keys" });
+  if (isStaff(user)) items.push({ href: "/settings/api-keys", label: "API keys" });
   return items;
 }
 

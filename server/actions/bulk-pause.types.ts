@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZConnectionFiltersSchema } from "../connections/filters.types";
+import { ZConnectionFiltersSchema } from "../connections/list/filters.types";
 
 export const BULK_BATCH_SIZE = 100;
 

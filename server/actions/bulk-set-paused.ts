@@ -3,7 +3,7 @@
 // so rows that change (or stop matching) between steps are never visited twice.
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
-import { applyConnectionFilters } from "../connections/filters";
+import { applyConnectionFilters } from "../connections/list/filters";
 import { newId } from "../ids";
 import { scopedConnections } from "../tenant-scope";
 import type { BulkSetPausedQuery, BulkSetPausedResponse } from "./bulk-pause.types";

@@ -2,7 +2,7 @@
 // single (versioned) and bulk (state-conditioned) paths so both audit the same way.
 import type { DB } from "../../db";
 import type { ConnectionStatus } from "../../db/types";
-import { actorOf, writeAudit } from "../audit";
+import { actorOf, writeAudit } from "../audit/write-audit";
 import type { SessionUser } from "../auth/session-user";
 import { nowIso } from "../ids";
 import type { ConnectionPauseState } from "./pause.types";

@@ -2,7 +2,7 @@
 // All or nothing: one transaction for the errors, each connection's recomputed health and
 // version, and one audit event per connection touched.
 import type { DB } from "../../db";
-import { actorOf, writeAudit } from "../audit";
+import { actorOf, writeAudit } from "../audit/write-audit";
 import type { SessionUser } from "../auth/session-user";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
 import { NotFoundError } from "../errors";

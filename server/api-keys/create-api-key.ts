@@ -1,7 +1,7 @@
 // Creating a key: the one moment its secret exists outside the caller's hands. Stored as a
 // hash, audited in the same transaction.
 import type { DB } from "../../db";
-import { actorOf, writeAudit } from "../audit";
+import { actorOf, writeAudit } from "../audit/write-audit";
 import type { SessionUser } from "../auth/session-user";
 import { BadRequestError, NotFoundError } from "../errors";
 import { newId, nowIso } from "../ids";

@@ -1,6 +1,6 @@
 // Revoking is immediate and final: the next request with the key gets 401.
 import type { DB } from "../../db";
-import { actorOf, writeAudit } from "../audit";
+import { actorOf, writeAudit } from "../audit/write-audit";
 import type { SessionUser } from "../auth/session-user";
 import { ConflictError, NotFoundError } from "../errors";
 import { nowIso } from "../ids";

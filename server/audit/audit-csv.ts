@@ -1,7 +1,7 @@
 // CSV export of the audit log: the same scoped query as the page, streamed in keyset pages.
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
-import { encodeCursor } from "../connections/cursor";
+import { encodeCursor } from "../connections/list/cursor";
 import { readAuditPage } from "./list-audit-events";
 import type { AuditEvent, AuditFilters } from "./list.types";
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { seedDemo } from "../../db/seed/seed-demo";
-import { writeAudit } from "../audit";
+import { writeAudit } from "./write-audit";
 import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../test/callers";
 import { describeEachDb } from "../test/databases";
 import { auditCsvLines, csvField } from "./audit-csv";

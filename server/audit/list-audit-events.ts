@@ -2,7 +2,7 @@
 // while new events arrive.
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
-import { decodeCursor, encodeCursor } from "../connections/cursor";
+import { decodeCursor, encodeCursor } from "../connections/list/cursor";
 import { parseJsonText } from "../json-text";
 import { auditQuery } from "./audit-query";
 import type { AuditEvent, AuditFilters, ListAuditResponse } from "./list.types";

@@ -10,5 +10,4 @@ export interface SessionUser {
   tenantName: string | null;
 }
 
-export const isStaff = (u: SessionUser): boolean => u.role === "support";
-export const canWrite = (u: SessionUser): boolean => u.role === "support" || u.role === "tenant_admin";
+export { canWrite, isStaff } from "../../lib/roles";

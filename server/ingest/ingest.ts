@@ -4,7 +4,7 @@
 // upsert, running the same input again completes the import without duplicates.
 import type { DB } from "../../db";
 import { ADAPTERS } from "../adapters";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../audit/write-audit";
 import { nowIso } from "../ids";
 import { ingestConnectionBatch, type Outcome } from "./connection-batch";
 import { ingestErrorBatch } from "./error-batch";

@@ -2,7 +2,7 @@
 // in a batch. Connections the user may not see are reported exactly like unknown ids.
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
-import { actorOf } from "../audit";
+import { actorOf } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { newId, nowIso } from "../ids";
 import { scopedConnections } from "../tenant-scope";

@@ -2,7 +2,7 @@
 // with a conditional UPDATE: of any number of concurrent attempts, exactly one sees an
 // affected row and goes on; the others change nothing.
 import type { DB } from "../../db";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../audit/write-audit";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
 import { sealCredentials } from "../crypto";
 import { nowIso } from "../ids";

@@ -1,7 +1,7 @@
 // Creating a relink link for one connection the user may see (NOT_FOUND otherwise).
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
-import { actorOf } from "../audit";
+import { actorOf } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { NotFoundError } from "../errors";
 import { scopedConnections } from "../tenant-scope";

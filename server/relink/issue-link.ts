@@ -1,7 +1,7 @@
 // The one place a relink link row is written. Callers run it inside their transaction, after
 // scoping the connection to the user, and write the audit event alongside.
 import type { DB } from "../../db";
-import { writeAudit, type AuditActor } from "../audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { BadRequestError } from "../errors";
 import { newId, nowIso } from "../ids";
 import { issueRelinkToken, relinkUrl } from "./token";

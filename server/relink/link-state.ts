@@ -3,8 +3,9 @@
 import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/types";
 
-export const LINK_STATES = ["open", "used", "expired", "revoked"] as const;
-export type LinkState = (typeof LINK_STATES)[number];
+import type { LinkState } from "../../lib/constants";
+
+export { LINK_STATES, type LinkState } from "../../lib/constants";
 
 export interface LinkTimes {
   expires_at: string;

@@ -2,7 +2,7 @@
 // tenants), then change it by id in the same transaction, with an audit event.
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
-import { actorOf, writeAudit } from "../audit";
+import { actorOf, writeAudit } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { ConflictError, NotFoundError } from "../errors";
 import { nowIso } from "../ids";

@@ -1,13 +1,13 @@
 // The connection detail page's sections beyond the connection itself (connections.byId): runs,
 // errors and activity a page at a time, and the parameter diff between two runs. All read-only, all tenant-scoped.
-import { listActivity } from "../connections/activity";
+import { listActivity } from "../connections/detail/activity";
 import {
   ZActivityPageSchema, ZActivityRequestSchema, ZErrorsPageSchema,
   ZErrorsRequestSchema, ZRunDiffRequestSchema, ZRunDiffSchema, ZRunsPageSchema, ZRunsRequestSchema,
-} from "../connections/detail.types";
-import { listErrors } from "../connections/errors";
-import { diffRuns } from "../connections/run-diff";
-import { listRuns } from "../connections/runs";
+} from "../connections/detail/detail.types";
+import { listErrors } from "../connections/detail/errors";
+import { diffRuns } from "../connections/detail/run-diff";
+import { listRuns } from "../connections/detail/runs";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const connectionDetailRouter = createTRPCRouter({

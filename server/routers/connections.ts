@@ -1,10 +1,10 @@
-import { listConnections } from "../connections/list-connections";
-import { connectionFacets } from "../connections/facets";
-import { ZFacetsResponseSchema } from "../connections/facets.types";
-import { ZConnectionFiltersSchema } from "../connections/filters.types";
-import { ZListConnectionsRequestSchema, ZListConnectionsResponseSchema } from "../connections/list.types";
-import { getConnection } from "../connections/get-connection";
-import { ZConnectionByIdRequestSchema, ZConnectionDetailSchema } from "../connections/detail.types";
+import { listConnections } from "../connections/list/list-connections";
+import { connectionFacets } from "../connections/list/facets";
+import { ZFacetsResponseSchema } from "../connections/list/facets.types";
+import { ZConnectionFiltersSchema } from "../connections/list/filters.types";
+import { ZListConnectionsRequestSchema, ZListConnectionsResponseSchema } from "../connections/list/list.types";
+import { getConnection } from "../connections/detail/get-connection";
+import { ZConnectionByIdRequestSchema, ZConnectionDetailSchema } from "../connections/detail/detail.types";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const connectionsRouter = createTRPCRouter({

@@ -4,35 +4,21 @@ import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClassName } from "@/components/ui/button";
 import { getServerCaller } from "@/server/caller";
-import { ZAuditFiltersSchema, type AuditFilters } from "@/server/audit/list.types";
+import { auditFilterParams, parseAuditSearchParams } from "@/server/audit/audit-url-state";
+import { isStaff as isStaffUser } from "@/lib/roles";
 
 export const metadata = { title: "Audit log" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const FILTER_KEYS = ["actor", "action", "tenantId", "connectionId", "from", "to"] as const;
-
-/** The filters as query-string pairs, for the CSV link and the paging links. */
-function toParams(filters: AuditFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = filters[key];
-    if (value) params.set(key, value);
-  }
-  return params;
-}
-
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const parsed = ZAuditFiltersSchema.safeParse(Object.fromEntries(FILTER_KEYS.map((k) => [k, one(raw[k])])));
-  const filters: AuditFilters = parsed.success ? parsed.data : {};
-  const cursor = one(raw.cursor) ?? null;
+  const { filters, cursor, understood } = parseAuditSearchParams(raw);
   const caller = await getServerCaller();
   // A cursor from an old or edited URL falls back to the newest page rather than an error.
   const list = (c: string | null) => caller.audit.list({ ...filters, cursor: c, limit: 50 });
   const [me, facets, page] = await Promise.all([caller.me.get(), caller.audit.facets(), list(cursor).catch(() => list(null))]);
-  const isStaff = me.role === "support";
-  const params = toParams(filters);
+  const isStaff = isStaffUser(me);
+  const params = auditFilterParams(filters);
   const next = page.nextCursor ? `?${new URLSearchParams([...params, ["cursor", page.nextCursor]])}` : null;
   return (
     <div className="space-y-4">
@@ -48,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Export CSV
         </a>
       </div>
-      {!parsed.success ? (
+      {!understood ? (
         <p role="alert" className="text-sm text-destructive">
           Some filters were not understood and were ignored.
         </p>

@@ -4,7 +4,8 @@ import { LedgerStateFilter } from "@/components/relink/ledger-state-filter";
 import { RelinkLedgerTable } from "@/components/relink/relink-ledger-table";
 import { buttonClassName } from "@/components/ui/button";
 import { getServerCaller } from "@/server/caller";
-import { LINK_STATES } from "@/server/relink/link-state";
+import { LINK_STATES } from "@/lib/constants";
+import { isStaff } from "@/lib/roles";
 
 export const metadata = { title: "Relink" };
 
@@ -32,7 +33,7 @@ export default async function RelinkPage({ searchParams }: { searchParams: Promi
           </h2>
           <LedgerStateFilter current={state} basePath="/relink" />
         </div>
-        <RelinkLedgerTable rows={ledger.rows} showTenant={me.role === "support"} />
+        <RelinkLedgerTable rows={ledger.rows} showTenant={isStaff(me)} />
         {ledger.nextCursor ? (
           <Link className={buttonClassName("outline", "sm")} href={`?${new URLSearchParams({ ...(state ? { state } : {}), cursor: ledger.nextCursor })}`}>
             Older links

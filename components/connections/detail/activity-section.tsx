@@ -5,7 +5,7 @@ import * as React from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { JsonViewer } from "@/components/ui/json-viewer";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ActivityPage } from "@/server/connections/detail.types";
+import type { ActivityPage } from "@/server/connections/detail/detail.types";
 import { Section } from "./field-list";
 import { Pager } from "./pager";
 import { DETAIL_PAGE_SIZE } from "./tabs";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ConnectionErrorView } from "@/server/connections/detail.types";
+import type { ConnectionErrorView } from "@/server/connections/detail/detail.types";
 import { attentionItems } from "./attention";
 
 const NOW = Date.parse("2026-11-01T12:00:00Z");

@@ -1,6 +1,6 @@
 // What support must see first: what is wrong, why, and what to do about it, in order of urgency.
 // Pure, so the rules are tested; the header renders the result.
-import type { ConnectionDetail, ConnectionErrorView } from "@/server/connections/detail.types";
+import type { ConnectionDetail, ConnectionErrorView } from "@/server/connections/detail/detail.types";
 import { describeExpiry } from "./describe-expiry";
 
 export interface AttentionItem {

@@ -1,7 +1,7 @@
 // How the connection authenticates. The credentials themselves never reach this page: only
 // whether they exist and a short fingerprint to tell two credential sets apart.
 import { Badge } from "@/components/ui/badge";
-import type { ConnectionDetail } from "@/server/connections/detail.types";
+import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
 import { ExpiryCountdown } from "./expiry-countdown";
 import { Field, IdValue, Section } from "./field-list";
 import { PermissionsList } from "./permissions-list";

@@ -1,7 +1,7 @@
 // The connection detail page: header and callouts (what is wrong, why, what to do), then tabs.
 // Rendered on the server from data the page read; actions arrive as slots owned elsewhere.
 import type { ReactNode } from "react";
-import type { ConnectionDetailData } from "@/server/connections/load-detail";
+import type { ConnectionDetailData } from "@/server/connections/detail/load-detail";
 import { ActivitySection } from "./activity-section";
 import { attentionItems } from "./attention";
 import { AttentionCallouts } from "./attention-callouts";

@@ -4,7 +4,7 @@ import { ChevronLeft } from "lucide-react";
 import type { ReactNode } from "react";
 import { NeedsRelinkBadge, PausedBadges, StatusBadge } from "@/components/connections/status-badge";
 import { Badge } from "@/components/ui/badge";
-import type { ConnectionDetail } from "@/server/connections/detail.types";
+import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
 import { PLATFORM_LABEL } from "./attention";
 
 export function DetailHeader({ connection: c, actions }: { connection: ConnectionDetail; actions: ReactNode }) {

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ConnectionErrorView } from "@/server/connections/detail.types";
+import type { ConnectionErrorView } from "@/server/connections/detail/detail.types";
 
 export function ErrorItem({ error: e, leading, trailing }: { error: ConnectionErrorView; leading?: ReactNode; trailing?: ReactNode }) {
   const active = e.status === "active";

@@ -6,7 +6,7 @@ import * as React from "react";
 import { ResolveErrorsButton } from "@/components/actions/resolve-errors-button";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Checkbox } from "@/components/ui/checkbox";
-import type { ErrorsPage } from "@/server/connections/detail.types";
+import type { ErrorsPage } from "@/server/connections/detail/detail.types";
 import { ErrorItem } from "./error-item";
 import { Section } from "./field-list";
 import { Pager } from "./pager";

@@ -2,7 +2,7 @@
 import { ExternalLink } from "lucide-react";
 import { buttonClassName } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { ConnectionDetail } from "@/server/connections/detail.types";
+import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
 import { Section } from "./field-list";
 
 export function LinkSection({ connection: c }: { connection: ConnectionDetail }) {

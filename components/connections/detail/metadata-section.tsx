@@ -1,7 +1,7 @@
 // Free-form JSON the platform sent, including anything an import could not map to a column:
 // kept so that nothing is lost, and shown so that support can still read it.
 import { JsonViewer } from "@/components/ui/json-viewer";
-import type { ConnectionDetail } from "@/server/connections/detail.types";
+import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
 import { Section } from "./field-list";
 
 function Doc({ value, empty }: { value: unknown; empty: string }) {

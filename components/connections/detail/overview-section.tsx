@@ -1,6 +1,6 @@
 // Every field the four seed models give a connection, grouped the way support asks about them.
 import { Badge } from "@/components/ui/badge";
-import type { ConnectionDetail } from "@/server/connections/detail.types";
+import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
 import { Field, IdValue, Section, WhenBy } from "./field-list";
 import { RunStatusBadge } from "./run-status-badge";
 

@@ -1,7 +1,7 @@
 // What changed in the parameters between two runs: path, before, after.
 import { ArrowRight } from "lucide-react";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ParamChange, RunDiff } from "@/server/connections/detail.types";
+import type { ParamChange, RunDiff } from "@/server/connections/detail/detail.types";
 import { RunStatusBadge } from "./run-status-badge";
 
 const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));

@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { JsonViewer } from "@/components/ui/json-viewer";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableCell, TableRow } from "@/components/ui/table";
-import type { ConnectionRunView } from "@/server/connections/detail.types";
+import type { ConnectionRunView } from "@/server/connections/detail/detail.types";
 import { formatDuration } from "./format-duration";
 import { RunStatusBadge } from "./run-status-badge";
 

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import * as React from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { RunDiff, RunsPage } from "@/server/connections/detail.types";
+import type { RunDiff, RunsPage } from "@/server/connections/detail/detail.types";
 import { Section } from "./field-list";
 import { Pager } from "./pager";
 import { RunDiffPanel } from "./run-diff-panel";

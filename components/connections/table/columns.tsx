@@ -7,7 +7,7 @@ import { RowActionsMenu } from "@/components/actions/row-actions-menu";
 import { Checkbox } from "@/components/ui/checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ConnectionListRow, SortColumn } from "@/server/connections/list.types";
+import type { ConnectionListRow, SortColumn } from "@/server/connections/list/list.types";
 import { NeedsRelinkBadge, PausedBadges, StatusBadge } from "../status-badge";
 import { ColumnHeader, type SortState } from "./data-table-column-header";
 import type { DataTableFeatures } from "./data-table-features";

@@ -3,13 +3,13 @@
 import { SlidersHorizontal, X } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { FacetKey, FacetsResponse } from "@/server/connections/facets.types";
-import { CONNECTION_STATUSES, PLATFORMS } from "@/server/connections/list.types";
+import type { FacetKey, FacetsResponse } from "@/server/connections/list/facets.types";
+import { CONNECTION_STATUSES, PLATFORMS } from "@/lib/constants";
 import { FacetedFilter } from "./data-table-faceted-filter";
 import { FlagFilter } from "./flag-filter";
 import { MoreFilters } from "./more-filters";
 import { SearchInput } from "./search-input";
-import type { ListUrlState } from "@/server/connections/list-url-state";
+import type { ListUrlState } from "@/lib/list-url-state";
 import type { FilterPatch } from "./use-list-state";
 
 interface ToolbarProps {

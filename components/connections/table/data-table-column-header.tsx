@@ -1,7 +1,7 @@
 "use client";
 // A column title that sorts on the server when clicked (only for whitelisted sort columns).
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import type { SortColumn } from "@/server/connections/list.types";
+import type { SortColumn } from "@/server/connections/list/list.types";
 
 export interface SortState {
   sort: SortColumn;

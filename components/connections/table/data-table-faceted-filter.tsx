@@ -4,7 +4,7 @@ import { ChevronDown } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import type { FacetValue } from "@/server/connections/facets.types";
+import type { FacetValue } from "@/server/connections/list/facets.types";
 import { formatCount } from "./format-count";
 
 interface FacetedFilterProps {

@@ -4,7 +4,7 @@
 import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { PAGE_SIZES } from "@/server/connections/list.types";
+import { PAGE_SIZES } from "@/lib/constants";
 
 interface PaginationProps {
   size: (typeof PAGE_SIZES)[number];

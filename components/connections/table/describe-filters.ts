@@ -1,5 +1,5 @@
 // Human descriptions of the active filters, with the patch that removes each one.
-import type { ListUrlState } from "@/server/connections/list-url-state";
+import type { ListUrlState } from "@/lib/list-url-state";
 import type { FilterPatch } from "./use-list-state";
 
 export interface ActiveFilter {

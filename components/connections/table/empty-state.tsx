@@ -4,7 +4,7 @@
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { describeActiveFilters, type ActiveFilter } from "./describe-filters";
-import type { ListUrlState } from "@/server/connections/list-url-state";
+import type { ListUrlState } from "@/lib/list-url-state";
 import type { FilterPatch } from "./use-list-state";
 
 export function EmptyState({ state, labels, onClear, onClearAll }: { state: ListUrlState; labels: (key: string, value: string) => string; onClear: (patch: FilterPatch) => void; onClearAll: () => void }) {

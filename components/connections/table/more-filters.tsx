@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { FilterPatch } from "./use-list-state";
-import type { ListUrlState } from "@/server/connections/list-url-state";
+import type { ListUrlState } from "@/lib/list-url-state";
 
 function CommitInput({ id, label, type, value, onCommit, min }: { id: string; label: string; type: "number" | "date"; value: string; onCommit: (v: string) => void; min?: number }) {
   const [draft, setDraft] = useState(value);

@@ -3,7 +3,7 @@
 // pushes a history entry, so back/forward step through views and a link reproduces one.
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
-import { FILTER_KEYS, filtersFromUrlState, listRequestFromUrlState, listUrlParsers, type ListUrlState } from "@/server/connections/list-url-state";
+import { FILTER_KEYS, filtersFromUrlState, listRequestFromUrlState, listUrlParsers, type ListUrlState } from "@/lib/list-url-state";
 
 export type FilterPatch = { [K in (typeof FILTER_KEYS)[number]]?: ListUrlState[K] | null };
 

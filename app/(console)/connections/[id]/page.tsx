@@ -8,7 +8,7 @@ import { RelinkPanel } from "@/components/relink/relink-panel";
 import { getSessionUser } from "@/server/auth/get-session-user";
 import { canWrite } from "@/server/auth/session-user";
 import { getServerCaller } from "@/server/caller";
-import { loadConnectionDetail } from "@/server/connections/load-detail";
+import { loadConnectionDetail } from "@/server/connections/detail/load-detail";
 
 export const metadata = { title: "Connection" };
 

@@ -1,13 +1,14 @@
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { getServerCaller } from "@/server/caller";
+import { isStaff } from "@/lib/roles";
 
 export const metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const caller = await getServerCaller();
   const me = await caller.me.get();
-  if (me.role !== "support") {
+  if (!isStaff(me)) {
     return (
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>

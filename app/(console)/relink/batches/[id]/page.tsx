@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BatchProgress } from "@/components/relink/batch-progress";
 import { RelinkLedgerTable } from "@/components/relink/relink-ledger-table";
 import { getServerCaller } from "@/server/caller";
+import { isStaff } from "@/lib/roles";
 
 export const metadata = { title: "Relink batch" };
 
@@ -30,7 +31,7 @@ export default async function RelinkBatchPage({ params }: { params: Promise<{ id
       <div className="max-w-xl rounded-lg border p-4">
         <BatchProgress batch={batch} />
       </div>
-      <RelinkLedgerTable rows={ledger.rows} showTenant={me.role === "support"} />
+      <RelinkLedgerTable rows={ledger.rows} showTenant={isStaff(me)} />
     </div>
   );
 }

@@ -1,0 +1,43 @@
+// Audit events: every state change writes one, in the same transaction as the change.
+import type { DB } from "../../db";
+import type { SessionUser } from "../auth/session-user";
+import { newId, nowIso } from "../ids";
+
+export interface AuditActor {
+  id: string;
+  label: string;
+}
+
+export const actorOf = (user: SessionUser): AuditActor => ({ id: user.id, label: `${user.email} (${user.role})` });
+
+export interface AuditInput {
+  actor: AuditActor;
+  action: string;
+  tenantId: string | null;
+  connectionId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  note?: string | null;
+  at?: string;
+}
+
+/** Writes one audit event. Pass the transaction (`trx`) the change itself runs in. */
+export async function writeAudit(trx: DB, input: AuditInput): Promise<string> {
+  const id = newId("aud");
+  await trx
+    .insertInto("audit_events")
+    .values({
+      id,
+      at: input.at ?? nowIso(),
+      actor_id: input.actor.id,
+      actor_label: input.actor.label,
+      tenant_id: input.tenantId,
+      connection_id: input.connectionId ?? null,
+      action: input.action,
+      before: input.before === undefined ? null : JSON.stringify(input.before),
+      after: input.after === undefined ? null : JSON.stringify(input.after),
+      note: input.note ?? null,
+    })
+    .execute();
+  return id;
+}

@@ -1,0 +1,27 @@
+// The audit timeline of one connection, newest first.
+import type { DB } from "../../../db";
+import type { SessionUser } from "../../auth/session-user";
+import { parseJsonText } from "../../json-text";
+import { scopedAuditEvents } from "../../tenant-scope";
+import { ZActivityRequestSchema, type ActivityPage } from "./detail.types";
+import { redactSecrets } from "../redact-secrets";
+import { pageFrom, requireVisibleConnection } from "./require-connection";
+import type { z } from "zod";
+
+export async function listActivity(db: DB, user: SessionUser, request: z.input<typeof ZActivityRequestSchema>): Promise<ActivityPage> {
+  const { connectionId, limit, offset } = ZActivityRequestSchema.parse(request);
+  await requireVisibleConnection(db, user, connectionId);
+  const [rows, count] = await Promise.all([
+    scopedAuditEvents(db, user)
+      .select(["id", "at", "actor_id", "actor_label", "action", "note", "before", "after"])
+      .where("connection_id", "=", connectionId)
+      .orderBy("at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit + 1)
+      .offset(offset)
+      .execute(),
+    scopedAuditEvents(db, user).select((eb) => eb.fn.countAll().as("n")).where("connection_id", "=", connectionId).executeTakeFirstOrThrow(),
+  ]);
+  const events = rows.map((r) => ({ ...r, before: redactSecrets(parseJsonText(r.before)), after: redactSecrets(parseJsonText(r.after)) }));
+  return pageFrom(events, limit, offset, Number(count.n));
+}

@@ -1,0 +1,36 @@
+import type { DB } from "../../../db";
+import type { SessionUser } from "../../auth/session-user";
+import { NotFoundError } from "../../errors";
+import { parseJsonText, parseStringArray } from "../../json-text";
+import { scopedConnections } from "../../tenant-scope";
+import type { ConnectionDetail } from "./detail.types";
+
+/** One connection the user may see; NOT_FOUND for unknown ids and other tenants' alike. */
+export async function getConnection(db: DB, user: SessionUser, id: string): Promise<ConnectionDetail> {
+  const row = await scopedConnections(db, user)
+    .innerJoin("tenants", "tenants.id", "connections.tenant_id")
+    .leftJoin("integrations", "integrations.provider", "connections.provider")
+    .selectAll("connections")
+    .select(["tenants.name as tenant_name", "tenants.slug as tenant_slug", "integrations.display_name as provider_display_name"])
+    .where("connections.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError();
+  const { credentials_encrypted, ...rest } = row;
+  return {
+    ...rest,
+    has_credentials: credentials_encrypted !== null,
+    categories: parseStringArray(row.categories),
+    auth_scopes: parseStringArray(row.auth_scopes),
+    permissions: parseStringArray(row.permissions),
+    connection_info: parseJsonText(row.connection_info),
+    metadata: parseJsonText(row.metadata),
+    unmapped: parseJsonText(row.unmapped),
+    last_run_source_parameters: parseJsonText(row.last_run_source_parameters),
+    last_run_destination_parameters: parseJsonText(row.last_run_destination_parameters),
+    needs_relink: Boolean(row.needs_relink),
+    user_paused: Boolean(row.user_paused),
+    platform_paused: Boolean(row.platform_paused),
+    open_error_count: Number(row.open_error_count),
+    version: Number(row.version),
+  };
+}

@@ -1,0 +1,19 @@
+import type { DB } from "../../../db";
+import type { SessionUser } from "../../auth/session-user";
+import { NotFoundError } from "../../errors";
+import { scopedConnections } from "../../tenant-scope";
+
+/**
+ * Guards the detail sections: runs, errors and activity of a connection the user cannot see are
+ * NOT_FOUND, exactly like the connection itself, rather than an empty list that confirms nothing.
+ */
+export async function requireVisibleConnection(db: DB, user: SessionUser, connectionId: string): Promise<void> {
+  const row = await scopedConnections(db, user).select("connections.id").where("connections.id", "=", connectionId).executeTakeFirst();
+  if (!row) throw new NotFoundError();
+}
+
+/** limit + 1 rows were read: trim the extra one and say where the next page starts. */
+export function pageFrom<T>(rows: T[], limit: number, offset: number, total: number) {
+  const more = rows.length > limit;
+  return { rows: more ? rows.slice(0, limit) : rows, total, nextOffset: more ? offset + limit : null };
+}

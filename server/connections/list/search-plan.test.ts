@@ -1,0 +1,74 @@
+import { expect, it } from "vitest";
+import type { DB } from "../../../db";
+import type { SessionUser } from "../../auth/session-user";
+import { describeEachDb } from "../../test/databases";
+import { acmeAdmin, staff } from "../../test/callers";
+import { connectionFacets } from "./facets";
+import { seedListFixture } from "../../test/list-fixture";
+import { listConnections } from "./list-connections";
+import { ZListConnectionsRequestSchema, type ListConnectionsRequest } from "./list.types";
+import { planSearch } from "./search";
+
+const NOW = Date.now();
+
+/** Every row, page by page (25 a page), with the search probe capped at `cap`. */
+async function readAll(db: DB, user: SessionUser, input: ListConnectionsRequest, cap: number): Promise<string[]> {
+  const all: string[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 60; page++) {
+    const res = await listConnections(db, user, ZListConnectionsRequestSchema.parse({ ...input, limit: 25, cursor, direction: "forward" }), NOW, cap);
+    all.push(...res.rows.map((r) => r.id));
+    if (!res.nextCursor) break;
+    cursor = res.nextCursor;
+  }
+  return all;
+}
+
+// Terms matching names, ids, xrefs, providers, a tenant name only ("corporation": no
+// connection text has it), and two characters (no trigram).
+const TERMS = ["cust", "hubspot", "globex", "Acme", "corporation", "fx0", "bR", "zebra"];
+
+describeEachDb(
+  "connections search: rare-term id list and common-term row test agree",
+  (get) => {
+    it.each(TERMS)("%s: the row-test plan returns the same rows, in the same order, as the id-list plan", async (term) => {
+      const { db } = get();
+      for (const user of [staff(), acmeAdmin()]) {
+        const rare = await planSearch(db, user, term, 100_000);
+        expect(rare.kind).toBe("ids");
+        const common = await planSearch(db, user, term, 0);
+        if (rare.kind === "ids" && rare.ids.length > 0) expect(common.kind).toBe("scan");
+        for (const [sort, dir] of [["updated_at", "desc"], ["name", "asc"], ["last_sync_at", "asc"]] as const) {
+          const viaIds = await readAll(db, user, { q: term, sort, dir }, 100_000);
+          const viaScan = await readAll(db, user, { q: term, sort, dir }, 0);
+          expect(viaScan, `${term} ${sort} ${dir}`).toEqual(viaIds);
+        }
+      }
+    });
+
+    it("the common terms above really match many rows, so both plans are exercised", async () => {
+      const rows = await readAll(get().db, staff(), { q: "cust" }, 100_000);
+      expect(rows.length).toBeGreaterThan(25);
+    });
+
+    it("facets for a common term are labelled lower bounds; for a rare one exact", async () => {
+      const { db } = get();
+      const exact = await connectionFacets(db, staff(), { q: "cust" }, NOW, 100_000);
+      expect(exact.exact).toBe(true);
+      expect(exact.totalExact).toBe(true);
+      const capped = await connectionFacets(db, staff(), { q: "cust" }, NOW, 5);
+      expect(capped.exact).toBe(false);
+      expect(capped.totalExact).toBe(false);
+      expect(capped.total).toBeLessThanOrEqual(5);
+      expect(capped.total).toBeLessThan(exact.total);
+      // Lower bounds: never more than the exact count of any value.
+      for (const v of capped.facets.status ?? []) {
+        const n = exact.facets.status?.find((e) => e.value === v.value)?.n ?? 0;
+        expect(v.n).toBeLessThanOrEqual(n);
+      }
+    });
+  },
+  async (t) => {
+    await seedListFixture(t.db, NOW);
+  },
+);

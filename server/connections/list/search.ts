@@ -1,0 +1,116 @@
+// Substring search over id, name, external xref, provider and source id (an FTS5 trigram
+// table on SQLite, a pg_trgm GIN index on PostgreSQL: see migration 2026-11-21-0002), plus
+// tenant name (the tenants table is tiny). Never a LIKE '%term%' scan of all connections.
+//
+// Two plans, chosen per request by probing the index with a LIMIT (planSearch):
+// - rare term (at most `cap` matches): the matching ids, as an explicit list; the page is a
+//   handful of primary-key lookups and a small sort.
+// - common term (more than `cap`): materialising every match (300,000 for `acme`) before
+//   taking 25 in sort order costs seconds, so instead the sort index is walked in order and
+//   each row is tested with the same substring predicate; with that many matches the walk
+//   stops after a few hundred rows.
+// Both match exactly the same rows: the searched text is the expression the index stores.
+import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../../../db";
+import { dbKind } from "../../../db";
+import type { SessionUser } from "../../auth/session-user";
+import { tenantConstraint } from "../../tenant-scope";
+
+/** Past this many index matches a term counts as common and is tested row by row. */
+export const SEARCH_PROBE_CAP = 2_000;
+
+export type SearchPlan =
+  /** every matching connection id (text or tenant-name match), at most the probe cap */
+  | { kind: "ids"; ids: string[] }
+  /**
+   * more matches than the cap: test each row (substring, or one of these tenants). `sample`
+   * holds the cap+1 matching ids the probe saw, for counts that may be lower bounds.
+   */
+  | { kind: "scan"; term: string; tenantIds: string[]; sample: string[] };
+
+/** Lower-cased, whitespace-collapsed term, as stored in the search text. */
+export function normaliseSearchTerm(raw: string): string {
+  return raw.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/**
+ * Which SQL dialect a builder compiles to. The filter helper receives a query builder, not
+ * the database, so it asks the builder's own compiler: PostgreSQL numbers its parameters.
+ */
+export function compilesToPostgres<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): boolean {
+  return /\$\d+/.test(qb.where(sql<boolean>`${1} = ${1}`).compile().sql);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The connection's searchable text, the same expression the migration indexes. */
+const rowText = sql<string>`lower(connections.id || ' ' || connections.name || ' ' || coalesce(connections.external_xref, '') || ' ' || connections.provider || ' ' || coalesce(connections.source_id, ''))`;
+
+/** Up to `limit` ids whose text contains the term, straight from the search index. */
+async function indexHits(db: DB, term: string, limit: number): Promise<string[]> {
+  if (dbKind(db) === "postgres") {
+    const r = await sql<{ id: string }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${limit}`.execute(db);
+    return r.rows.map((x) => x.id);
+  }
+  // FTS5 trigram: a quoted phrase matches any substring of three or more characters; shorter
+  // terms have no trigram, so they fall back to a scan of the (narrow) search table.
+  const r =
+    term.length >= 3
+      ? await sql<{ id: string }>`SELECT id FROM connection_search WHERE connection_search MATCH ${`"${term.replace(/"/g, '""')}"`} LIMIT ${limit}`.execute(db)
+      : await sql<{ id: string }>`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0 LIMIT ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * Probes the index for at most cap+1 matches and picks the plan. Tenant-name matches only
+ * count tenants the user may see (others are filtered out by the scope anyway).
+ */
+export async function planSearch(db: DB, user: SessionUser, raw: string, cap: number = SEARCH_PROBE_CAP): Promise<SearchPlan> {
+  const term = normaliseSearchTerm(raw);
+  let tenants = db.selectFrom("tenants").select("id").where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+  const scope = tenantConstraint(user);
+  if (scope) tenants = tenants.where("id", "=", scope.tenantId);
+  const [hits, tenantRows] = await Promise.all([indexHits(db, term, cap + 1), tenants.execute()]);
+  const tenantIds = tenantRows.map((t) => t.id);
+  const ids = new Set(hits);
+  if (ids.size <= cap && tenantIds.length > 0) {
+    const own = await db.selectFrom("connections").select("id").where("tenant_id", "in", tenantIds).limit(cap + 1).execute();
+    for (const r of own) ids.add(r.id);
+  }
+  if (ids.size > cap) return { kind: "scan", term, tenantIds, sample: [...ids] };
+  return { kind: "ids", ids: [...ids] };
+}
+
+/** The WHERE condition for a plan; `postgres` says which dialect the query compiles to. */
+export function searchPlanCondition(plan: SearchPlan, postgres: boolean): RawBuilder<boolean> {
+  if (plan.kind === "ids") {
+    if (plan.ids.length === 0) return sql<boolean>`1 = 0`;
+    // One parameter, not thousands: a text[] on PostgreSQL, a JSON array on SQLite.
+    return postgres
+      ? sql<boolean>`connections.id = ANY(${plan.ids}::text[])`
+      : sql<boolean>`connections.id IN (SELECT value FROM json_each(${JSON.stringify(plan.ids)}))`;
+  }
+  // strpos/instr, not LIKE: no index serves them, so the planner keeps walking the sort index.
+  const text = postgres ? sql<boolean>`strpos(${rowText}, ${plan.term}) > 0` : sql<boolean>`instr(${rowText}, ${plan.term}) > 0`;
+  if (plan.tenantIds.length === 0) return text;
+  const tenants = sql.join(plan.tenantIds.map((t) => sql`${t}`));
+  return sql<boolean>`(${text} OR connections.tenant_id IN (${tenants}))`;
+}
+
+/**
+ * The plan-free condition, for callers that read every match anyway (export, bulk actions):
+ * all ids the index finds, plus the rows of tenants whose name matches.
+ */
+export function searchCondition<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, raw: string): RawBuilder<boolean> {
+  const term = normaliseSearchTerm(raw);
+  const tenants = sql`SELECT c2.id FROM connections c2 WHERE c2.tenant_id IN (SELECT t.id FROM tenants t WHERE lower(t.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
+  if (compilesToPostgres(qb)) {
+    // The view's text expression is the indexed expression, so the GIN trigram index serves it.
+    return sql<boolean>`connections.id IN (SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' UNION ALL ${tenants})`;
+  }
+  const hit =
+    term.length >= 3
+      ? sql`SELECT id FROM connection_search WHERE connection_search MATCH ${`"${term.replace(/"/g, '""')}"`}`
+      : sql`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0`;
+  return sql<boolean>`connections.id IN (${hit} UNION ALL ${tenants})`;
+}

@@ -1,0 +1,172 @@
+// THE door to tenant data. A TenantScope holds the database privately and hands out only queries
+// that carry the tenant predicate in their SQL: a tenant admin or viewer can never read or change
+// another tenant's rows, and a procedure cannot forget to ask (tenantProcedure gives it a scope and
+// no database). The deliberate exceptions are the constructors named `unscoped…`: search for that
+// word to review every one.
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { DB } from "../../db";
+import { dbKind } from "../../db";
+import type { Database } from "../../db/types";
+import { isStaff, type SessionUser } from "../auth/session-user";
+import { ForbiddenError } from "../errors";
+
+type TenantTable =
+  | "connections"
+  | "connection_runs"
+  | "connection_errors"
+  | "relink_links"
+  | "relink_batches"
+  | "audit_events"
+  | "connection_facet_counts";
+
+/** Who acts through a scope: a signed-in user, an API key or a relink-link holder. */
+export interface ScopeActor {
+  id: string;
+  /** shown in the audit log */
+  label: string;
+  email: string | null;
+}
+
+/** A tenant that can see nothing: an impossible id, never "all tenants". */
+const NO_TENANT = "\u0000no-tenant";
+
+export class TenantScope {
+  private constructor(
+    private readonly db: DB,
+    /** null: every tenant (support staff, platform-wide keys, link tokens resolved by hash) */
+    readonly tenantId: string | null,
+    readonly actor: ScopeActor,
+    readonly user: SessionUser | null,
+  ) {}
+
+  /** The signed-in user's scope: their tenant, or every tenant for support staff. */
+  static forUser(db: DB, user: SessionUser): TenantScope {
+    const tenantId = isStaff(user) ? null : (user.tenantId ?? NO_TENANT);
+    return new TenantScope(db, tenantId, { id: user.id, label: `${user.email} (${user.role})`, email: user.email }, user);
+  }
+
+  /**
+   * Unscoped by user: an API key (ingest, REST). A tenant-bound key is confined to its tenant;
+   * a platform-wide key sees every tenant.
+   */
+  static unscopedForApiKey(db: DB, key: { id: string; name: string; tenantId: string | null }): TenantScope {
+    return new TenantScope(db, key.tenantId, { id: `key:${key.id}`, label: `API key ${key.name}`, email: null }, null);
+  }
+
+  /**
+   * Unscoped by user: the public relink page and OAuth callback, where the bearer of a link token
+   * is resolved by its hash. Callers must look the link up by hash before reading anything else.
+   */
+  static unscopedForLinkToken(db: DB, linkId: string): TenantScope {
+    return new TenantScope(db, null, { id: `link:${linkId}`, label: `relink link ${linkId}`, email: null }, null);
+  }
+
+  /** Unscoped: support staff's administration of platform-wide things (API keys, tenants list). */
+  static unscopedForStaff(db: DB, user: SessionUser): TenantScope {
+    if (!isStaff(user)) throw new ForbiddenError("Only support staff may do this.");
+    return TenantScope.forUser(db, user);
+  }
+
+  get allTenants(): boolean {
+    return this.tenantId === null;
+  }
+
+  get postgres(): boolean {
+    return dbKind(this.db) === "postgres";
+  }
+
+  private where(table: TenantTable): Expression<SqlBool> {
+    return sql<SqlBool>`${sql.ref(`${table}.tenant_id`)} = ${this.tenantId}`;
+  }
+
+  private scoped<QB extends { where(e: Expression<SqlBool>): QB }>(qb: QB, table: TenantTable): QB {
+    return this.tenantId === null ? qb : qb.where(this.where(table));
+  }
+
+  connections() {
+    return this.scoped(this.db.selectFrom("connections"), "connections");
+  }
+  runs() {
+    return this.scoped(this.db.selectFrom("connection_runs"), "connection_runs");
+  }
+  errors() {
+    return this.scoped(this.db.selectFrom("connection_errors"), "connection_errors");
+  }
+  links() {
+    return this.scoped(this.db.selectFrom("relink_links"), "relink_links");
+  }
+  batches() {
+    return this.scoped(this.db.selectFrom("relink_batches"), "relink_batches");
+  }
+  audit() {
+    return this.scoped(this.db.selectFrom("audit_events"), "audit_events");
+  }
+  facetCounts() {
+    return this.scoped(this.db.selectFrom("connection_facet_counts"), "connection_facet_counts");
+  }
+  /** The tenants this scope may see (one, or all). */
+  tenants() {
+    const qb = this.db.selectFrom("tenants");
+    return this.tenantId === null ? qb : qb.where("tenants.id", "=", this.tenantId);
+  }
+  /** The integration catalogue: shared by every tenant, holds no tenant data. */
+  integrations() {
+    return this.db.selectFrom("integrations");
+  }
+  /** The signed-in user's own saved views and table preferences. */
+  savedViews() {
+    return this.db.selectFrom("saved_views").where("saved_views.user_id", "=", this.requireUser().id);
+  }
+  tablePrefs() {
+    return this.db.selectFrom("user_table_prefs").where("user_table_prefs.user_id", "=", this.requireUser().id);
+  }
+
+  /** One connection's row, for an UPDATE: the tenant predicate is part of the statement. */
+  updateConnection(id: string) {
+    return this.updateConnections().where("connections.id", "=", id);
+  }
+  updateConnections() {
+    return this.scoped(this.db.updateTable("connections"), "connections");
+  }
+  updateErrors() {
+    return this.scoped(this.db.updateTable("connection_errors"), "connection_errors");
+  }
+  updateLinks() {
+    return this.scoped(this.db.updateTable("relink_links"), "relink_links");
+  }
+  updateBatches() {
+    return this.scoped(this.db.updateTable("relink_batches"), "relink_batches");
+  }
+
+  /** New rows; the caller sets their tenant_id from a row it read through this scope. */
+  insertInto<T extends keyof Database & string>(table: T) {
+    return this.db.insertInto(table);
+  }
+  deleteSavedViews() {
+    return this.db.deleteFrom("saved_views").where("saved_views.user_id", "=", this.requireUser().id);
+  }
+
+  /**
+   * Unscoped by design: ids from the shared search index (connection_search), which holds no more
+   * than what a row's id says. Every id it returns is re-read through connections() before use.
+   */
+  async unscopedSearchIndexIds(query: ReturnType<typeof sql<{ id: string }>>): Promise<string[]> {
+    const result = await query.execute(this.db);
+    return result.rows.map((r) => r.id);
+  }
+
+  /** Runs `fn` in one transaction with a scope of the same tenant over it. */
+  transaction<T>(fn: (scope: TenantScope) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new TenantScope(trx, this.tenantId, this.actor, this.user)));
+  }
+
+  /** Whether `tenantId` is one this scope may act on. */
+  covers(tenantId: string): boolean {
+    return this.tenantId === null || this.tenantId === tenantId;
+  }
+
+  requireUser(): SessionUser {
+    if (!this.user) throw new ForbiddenError("This needs a signed-in user.");
+    return this.user;
+  }
+}
