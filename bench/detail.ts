@@ -23,12 +23,22 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const PAGE = 20;
 
 async function rows(db: DB): Promise<number> {
-  return Number((await db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom("connections")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 async function listBenchDb(kind: DbKind): Promise<DB | null> {
   if (kind === "sqlite" && !existsSync(SQLITE_FILE)) return null;
-  const db = kind === "sqlite" ? createDb({ kind, url: SQLITE_FILE }) : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 4 });
+  const db =
+    kind === "sqlite"
+      ? createDb({ kind, url: SQLITE_FILE })
+      : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 4 });
   try {
     if ((await rows(db)) >= BENCH_ROWS) return db;
   } catch {
@@ -63,7 +73,9 @@ async function measure(label: string, fn: () => Promise<unknown>) {
   }
   times.sort((a, b) => a - b);
   const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p).toFixed(1));
-  console.log(`  ${label.padEnd(44)} p50 ${p50} ms   p95 ${p95} ms   p99 ${p99} ms   max ${times.at(-1)?.toFixed(1)} ms`);
+  console.log(
+    `  ${label.padEnd(44)} p50 ${p50} ms   p95 ${p95} ms   p99 ${p99} ms   max ${times.at(-1)?.toFixed(1)} ms`,
+  );
   return Number(p95);
 }
 
@@ -72,16 +84,23 @@ async function bench(kind: DbKind, db: DB, source: string): Promise<boolean> {
   await removeBenchConnection(db);
   await insertRichConnection(db, { id: ID, tenantId: TENANT, runs: 200, errors: 50, audits: 30, now: BENCH_NOW });
   try {
-    console.log(`\n${kind} (${source}): ${total.toLocaleString("en")} connections + the bench connection (200 runs, 50 errors, 30 audit events), ${ITERATIONS} iterations`);
+    console.log(
+      `\n${kind} (${source}): ${total.toLocaleString("en")} connections + the bench connection (200 runs, 50 errors, 30 audit events), ${ITERATIONS} iterations`,
+    );
     const support = callerAs(db, staff());
     const admin = callerAs(db, userFor("tenant_admin", TENANT, "Acme Corporation"));
     const data = await loadConnectionDetail(support, ID, PAGE);
-    if (data.runs.total !== 200 || data.activeErrors.activeCount + data.resolvedErrors.resolvedCount !== 50) throw new Error("bench connection not as seeded");
+    if (data.runs.total !== 200 || data.activeErrors.activeCount + data.resolvedErrors.resolvedCount !== 50)
+      throw new Error("bench connection not as seeded");
     const p95s = [
       await measure("page load as support (all tenants)", () => loadConnectionDetail(support, ID, PAGE)),
       await measure("page load as tenant admin (scoped)", () => loadConnectionDetail(admin, ID, PAGE)),
-      await measure("runs page 10 of 10 (offset 180)", () => support.detail.runs({ connectionId: ID, limit: PAGE, offset: 180 })),
-      await measure("diff of two chosen runs", () => support.detail.runDiff({ connectionId: ID, baseRunId: `run_${ID}_0003`, targetRunId: `run_${ID}_0150` })),
+      await measure("runs page 10 of 10 (offset 180)", () =>
+        support.detail.runs({ connectionId: ID, limit: PAGE, offset: 180 }),
+      ),
+      await measure("diff of two chosen runs", () =>
+        support.detail.runDiff({ connectionId: ID, baseRunId: `run_${ID}_0003`, targetRunId: `run_${ID}_0150` }),
+      ),
     ];
     const ok = p95s.every((p) => p <= 100);
     console.log(`  ${ok ? "PASS" : "FAIL"}: p95 ≤ 100 ms`);
@@ -104,14 +123,21 @@ const kinds = (process.argv[2] ?? "sqlite,postgres").split(",") as DbKind[];
 for (const kind of kinds) {
   const shared = await listBenchDb(kind);
   if (shared) {
-    ok = (await bench(kind, shared, `list bench database ${kind === "sqlite" ? path.relative(process.cwd(), SQLITE_FILE) : PG_SCHEMA}`)) && ok;
+    ok =
+      (await bench(
+        kind,
+        shared,
+        `list bench database ${kind === "sqlite" ? path.relative(process.cwd(), SQLITE_FILE) : PG_SCHEMA}`,
+      )) && ok;
     await shared.destroy();
   } else if (kind === "sqlite") {
     const own = await ownSqlite();
     ok = (await bench(kind, own, "own smaller database: the million-row one is not ready")) && ok;
     await own.destroy();
   } else {
-    console.log(`\n${kind}: skipped, the list bench's million-row schema ${PG_SCHEMA} is not ready (npm run bench:list seeds it)`);
+    console.log(
+      `\n${kind}: skipped, the list bench's million-row schema ${PG_SCHEMA} is not ready (npm run bench:list seeds it)`,
+    );
   }
 }
 process.exit(ok ? 0 : 1);

@@ -6,7 +6,10 @@ const suites = ["list", "detail", "ingest"].filter((s) => only.length === 0 || o
 let failed = 0;
 for (const suite of suites) {
   console.log(`\n=== bench:${suite} ===`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", `bench/${suite}.ts`], { stdio: "inherit", env: process.env });
+  const run = spawnSync(process.execPath, ["--import", "tsx", `bench/${suite}.ts`], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (run.status !== 0) {
     failed++;
     console.error(`bench:${suite} exited with ${run.status}`);

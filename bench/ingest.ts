@@ -17,7 +17,8 @@ import { readRecords } from "../server/ingest/read-records";
 import { loadTenantDirectory } from "../server/ingest/resolve-tenant";
 
 const N = Number(process.env.BENCH_INGEST_RECORDS ?? 10_000);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const kinds = (process.argv[2] ?? "sqlite,postgres").split(",") as DbKind[];
 // For profiling runs: a subset of formats, and no rewrite of docs/BENCHMARKS.md.
 const ONLY = process.env.BENCH_INGEST_FORMATS?.split(",");
@@ -34,7 +35,8 @@ function ndjson(format: AdapterFormat, edited: boolean): string {
   const { file, id, edit } = SAMPLES[format];
   const base = loadFixture(file) as Record<string, unknown>;
   const lines: string[] = [];
-  for (let i = 0; i < N; i++) lines.push(JSON.stringify({ ...base, [id]: `bench-${format}-${i}`, ...(edited ? { [edit]: `edited ${i}` } : {}) }));
+  for (let i = 0; i < N; i++)
+    lines.push(JSON.stringify({ ...base, [id]: `bench-${format}-${i}`, ...(edited ? { [edit]: `edited ${i}` } : {}) }));
   return lines.join("\n");
 }
 
@@ -60,21 +62,38 @@ async function open(kind: DbKind): Promise<{ db: DB; drop: () => Promise<void> }
   return { db, drop: async () => (await db.destroy(), await admin("DROP DATABASE bench_ingest")) };
 }
 
-async function timeImport(db: DB, format: AdapterFormat, text: string, tenant: Awaited<ReturnType<typeof loadTenantDirectory>>) {
+async function timeImport(
+  db: DB,
+  format: AdapterFormat,
+  text: string,
+  tenant: Awaited<ReturnType<typeof loadTenantDirectory>>,
+) {
   const started = performance.now();
   const chunks = text.match(/[\s\S]{1,1048576}/g) ?? [];
-  const report = await ingestRecords(db, readRecords(chunks, "connections", format), {
-    kind: "connections", format, actor: { id: "cli", label: "bench" }, tenant: tenant.find("acme"), tenantIsScope: false, batchSize: 1000,
-  }, { keep: "rejected" });
+  const report = await ingestRecords(
+    db,
+    readRecords(chunks, "connections", format),
+    {
+      kind: "connections",
+      format,
+      actor: { id: "cli", label: "bench" },
+      tenant: tenant.find("acme"),
+      tenantIsScope: false,
+      batchSize: 1000,
+    },
+    { keep: "rejected" },
+  );
   const seconds = (performance.now() - started) / 1000;
-  if (report.counts.rejected > 0) throw new Error(`${format}: ${report.counts.rejected} rejected: ${JSON.stringify(report.results[0])}`);
+  if (report.counts.rejected > 0)
+    throw new Error(`${format}: ${report.counts.rejected} rejected: ${JSON.stringify(report.results[0])}`);
   return { rate: N / seconds, counts: report.counts };
 }
 
 function mapOnly(format: AdapterFormat, text: string): number {
   const records = text.split("\n").map((l) => JSON.parse(l) as unknown);
   const started = performance.now();
-  for (const record of records) ADAPTERS[format].map(record, { tenantTimeZone: "America/New_York", now: new Date().toISOString() });
+  for (const record of records)
+    ADAPTERS[format].map(record, { tenantTimeZone: "America/New_York", now: new Date().toISOString() });
   return records.length / ((performance.now() - started) / 1000);
 }
 
@@ -147,8 +166,9 @@ by ±30 % run to run, so compare columns within one run rather than with the tar
 ${END}`;
 const file = path.resolve("docs/BENCHMARKS.md");
 const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-const next = current.includes(START) && current.includes(END)
-  ? current.slice(0, current.indexOf(START)) + section + current.slice(current.indexOf(END) + END.length)
-  : `${current.trimEnd()}\n\n${section}\n`;
+const next =
+  current.includes(START) && current.includes(END)
+    ? current.slice(0, current.indexOf(START)) + section + current.slice(current.indexOf(END) + END.length)
+    : `${current.trimEnd()}\n\n${section}\n`;
 writeFileSync(file, next);
 console.log(`docs/BENCHMARKS.md: Ingest section updated`);

@@ -12,10 +12,14 @@ export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 export const BENCH_NOW = Date.parse("2026-11-21T00:00:00Z");
 export const SQLITE_FILE = path.resolve(process.env.BENCH_SQLITE ?? `bench/out/list-${BENCH_ROWS}.sqlite`);
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-export const PG_SCHEMA = process.env.BENCH_PG_SCHEMA ?? (BENCH_ROWS === 1_000_000 ? "bench_list_1m" : `bench_list_${BENCH_ROWS}`);
+export const PG_SCHEMA =
+  process.env.BENCH_PG_SCHEMA ?? (BENCH_ROWS === 1_000_000 ? "bench_list_1m" : `bench_list_${BENCH_ROWS}`);
 
 async function count(db: DB): Promise<number> {
-  const row = await db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("connections")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -27,7 +31,9 @@ async function pgAdmin(statement: string): Promise<void> {
 }
 
 function open(kind: DbKind): DB {
-  return kind === "sqlite" ? createDb({ kind, url: SQLITE_FILE }) : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 4 });
+  return kind === "sqlite"
+    ? createDb({ kind, url: SQLITE_FILE })
+    : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 4 });
 }
 
 /** A migrated database holding exactly BENCH_ROWS demo connections. */
@@ -66,7 +72,8 @@ async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => 
       seed,
       now: BENCH_NOW,
       onProgress: (done, total) => {
-        if (done % 50_000 === 0 || done === total) log(`seeded ${done}/${total} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        if (done % 50_000 === 0 || done === total)
+          log(`seeded ${done}/${total} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       },
     },
     log,

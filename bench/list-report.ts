@@ -2,9 +2,18 @@
 // docs/BENCHMARKS.md: one row per measurement, SQLite and PostgreSQL side by side.
 import { readdirSync, readFileSync } from "node:fs";
 
-interface Result { db: string; group: string; name: string; median: number; p95: number; rows: number }
+interface Result {
+  db: string;
+  group: string;
+  name: string;
+  median: number;
+  p95: number;
+  rows: number;
+}
 const files = readdirSync("bench/out").filter((f) => /^list-results-.*\.json$/.test(f));
-const results: Result[] = files.flatMap((f) => (JSON.parse(readFileSync(`bench/out/${f}`, "utf8")) as { results: Result[] }).results);
+const results: Result[] = files.flatMap(
+  (f) => (JSON.parse(readFileSync(`bench/out/${f}`, "utf8")) as { results: Result[] }).results,
+);
 const keys = [...new Map(results.map((r) => [`${r.group}|${r.name}`, r])).values()];
 const fmt = (r: Result | undefined) => (r ? `${r.median.toFixed(1)} / ${r.p95.toFixed(1)}` : "—");
 console.log("| group | measurement | SQLite median / p95 ms | PostgreSQL median / p95 ms | rows |");

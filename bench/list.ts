@@ -9,7 +9,12 @@ import { connectionFacets } from "../server/connections/list/facets";
 import type { ConnectionFilters } from "../server/connections/list/filters.types";
 import { encodeCursor } from "../server/connections/list/cursor";
 import { connectionListQuery, listConnections } from "../server/connections/list/list-connections";
-import { NULLABLE_SORT_COLUMNS, SORT_COLUMNS, type ListConnectionsRequest, type SortColumn } from "../server/connections/list/list.types";
+import {
+  NULLABLE_SORT_COLUMNS,
+  SORT_COLUMNS,
+  type ListConnectionsRequest,
+  type SortColumn,
+} from "../server/connections/list/list.types";
 import { ZListConnectionsRequestSchema } from "../server/connections/list/list.types";
 import { appRouter } from "../server/routers";
 import { BENCH_NOW, BENCH_ROWS, openBenchDb } from "./list-db";
@@ -43,24 +48,42 @@ async function measure(fn: () => Promise<number>): Promise<{ median: number; p95
   return { median: at(0.5), p95: at(0.95), rows };
 }
 
-const page = (db: DB, input: Partial<ListConnectionsRequest>) => async () => (await listConnections(db, user, ZListConnectionsRequestSchema.parse(input), BENCH_NOW)).rows.length;
+const page = (db: DB, input: Partial<ListConnectionsRequest>) => async () =>
+  (await listConnections(db, user, ZListConnectionsRequestSchema.parse(input), BENCH_NOW)).rows.length;
 
 /** The cursor that starts page DEEP_PAGE (25 rows a page), found once with OFFSET. */
 async function deepCursor(db: DB, sort: SortColumn, dir: "asc" | "desc"): Promise<string> {
   let q = db.selectFrom("connections").select([`connections.${sort} as v`, "connections.id"]);
   if (NULLABLE_SORT_COLUMNS.has(sort)) q = q.where(`connections.${sort}`, "is not", null);
-  const row = await q.orderBy(`connections.${sort}`, dir).orderBy("connections.id", dir).offset((DEEP_PAGE - 1) * 25 - 1).limit(1).executeTakeFirstOrThrow();
+  const row = await q
+    .orderBy(`connections.${sort}`, dir)
+    .orderBy("connections.id", dir)
+    .offset((DEEP_PAGE - 1) * 25 - 1)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return encodeCursor({ v: row.v, id: row.id });
 }
 
 async function someXref(db: DB): Promise<string> {
-  const row = await db.selectFrom("connections").select("external_xref").where("external_xref", "is not", null).orderBy("id").offset(123_457 % BENCH_ROWS).limit(1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("connections")
+    .select("external_xref")
+    .where("external_xref", "is not", null)
+    .orderBy("id")
+    .offset(123_457 % BENCH_ROWS)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return row.external_xref ?? "";
 }
 
 async function trpcPage(db: DB, input: ListConnectionsRequest): Promise<number> {
   const url = `http://bench/api/trpc/connections.list?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await fetchRequestHandler({ endpoint: "/api/trpc", req: new Request(url), router: appRouter, createContext: () => ({ db, user, origin: "http://bench" }) });
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(url),
+    router: appRouter,
+    createContext: () => ({ db, user, origin: "http://bench" }),
+  });
   const body: { result?: { data?: { json?: { rows?: unknown[] } } } } = await res.json();
   return body.result?.data?.json?.rows?.length ?? -1;
 }
@@ -73,7 +96,9 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
     if (only && !only.includes(group)) return;
     const r = await measure(fn);
     out.push({ db: kind, group, name, ...r });
-    console.log(`${kind.padEnd(8)} ${group.padEnd(8)} ${name.padEnd(44)} median ${r.median.toFixed(2).padStart(8)} ms  p95 ${r.p95.toFixed(2).padStart(8)} ms  rows ${r.rows}`);
+    console.log(
+      `${kind.padEnd(8)} ${group.padEnd(8)} ${name.padEnd(44)} median ${r.median.toFixed(2).padStart(8)} ms  p95 ${r.p95.toFixed(2).padStart(8)} ms  rows ${r.rows}`,
+    );
   };
 
   for (const sort of SORT_COLUMNS) {
@@ -101,7 +126,10 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
     ["auth expires within 7 days", { authExpiresWithinDays: 7 }],
     ["last sync older than 30 days", { lastSyncOlderThanDays: 30 }],
     ["created in a 30-day window", { createdFrom: day(-200), createdTo: day(-170) }],
-    ["3 combined: status+provider+relink", { status: ["expired", "deauthorized"], provider: ["salesforce"], needsRelink: true }],
+    [
+      "3 combined: status+provider+relink",
+      { status: ["expired", "deauthorized"], provider: ["salesforce"], needsRelink: true },
+    ],
     ["3 combined: platform+errors+env", { platform: ["unified"], hasActiveErrors: true, environment: ["production"] }],
   ];
   for (const [name, f] of filters) await run("filter", name, page(db, f));
@@ -120,7 +148,18 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
   await run("facets", "date filter (rows, capped)", facets({ lastSyncOlderThanDays: 30 }));
 
   const input = ZListConnectionsRequestSchema.parse({});
-  await run("e2e", "raw Kysely query (first page)", async () => (await connectionListQuery(db, user, {}, BENCH_NOW).orderBy("connections.updated_at", "desc").orderBy("connections.id", "desc").limit(26).execute()).length);
+  await run(
+    "e2e",
+    "raw Kysely query (first page)",
+    async () =>
+      (
+        await connectionListQuery(db, user, {}, BENCH_NOW)
+          .orderBy("connections.updated_at", "desc")
+          .orderBy("connections.id", "desc")
+          .limit(26)
+          .execute()
+      ).length,
+  );
   await run("e2e", "tRPC HTTP handler (same page)", () => trpcPage(db, input));
   await db.destroy();
   return out;
@@ -131,5 +170,8 @@ const results: Result[] = [];
 for (const kind of kinds) results.push(...(await benchDb(kind)));
 mkdirSync("bench/out", { recursive: true });
 const suffix = process.env.BENCH_ONLY ? `-${process.env.BENCH_ONLY.replace(/,/g, "+")}` : "";
-writeFileSync(`bench/out/list-results-${kinds.join("-")}${suffix}.json`, JSON.stringify({ rows: BENCH_ROWS, runs: RUNS, at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  `bench/out/list-results-${kinds.join("-")}${suffix}.json`,
+  JSON.stringify({ rows: BENCH_ROWS, runs: RUNS, at: new Date().toISOString(), results }, null, 2),
+);
 console.log(`\nwrote bench/out/list-results-${kinds.join("-")}${suffix}.json`);

@@ -8,7 +8,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: DB): Promise<string[]> {
   // Kysely looks for its migration tables in every schema unless told which: with test and
   // benchmark schemas side by side in one PostgreSQL database, it must be the current one.
-  const schema = dbKind(db) === "postgres" ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
+  const schema =
+    dbKind(db) === "postgres"
+      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s
+      : undefined;
   // Unordered: migrations written in parallel land with earlier names after later ones ran.
   const migrator = new Migrator({ db, provider, migrationTableSchema: schema, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();

@@ -8,7 +8,10 @@ function bumpVersion(id: string): void {
   const db = new Database(dbPath);
   try {
     db.pragma("busy_timeout = 5000");
-    db.prepare("UPDATE connections SET version = version + 1, updated_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+    db.prepare("UPDATE connections SET version = version + 1, updated_at = ? WHERE id = ?").run(
+      new Date().toISOString(),
+      id,
+    );
   } finally {
     db.close();
   }
@@ -32,9 +35,13 @@ interface Row {
   version: number;
 }
 
-test("an admin pauses a connection from its detail page with a reason; it shows in activity and the audit log", async ({ page }) => {
+test("an admin pauses a connection from its detail page with a reason; it shows in activity and the audit log", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
-  const [target] = query<Row>("SELECT id, name, version FROM connections WHERE tenant_id = 'ten_acme' AND user_paused = 0 ORDER BY id LIMIT 1");
+  const [target] = query<Row>(
+    "SELECT id, name, version FROM connections WHERE tenant_id = 'ten_acme' AND user_paused = 0 ORDER BY id LIMIT 1",
+  );
   expect(target).toBeDefined();
   const id = target!.id;
   const reason = `Customer migration freeze ${Date.now()}`;
@@ -53,8 +60,16 @@ test("an admin pauses a connection from its detail page with a reason; it shows 
   await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
 
   const [row] = query<Row>("SELECT user_paused, pause_reason, paused_by, version FROM connections WHERE id = ?", id);
-  expect(row).toMatchObject({ user_paused: 1, pause_reason: reason, paused_by: USERS.acmeAdmin, version: target!.version + 1 });
-  const audit = query<{ action: string; note: string; before: string; after: string }>("SELECT action, note, before, after FROM audit_events WHERE connection_id = ?", id);
+  expect(row).toMatchObject({
+    user_paused: 1,
+    pause_reason: reason,
+    paused_by: USERS.acmeAdmin,
+    version: target!.version + 1,
+  });
+  const audit = query<{ action: string; note: string; before: string; after: string }>(
+    "SELECT action, note, before, after FROM audit_events WHERE connection_id = ?",
+    id,
+  );
   expect(audit).toHaveLength(1);
   expect(audit[0]).toMatchObject({ action: "connection.pause", note: reason });
   expect(JSON.parse(audit[0]!.before)).toMatchObject({ user_paused: false });
@@ -73,8 +88,13 @@ test("an admin pauses a connection from its detail page with a reason; it shows 
   await expect(auditRow).toContainText(USERS.acmeAdmin);
   await page.screenshot({ path: "test-results/screens/actions-audit-log.png", fullPage: true });
   // The CSV carries the same filtered, tenant-scoped rows.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-  const csv = readFileSync(await download.path(), "utf8").trim().split("\r\n");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), "utf8")
+    .trim()
+    .split("\r\n");
   expect(csv[0]).toMatch(/^at,actor_id,actor,action,/);
   expect(csv).toHaveLength(2);
   expect(csv[1]).toContain(reason);
@@ -91,7 +111,10 @@ test("an admin pauses a connection from its detail page with a reason; it shows 
   // The page now holds the current version: a second click goes through.
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(page.getByRole("button", { name: "Pause…" })).toBeVisible();
-  expect(query<Row>("SELECT user_paused, pause_reason FROM connections WHERE id = ?", id)[0]).toMatchObject({ user_paused: 0, pause_reason: null });
+  expect(query<Row>("SELECT user_paused, pause_reason FROM connections WHERE id = ?", id)[0]).toMatchObject({
+    user_paused: 0,
+    pause_reason: null,
+  });
 });
 
 test("viewers get no pause or resume controls", async ({ page }) => {
@@ -102,11 +125,19 @@ test("viewers get no pause or resume controls", async ({ page }) => {
   await expect(page.getByRole("button", { name: /^(Pause…|Resume)$/ })).toHaveCount(0);
 });
 
-test("an admin bulk-pauses every connection matching a filter from the table; only their tenant's rows change", async ({ page }) => {
+test("an admin bulk-pauses every connection matching a filter from the table; only their tenant's rows change", async ({
+  page,
+}) => {
   const count = (sql: string) => query<{ n: number }>(sql)[0]?.n ?? -1;
-  const acmeExpired = count("SELECT COUNT(*) AS n FROM connections WHERE tenant_id = 'ten_acme' AND status = 'expired'");
-  const acmeAlready = count("SELECT COUNT(*) AS n FROM connections WHERE tenant_id = 'ten_acme' AND status = 'expired' AND user_paused = 1");
-  const othersPausedBefore = count("SELECT COUNT(*) AS n FROM connections WHERE tenant_id != 'ten_acme' AND user_paused = 1");
+  const acmeExpired = count(
+    "SELECT COUNT(*) AS n FROM connections WHERE tenant_id = 'ten_acme' AND status = 'expired'",
+  );
+  const acmeAlready = count(
+    "SELECT COUNT(*) AS n FROM connections WHERE tenant_id = 'ten_acme' AND status = 'expired' AND user_paused = 1",
+  );
+  const othersPausedBefore = count(
+    "SELECT COUNT(*) AS n FROM connections WHERE tenant_id != 'ten_acme' AND user_paused = 1",
+  );
   expect(acmeExpired - acmeAlready).toBeGreaterThan(0);
   const reason = `Expired credentials: stop retries ${Date.now()}`;
 
@@ -128,12 +159,24 @@ test("an admin bulk-pauses every connection matching a filter from the table; on
   await page.getByRole("button", { name: "Dismiss" }).click();
   await expect(bar).toBeHidden();
 
-  expect(count("SELECT COUNT(*) AS n FROM connections WHERE tenant_id = 'ten_acme' AND status = 'expired' AND user_paused = 0")).toBe(0);
-  expect(count("SELECT COUNT(*) AS n FROM connections WHERE tenant_id != 'ten_acme' AND user_paused = 1")).toBe(othersPausedBefore);
-  expect(count(`SELECT COUNT(*) AS n FROM audit_events WHERE action = 'connection.pause' AND note = '${reason.replace(/'/g, "''")}' AND tenant_id = 'ten_acme'`)).toBe(acmeExpired - acmeAlready);
+  expect(
+    count(
+      "SELECT COUNT(*) AS n FROM connections WHERE tenant_id = 'ten_acme' AND status = 'expired' AND user_paused = 0",
+    ),
+  ).toBe(0);
+  expect(count("SELECT COUNT(*) AS n FROM connections WHERE tenant_id != 'ten_acme' AND user_paused = 1")).toBe(
+    othersPausedBefore,
+  );
+  expect(
+    count(
+      `SELECT COUNT(*) AS n FROM audit_events WHERE action = 'connection.pause' AND note = '${reason.replace(/'/g, "''")}' AND tenant_id = 'ten_acme'`,
+    ),
+  ).toBe(acmeExpired - acmeAlready);
 });
 
-test("an admin resolves an error with a note from the errors tab; who, when and the note are kept", async ({ page }) => {
+test("an admin resolves an error with a note from the errors tab; who, when and the note are kept", async ({
+  page,
+}) => {
   const [target] = query<{ id: string; open_error_count: number }>(
     "SELECT id, open_error_count FROM connections WHERE tenant_id = 'ten_acme' AND open_error_count >= 2 ORDER BY id LIMIT 1",
   );
@@ -147,10 +190,23 @@ test("an admin resolves an error with a note from the errors tab; who, when and 
   await page.screenshot({ path: "test-results/screens/actions-resolve-error.png" });
   await dialog.getByRole("button", { name: "Resolve error" }).click();
   await expect(dialog).toBeHidden();
-  const resolved = query<{ resolved_by: string; resolved_at: string; status: string }>("SELECT resolved_by, resolved_at, status FROM connection_errors WHERE connection_id = ? AND resolution_note = ?", target!.id, note);
+  const resolved = query<{ resolved_by: string; resolved_at: string; status: string }>(
+    "SELECT resolved_by, resolved_at, status FROM connection_errors WHERE connection_id = ? AND resolution_note = ?",
+    target!.id,
+    note,
+  );
   expect(resolved).toHaveLength(1);
   expect(resolved[0]).toMatchObject({ status: "resolved", resolved_by: USERS.acmeAdmin });
-  const [after] = query<{ open_error_count: number }>("SELECT open_error_count FROM connections WHERE id = ?", target!.id);
+  const [after] = query<{ open_error_count: number }>(
+    "SELECT open_error_count FROM connections WHERE id = ?",
+    target!.id,
+  );
   expect(after?.open_error_count).toBe(target!.open_error_count - 1);
-  expect(query("SELECT id FROM audit_events WHERE connection_id = ? AND action = 'errors.resolve' AND note = ?", target!.id, note)).toHaveLength(1);
+  expect(
+    query(
+      "SELECT id FROM audit_events WHERE connection_id = ? AND action = 'errors.resolve' AND note = ?",
+      target!.id,
+      note,
+    ),
+  ).toHaveLength(1);
 });

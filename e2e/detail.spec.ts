@@ -1,9 +1,18 @@
 import path from "node:path";
 import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
-
-interface Run { id: string; job_id: string; source_parameters: string; destination_parameters: string }
-interface ErrorRow { id: string; status_code: string; status_text: string; message: string }
+interface Run {
+  id: string;
+  job_id: string;
+  source_parameters: string;
+  destination_parameters: string;
+}
+interface ErrorRow {
+  id: string;
+  status_code: string;
+  status_text: string;
+  message: string;
+}
 
 /** A demo connection that needs relink and has active errors and at least three runs. */
 function troubledConnection(tenant?: string) {
@@ -18,11 +27,19 @@ function troubledConnection(tenant?: string) {
   return row;
 }
 
-test("support opens a troubled connection, reads an error, diffs two runs, and switches tabs by URL", async ({ page }) => {
+test("support opens a troubled connection, reads an error, diffs two runs, and switches tabs by URL", async ({
+  page,
+}) => {
   test.setTimeout(180_000); // many page loads; generous for a busy CI machine
   const c = troubledConnection();
-  const [latestError] = query<ErrorRow>("SELECT * FROM connection_errors WHERE connection_id = ? AND status = 'active' ORDER BY errored_at DESC, id DESC LIMIT 1", c.id);
-  const runs = query<Run>("SELECT * FROM connection_runs WHERE connection_id = ? ORDER BY started_at DESC, id DESC", c.id);
+  const [latestError] = query<ErrorRow>(
+    "SELECT * FROM connection_errors WHERE connection_id = ? AND status = 'active' ORDER BY errored_at DESC, id DESC LIMIT 1",
+    c.id,
+  );
+  const runs = query<Run>(
+    "SELECT * FROM connection_runs WHERE connection_id = ? ORDER BY started_at DESC, id DESC",
+    c.id,
+  );
   await signIn(page, USERS.support);
   await page.goto(`/connections/${c.id}`);
 
@@ -35,7 +52,12 @@ test("support opens a troubled connection, reads an error, diffs two runs, and s
 
   // Read an error: the tab carries the active count, the URL carries the tab.
   const errorsTab = page.getByRole("tab", { name: /^Errors/ });
-  const active = Number(query<{ n: number }>("SELECT count(*) AS n FROM connection_errors WHERE connection_id = ? AND status = 'active'", c.id)[0]?.n);
+  const active = Number(
+    query<{ n: number }>(
+      "SELECT count(*) AS n FROM connection_errors WHERE connection_id = ? AND status = 'active'",
+      c.id,
+    )[0]?.n,
+  );
   await expect(errorsTab).toHaveAccessibleName(`Errors (${active} active)`);
   await errorsTab.click();
   await expect(page).toHaveURL(/\?tab=errors$/);

@@ -1,6 +1,5 @@
 import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
-
 test("wrong credentials get a clear message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill(USERS.support);
@@ -24,8 +23,16 @@ test("support sees connections of several tenants", async ({ page }) => {
   await expect(tenantHeader).toBeVisible();
   const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
   expect(ids.length).toBe(100);
-  const shown = new Set(await page.locator("tbody tr[data-row] td").filter({ hasText: /^(Acme Corporation|Globex|Initech|Umbrella Health|Hooli|Wayne Enterprises)$/ }).allTextContents());
-  const inDb = query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`, ...ids);
+  const shown = new Set(
+    await page
+      .locator("tbody tr[data-row] td")
+      .filter({ hasText: /^(Acme Corporation|Globex|Initech|Umbrella Health|Hooli|Wayne Enterprises)$/ })
+      .allTextContents(),
+  );
+  const inDb = query<{ tenant_id: string }>(
+    `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ...ids,
+  );
   expect(inDb.length).toBeGreaterThan(1);
   expect(shown.size).toBe(inDb.length);
   await page.screenshot({ path: "test-results/screens/connections-support.png", fullPage: false });
@@ -36,7 +43,10 @@ test("Acme's admin sees only Acme and gets not-found for a Globex connection", a
   await expect(page.getByRole("button", { name: /Account: admin@acme/ })).toBeVisible();
   const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
   expect(ids.length).toBeGreaterThan(0);
-  const tenants = query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`, ...ids);
+  const tenants = query<{ tenant_id: string }>(
+    `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ...ids,
+  );
   expect(tenants.map((t) => t.tenant_id)).toEqual(["ten_acme"]);
 
   const [globex] = query<{ id: string }>("SELECT id FROM connections WHERE tenant_id = 'ten_globex' LIMIT 1");

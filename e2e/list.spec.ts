@@ -5,7 +5,8 @@ const shot = (name: string) => `test-results/screens/list-${name}.png`;
 // The machine running the suite may be busy (builds, a million-row seed): allow for it.
 test.describe.configure({ timeout: 180_000 });
 
-const rowIds = (page: import("@playwright/test").Page) => page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
+const rowIds = (page: import("@playwright/test").Page) =>
+  page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
 
 test("filter, sort, page, reload to the same view, go back, and export the filtered list", async ({ page }) => {
   await signIn(page, USERS.support);
@@ -27,7 +28,9 @@ test("filter, sort, page, reload to the same view, go back, and export the filte
   await page.getByRole("button", { name: "Connection: sort ascending" }).click();
   await expect(page).toHaveURL(/sort=name/);
   await expect(page).toHaveURL(/dir=asc/);
-  const expected = query<{ id: string }>("SELECT id FROM connections WHERE status = 'error' ORDER BY name ASC, id ASC LIMIT 50").map((r) => r.id);
+  const expected = query<{ id: string }>(
+    "SELECT id FROM connections WHERE status = 'error' ORDER BY name ASC, id ASC LIMIT 50",
+  ).map((r) => r.id);
   await expect.poll(() => rowIds(page)).toEqual(expected.slice(0, 25));
   await page.screenshot({ path: shot("2-filtered-sorted"), fullPage: true });
 
@@ -49,7 +52,10 @@ test("filter, sort, page, reload to the same view, go back, and export the filte
 
   // Export the whole filtered list, not just the page.
   await page.getByRole("button", { name: "Export" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("menuitem", { name: "CSV" }).click(),
+  ]);
   const file = await download.path();
   const lines = readFileSync(file, "utf8").trimEnd().split("\r\n");
   expect(lines[0]).toMatch(/^id,name,tenant_id/);
@@ -87,7 +93,10 @@ test("filters that hide every row are named in the empty state; Acme's admin see
   await page.getByRole("button", { name: "Clear all filters" }).click();
   await expect(page.locator("tbody tr[data-row]").first()).toBeVisible();
   const ids = await rowIds(page);
-  const tenants = query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`, ...ids);
+  const tenants = query<{ tenant_id: string }>(
+    `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ...ids,
+  );
   expect(tenants.map((t) => t.tenant_id)).toEqual(["ten_acme"]);
   await expect(page.getByRole("button", { name: /^Filter by tenant/ })).toHaveCount(0);
 });

@@ -5,7 +5,6 @@ import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 // Two browsers, a provider round trip and several server renders: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-
 /** An Acme connection that needs relink through the sandbox provider (from the end of the list, to stay clear of other specs). */
 function brokenAcmeConnection(skip: number) {
   const [row] = query<{ id: string; name: string; status: string; display_name: string }>(
@@ -18,7 +17,11 @@ function brokenAcmeConnection(skip: number) {
   return row;
 }
 
-async function createLinkInUi(page: import("@playwright/test").Page, connectionId: string, recipient: string): Promise<string> {
+async function createLinkInUi(
+  page: import("@playwright/test").Page,
+  connectionId: string,
+  recipient: string,
+): Promise<string> {
   await page.goto(`/connections/${connectionId}?tab=relink`);
   const panel = page.getByRole("tabpanel");
   await panel.getByRole("button", { name: "Create relink link" }).click();
@@ -39,9 +42,13 @@ test("a customer without an account re-authorises a connection through a relink 
   await page.screenshot({ path: "test-results/screens/relink-create-dialog.png" });
   const token = url.split("/link/")[1] ?? "";
   // Only a hash is stored.
-  expect(query("SELECT id FROM relink_links WHERE token_hash = ? OR token_hash LIKE ?", token, `%${token}%`)).toHaveLength(0);
+  expect(
+    query("SELECT id FROM relink_links WHERE token_hash = ? OR token_hash LIKE ?", token, `%${token}%`),
+  ).toHaveLength(0);
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
-  await expect(page.getByRole("tabpanel").getByRole("table", { name: "Relink links" })).toContainText("owner@customer.test");
+  await expect(page.getByRole("tabpanel").getByRole("table", { name: "Relink links" })).toContainText(
+    "owner@customer.test",
+  );
 
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
@@ -54,11 +61,18 @@ test("a customer without an account re-authorises a connection through a relink 
   expect(publicText).not.toContain(c.id);
   expect(publicText).not.toMatch(/con_|rl_|ten_/);
   await customer.screenshot({ path: "test-results/screens/relink-public-page.png", fullPage: true });
-  expect(query<{ opened_at: string | null }>("SELECT opened_at FROM relink_links WHERE connection_id = ? ORDER BY created_at DESC LIMIT 1", c.id)[0]?.opened_at).not.toBeNull();
+  expect(
+    query<{ opened_at: string | null }>(
+      "SELECT opened_at FROM relink_links WHERE connection_id = ? ORDER BY created_at DESC LIMIT 1",
+      c.id,
+    )[0]?.opened_at,
+  ).not.toBeNull();
 
   await customer.getByRole("button", { name: `Reconnect ${c.display_name}` }).click();
   await expect(customer).toHaveURL(/\/sandbox-oauth\/authorize\?/);
-  await expect(customer.getByRole("heading", { name: `Allow access to your ${c.display_name} account?` })).toBeVisible();
+  await expect(
+    customer.getByRole("heading", { name: `Allow access to your ${c.display_name} account?` }),
+  ).toBeVisible();
   await customer.screenshot({ path: "test-results/screens/relink-sandbox-consent.png", fullPage: true });
   await customer.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(customer.getByRole("heading", { name: "You're reconnected" })).toBeVisible();
@@ -71,10 +85,15 @@ test("a customer without an account re-authorises a connection through a relink 
   expect(row).toMatchObject({ status: "active", needs_relink: 0 });
   expect(row?.credentials_encrypted).toMatch(/^v1\./);
   expect(Date.parse(row?.auth_expires_at ?? "")).toBeGreaterThan(Date.now());
-  const events = query<{ action: string; actor_id: string }>("SELECT action, actor_id FROM audit_events WHERE connection_id = ? AND action = 'connection.relinked'", c.id);
+  const events = query<{ action: string; actor_id: string }>(
+    "SELECT action, actor_id FROM audit_events WHERE connection_id = ? AND action = 'connection.relinked'",
+    c.id,
+  );
   expect(events).toHaveLength(1);
   expect(events[0]?.actor_id).toMatch(/^link:rl_/);
-  expect(query("SELECT id FROM connection_errors WHERE connection_id = ? AND status = 'active' AND is_auth_error = 1", c.id)).toHaveLength(0);
+  expect(
+    query("SELECT id FROM connection_errors WHERE connection_id = ? AND status = 'active' AND is_auth_error = 1", c.id),
+  ).toHaveLength(0);
 
   // The console shows the connection active, with the relink in its activity.
   await page.goto(`/connections/${c.id}?tab=activity`);
@@ -102,7 +121,10 @@ test("a denial leaves the link usable; revoked and unknown links each say so", a
   await expect(customer.getByRole("alert").filter({ hasText: "You chose not to allow access" })).toBeVisible();
   await expect(customer.getByRole("button", { name: "Try again" })).toBeVisible();
   await customer.screenshot({ path: "test-results/screens/relink-denied.png", fullPage: true });
-  const [link] = query<{ used_at: string | null }>("SELECT used_at FROM relink_links WHERE connection_id = ? ORDER BY created_at DESC LIMIT 1", c.id);
+  const [link] = query<{ used_at: string | null }>(
+    "SELECT used_at FROM relink_links WHERE connection_id = ? ORDER BY created_at DESC LIMIT 1",
+    c.id,
+  );
   expect(link?.used_at).toBeNull();
   expect(query<{ status: string }>("SELECT status FROM connections WHERE id = ?", c.id)[0]?.status).toBe(c.status);
 

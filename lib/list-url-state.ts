@@ -50,10 +50,26 @@ export const loadListUrlState = createLoader(listUrlParsers);
 export const serializeListUrlState = createSerializer(listUrlParsers, { clearOnDefault: true });
 
 /** Keys that change which rows match: changing one returns to the first page. */
-export const FILTER_KEYS = ["q", "status", "provider", "category", "platform", "env", "tenant", "relink", "upaused", "ppaused", "errors", "expires", "stale", "from", "to"] as const;
+export const FILTER_KEYS = [
+  "q",
+  "status",
+  "provider",
+  "category",
+  "platform",
+  "env",
+  "tenant",
+  "relink",
+  "upaused",
+  "ppaused",
+  "errors",
+  "expires",
+  "stale",
+  "from",
+  "to",
+] as const;
 
-const arr = <T,>(v: T[]) => (v.length ? v : undefined);
-const opt = <T,>(v: T | null) => (v === null ? undefined : v);
+const arr = <T>(v: T[]) => (v.length ? v : undefined);
+const opt = <T>(v: T | null) => (v === null ? undefined : v);
 
 export function filtersFromUrlState(s: ListUrlState): ConnectionFilters {
   return {
@@ -76,5 +92,12 @@ export function filtersFromUrlState(s: ListUrlState): ConnectionFilters {
 }
 
 export function listRequestFromUrlState(s: ListUrlState): ListConnectionsRequest {
-  return { ...filtersFromUrlState(s), sort: s.sort, dir: s.dir, limit: s.size, cursor: s.cursor, direction: s.cursor || s.nav === "last" ? s.nav : "forward" };
+  return {
+    ...filtersFromUrlState(s),
+    sort: s.sort,
+    dir: s.dir,
+    limit: s.size,
+    cursor: s.cursor,
+    direction: s.cursor || s.nav === "last" ? s.nav : "forward",
+  };
 }

@@ -2,5 +2,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/seed-demo";
 
 export function printDemoSignIns(): void {
   console.log(`\nDemo sign-ins (password: ${DEMO_PASSWORD})`);
-  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(26)} ${u.role}${u.tenant ? ` (${u.tenant})` : " (all tenants)"}`);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.email.padEnd(26)} ${u.role}${u.tenant ? ` (${u.tenant})` : " (all tenants)"}`);
 }

@@ -6,7 +6,9 @@ import { BULK_SEED_THRESHOLD, bulkSeedDemo } from "../db/seed/bulk-seed";
 import { seedDemo } from "../db/seed/seed-demo";
 import { printDemoSignIns } from "./demo-sign-ins";
 
-const { values } = parseArgs({ options: { connections: { type: "string", default: "2000" }, seed: { type: "string", default: "42" } } });
+const { values } = parseArgs({
+  options: { connections: { type: "string", default: "2000" }, seed: { type: "string", default: "42" } },
+});
 const connections = Number(values.connections);
 const seed = Number(values.seed);
 if (!Number.isInteger(connections) || connections < 0) {
@@ -27,13 +29,16 @@ await migrateToLatest(db);
 const options = {
   connections,
   seed,
-  onProgress: (done: number, total: number) => process.stdout.write(`\rseeded ${done.toLocaleString("en")} / ${total.toLocaleString("en")} connections`),
+  onProgress: (done: number, total: number) =>
+    process.stdout.write(`\rseeded ${done.toLocaleString("en")} / ${total.toLocaleString("en")} connections`),
 };
 const totals =
   connections >= BULK_SEED_THRESHOLD
     ? await bulkSeedDemo(db, options, (line) => process.stdout.write(`\n${line}`))
     : await seedDemo(db, options);
 process.stdout.write("\n");
-console.log(`${totals.connections} connections, ${totals.runs} runs, ${totals.errors} errors in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${totals.connections} connections, ${totals.runs} runs, ${totals.errors} errors in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 printDemoSignIns();
 await db.destroy();

@@ -19,7 +19,10 @@ process.env.CONSOLE_ENCRYPTION_KEY = encryptionKeySource();
 
 const db = getDb();
 await migrateToLatest(db);
-const { n } = await db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+const { n } = await db
+  .selectFrom("connections")
+  .select((eb) => eb.fn.countAll().as("n"))
+  .executeTakeFirstOrThrow();
 if (Number(n) === 0 && process.env.CONSOLE_ENV !== "production") {
   const seeded = await seedDemo(db, { connections: Number(process.env.DEMO_CONNECTIONS ?? 2000) });
   console.log(`Seeded ${seeded.connections} demo connections.`);
@@ -29,12 +32,18 @@ await db.destroy();
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 if (!dev && needsBuild()) {
   console.log("Building the console (first start only)...");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 printDemoSignIns();
 console.log(`\nConsole: http://localhost:${port}\n`);
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
 
@@ -44,6 +53,8 @@ function needsBuild(): boolean {
   if (!existsSync(id) || readFileSync(id, "utf8").trim() === "") return true;
   const built = statSync(id).mtimeMs;
   const newest = spawnSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8" }).stdout.trim();
-  const dirty = spawnSync("git", ["status", "--porcelain", "app", "components", "server", "db"], { encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "app", "components", "server", "db"], {
+    encoding: "utf8",
+  }).stdout.trim();
   return dirty !== "" || (newest !== "" && Number(newest) * 1000 > built);
 }

@@ -5,7 +5,8 @@ import type { Context } from "./trpc";
 
 export function originOf(headers: Headers): string {
   const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
-  const proto = headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const proto =
+    headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return process.env.PUBLIC_BASE_URL ?? `${proto}://${host}`;
 }
 

@@ -17,5 +17,7 @@ it("seals credentials into ciphertext plus a fingerprint that reveals nothing", 
   const sealed = sealCredentials({ access_token: "at_secret", refresh_token: "rt_secret" });
   expect(sealed.credentials_encrypted).not.toContain("secret");
   expect(sealed.credentials_fingerprint).toMatch(/^sha256:…[0-9a-f]{8}$/);
-  expect(sealed.credentials_fingerprint).toBe(fingerprintSecret(JSON.stringify({ access_token: "at_secret", refresh_token: "rt_secret" })));
+  expect(sealed.credentials_fingerprint).toBe(
+    fingerprintSecret(JSON.stringify({ access_token: "at_secret", refresh_token: "rt_secret" })),
+  );
 });

@@ -36,7 +36,9 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return null;
   if (error instanceof NotFoundError) return new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
   if (error instanceof ConflictError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
-  if (error instanceof ForbiddenError) return new TRPCError({ code: "FORBIDDEN", message: error.message, cause: error });
-  if (error instanceof BadRequestError) return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  if (error instanceof ForbiddenError)
+    return new TRPCError({ code: "FORBIDDEN", message: error.message, cause: error });
+  if (error instanceof BadRequestError)
+    return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
   return null;
 }

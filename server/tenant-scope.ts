@@ -12,14 +12,23 @@ export function tenantConstraint(user: SessionUser): { tenantId: string } | null
   return { tenantId: user.tenantId ?? "\u0000no-tenant" };
 }
 
-function applyScope<D, T extends keyof D & string, O>(qb: SelectQueryBuilder<D, T, O>, user: SessionUser, table: T): SelectQueryBuilder<D, T, O> {
+function applyScope<D, T extends keyof D & string, O>(
+  qb: SelectQueryBuilder<D, T, O>,
+  user: SessionUser,
+  table: T,
+): SelectQueryBuilder<D, T, O> {
   const constraint = tenantConstraint(user);
   if (!constraint) return qb;
   return qb.where(sql<boolean>`${sql.ref(`${table}.tenant_id`)} = ${constraint.tenantId}`);
 }
 
-export const scopedConnections = (db: DB, user: SessionUser) => applyScope(db.selectFrom("connections"), user, "connections");
-export const scopedRuns = (db: DB, user: SessionUser) => applyScope(db.selectFrom("connection_runs"), user, "connection_runs");
-export const scopedErrors = (db: DB, user: SessionUser) => applyScope(db.selectFrom("connection_errors"), user, "connection_errors");
-export const scopedRelinkLinks = (db: DB, user: SessionUser) => applyScope(db.selectFrom("relink_links"), user, "relink_links");
-export const scopedAuditEvents = (db: DB, user: SessionUser) => applyScope(db.selectFrom("audit_events"), user, "audit_events");
+export const scopedConnections = (db: DB, user: SessionUser) =>
+  applyScope(db.selectFrom("connections"), user, "connections");
+export const scopedRuns = (db: DB, user: SessionUser) =>
+  applyScope(db.selectFrom("connection_runs"), user, "connection_runs");
+export const scopedErrors = (db: DB, user: SessionUser) =>
+  applyScope(db.selectFrom("connection_errors"), user, "connection_errors");
+export const scopedRelinkLinks = (db: DB, user: SessionUser) =>
+  applyScope(db.selectFrom("relink_links"), user, "relink_links");
+export const scopedAuditEvents = (db: DB, user: SessionUser) =>
+  applyScope(db.selectFrom("audit_events"), user, "audit_events");

@@ -66,6 +66,7 @@ export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
 
 /** Anyone allowed to change state: support staff and tenant admins (not viewers). */
 export const writerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (!canWrite(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "Read-only users cannot change connections." });
+  if (!canWrite(ctx.user))
+    throw new TRPCError({ code: "FORBIDDEN", message: "Read-only users cannot change connections." });
   return next({ ctx });
 });

@@ -19,7 +19,15 @@ interface Pending {
   scope: Scope;
 }
 
-export function BulkActionsBar({ selectedIds, filters, onDone }: { selectedIds: string[]; filters: ConnectionFiltersInput; onDone: () => void }) {
+export function BulkActionsBar({
+  selectedIds,
+  filters,
+  onDone,
+}: {
+  selectedIds: string[];
+  filters: ConnectionFiltersInput;
+  onDone: () => void;
+}) {
   const canWrite = useCanWrite();
   const afterAction = useAfterAction();
   // Refresh the data as soon as a run ends, but hand control back (onDone, which typically
@@ -30,30 +38,54 @@ export function BulkActionsBar({ selectedIds, filters, onDone }: { selectedIds: 
 
   const busy = run.state.phase === "running";
   const n = selectedIds.length;
-  const targetOf = (scope: Scope): BulkTarget => (scope === "selected" ? { kind: "ids", ids: selectedIds } : { kind: "filter", filters });
+  const targetOf = (scope: Scope): BulkTarget =>
+    scope === "selected" ? { kind: "ids", ids: selectedIds } : { kind: "filter", filters };
   const go = (p: Pending, reason?: string) => {
     setAsking(null);
     void run.start(p.action, targetOf(p.scope), reason);
   };
-  const what = (scope: Scope) => (scope === "selected" ? `the ${n} selected connection${n === 1 ? "" : "s"}` : "every connection matching the current filter");
+  const what = (scope: Scope) =>
+    scope === "selected"
+      ? `the ${n} selected connection${n === 1 ? "" : "s"}`
+      : "every connection matching the current filter";
 
   return (
     <div className="space-y-2">
       <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted-foreground tabular-nums">{n} selected</span>
-        <Button variant="outline" size="sm" disabled={busy || n === 0} onClick={() => setAsking({ action: "pause", scope: "selected" })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={busy || n === 0}
+          onClick={() => setAsking({ action: "pause", scope: "selected" })}
+        >
           <Pause aria-hidden="true" />
           Pause selected
         </Button>
-        <Button variant="outline" size="sm" disabled={busy || n === 0} onClick={() => go({ action: "resume", scope: "selected" })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={busy || n === 0}
+          onClick={() => go({ action: "resume", scope: "selected" })}
+        >
           <Play aria-hidden="true" />
           Resume selected
         </Button>
         <span className="mx-1 h-5 w-px bg-border" aria-hidden="true" />
-        <Button variant="outline" size="sm" disabled={busy} onClick={() => setAsking({ action: "pause", scope: "matching" })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={busy}
+          onClick={() => setAsking({ action: "pause", scope: "matching" })}
+        >
           Pause all matching
         </Button>
-        <Button variant="outline" size="sm" disabled={busy} onClick={() => setAsking({ action: "resume", scope: "matching" })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={busy}
+          onClick={() => setAsking({ action: "resume", scope: "matching" })}
+        >
           Resume all matching
         </Button>
         <BulkRelinkDialog selectedIds={selectedIds} onDone={onDone} />

@@ -3,9 +3,20 @@
 import { Button } from "@/components/ui/button";
 import type { BulkRunState } from "./use-bulk-pause-run";
 
-const verb = { pause: { done: "Paused", already: "already paused" }, resume: { done: "Resumed", already: "already running" } } as const;
+const verb = {
+  pause: { done: "Paused", already: "already paused" },
+  resume: { done: "Resumed", already: "already running" },
+} as const;
 
-export function BulkProgress({ state, onStop, onDismiss }: { state: BulkRunState; onStop: () => void; onDismiss: () => void }) {
+export function BulkProgress({
+  state,
+  onStop,
+  onDismiss,
+}: {
+  state: BulkRunState;
+  onStop: () => void;
+  onDismiss: () => void;
+}) {
   if (state.phase === "idle") return null;
   const total = state.total ?? 0;
   const percent = total > 0 ? Math.round((state.processed / total) * 100) : state.phase === "running" ? 0 : 100;

@@ -20,10 +20,17 @@ export function ConflictNotice({ connection, onDismiss }: { connection: Conflict
       <p className="mt-1 text-muted-foreground">
         Nothing was changed by you. It is now{" "}
         <strong className="text-foreground">{connection.user_paused ? "paused" : "running"}</strong>
-        {connection.user_paused && connection.paused_by ? ` (paused by ${connection.paused_by}${connection.pause_reason ? `: “${connection.pause_reason}”` : ""})` : ""}, last
-        changed <RelativeTime value={connection.updated_at} />. Review it and try again if you still want to.
+        {connection.user_paused && connection.paused_by
+          ? ` (paused by ${connection.paused_by}${connection.pause_reason ? `: “${connection.pause_reason}”` : ""})`
+          : ""}
+        , last changed <RelativeTime value={connection.updated_at} />. Review it and try again if you still want to.
       </p>
-      <button type="button" aria-label="Dismiss" onClick={onDismiss} className="absolute right-2 top-2 rounded-sm opacity-70 hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring">
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={onDismiss}
+        className="absolute right-2 top-2 rounded-sm opacity-70 hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring"
+      >
         <X className="size-4" aria-hidden="true" />
       </button>
     </div>

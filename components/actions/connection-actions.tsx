@@ -30,7 +30,8 @@ export function ConnectionActions({ connection, role }: { connection: Connection
       afterAction();
     } else {
       setError(err.fields.reason ?? err.message);
-      if (!dialogOpen) toast({ title: "Could not change the connection", description: err.message, variant: "destructive" });
+      if (!dialogOpen)
+        toast({ title: "Could not change the connection", description: err.message, variant: "destructive" });
     }
   };
   const pause = useMutation(

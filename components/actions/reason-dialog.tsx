@@ -3,7 +3,14 @@
 // otherwise; the server checks again.
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 
@@ -22,7 +29,19 @@ export interface ReasonDialogProps {
   children?: ReactNode;
 }
 
-export function ReasonDialog({ open, onOpenChange, title, description, fieldLabel, confirmLabel, required = true, pending = false, error, onConfirm, children }: ReasonDialogProps) {
+export function ReasonDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  fieldLabel,
+  confirmLabel,
+  required = true,
+  pending = false,
+  error,
+  onConfirm,
+  children,
+}: ReasonDialogProps) {
   const [text, setText] = useState("");
   const [touched, setTouched] = useState(false);
   const id = useId();

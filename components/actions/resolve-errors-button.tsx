@@ -22,7 +22,10 @@ export function ResolveErrorsButton({ connectionId, errorIds }: { connectionId: 
       onSuccess: (res) => {
         setOpen(false);
         const skipped = res.skipped ? ` (${res.skipped} already resolved)` : "";
-        toast({ title: `Resolved ${res.resolved} error${res.resolved === 1 ? "" : "s"}${skipped}`, variant: "success" });
+        toast({
+          title: `Resolved ${res.resolved} error${res.resolved === 1 ? "" : "s"}${skipped}`,
+          variant: "success",
+        });
         afterAction();
       },
       onError: (e) => {

@@ -7,7 +7,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toast";
 import type { ConnectionListRow } from "@/server/connections/list/list.types";
 import { readActionError } from "./action-error";
@@ -15,7 +21,8 @@ import { PauseDialog } from "./pause-dialog";
 import { useCanWrite } from "./use-action-access";
 import { useAfterAction } from "./use-after-action";
 
-const CONFLICT_TEXT = "Someone else changed this connection. The list now shows its current state; check it and try again.";
+const CONFLICT_TEXT =
+  "Someone else changed this connection. The list now shows its current state; check it and try again.";
 
 export function RowActionsMenu({ row }: { row: ConnectionListRow }) {
   const trpc = useTRPC();
@@ -75,7 +82,10 @@ export function RowActionsMenu({ row }: { row: ConnectionListRow }) {
             <>
               <DropdownMenuSeparator />
               {row.user_paused ? (
-                <DropdownMenuItem disabled={resume.isPending} onSelect={() => resume.mutate({ id: row.id, expectedVersion: row.version })}>
+                <DropdownMenuItem
+                  disabled={resume.isPending}
+                  onSelect={() => resume.mutate({ id: row.id, expectedVersion: row.version })}
+                >
                   <Play aria-hidden="true" />
                   Resume
                 </DropdownMenuItem>

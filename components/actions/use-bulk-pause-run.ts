@@ -20,7 +20,16 @@ export interface BulkRunState {
   error: string | null;
 }
 
-const IDLE: BulkRunState = { phase: "idle", action: "pause", total: null, processed: 0, changed: 0, skipped: 0, notFound: 0, error: null };
+const IDLE: BulkRunState = {
+  phase: "idle",
+  action: "pause",
+  total: null,
+  processed: 0,
+  changed: 0,
+  skipped: 0,
+  notFound: 0,
+  error: null,
+};
 
 export function useBulkPauseRun(onFinished: () => void) {
   const trpc = useTRPC();

@@ -5,7 +5,14 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
@@ -24,10 +31,16 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
         setRevoking(null);
         return queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
       },
-      onError: (error) => toast({ title: "Could not revoke the key", description: error.message, variant: "destructive" }),
+      onError: (error) =>
+        toast({ title: "Could not revoke the key", description: error.message, variant: "destructive" }),
     }),
   );
-  if (keys.length === 0) return <p className="rounded-lg border p-6 text-sm text-muted-foreground">No API keys yet. Create one to let a platform push data.</p>;
+  if (keys.length === 0)
+    return (
+      <p className="rounded-lg border p-6 text-sm text-muted-foreground">
+        No API keys yet. Create one to let a platform push data.
+      </p>
+    );
   return (
     <>
       <Table>
@@ -61,7 +74,12 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
                 {key.revokedAt ? (
                   <Badge variant="muted">Revoked</Badge>
                 ) : (
-                  <Button variant="outline" size="sm" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() => setRevoking(key)}
+                    aria-label={`Revoke ${key.name}`}
+                  >
                     Revoke
                   </Button>
                 )}
@@ -74,13 +92,19 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
         <DialogContent>
           <DialogHeader>
             <DialogTitle>Revoke {revoking?.name}?</DialogTitle>
-            <DialogDescription>Requests with this key ({revoking?.prefix}…) will be refused from now on. This cannot be undone.</DialogDescription>
+            <DialogDescription>
+              Requests with this key ({revoking?.prefix}…) will be refused from now on. This cannot be undone.
+            </DialogDescription>
           </DialogHeader>
           <DialogFooter>
             <Button variant="outline" onClick={() => setRevoking(null)}>
               Cancel
             </Button>
-            <Button variant="destructive" disabled={revoke.isPending} onClick={() => revoking && revoke.mutate({ id: revoking.id })}>
+            <Button
+              variant="destructive"
+              disabled={revoke.isPending}
+              onClick={() => revoking && revoke.mutate({ id: revoking.id })}
+            >
               {revoke.isPending ? "Revoking…" : "Revoke key"}
             </Button>
           </DialogFooter>

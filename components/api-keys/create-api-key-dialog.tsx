@@ -7,7 +7,15 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -23,7 +31,11 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
   const [name, setName] = useState("");
   const [platform, setPlatform] = useState<Platform>("codat");
   const [tenant, setTenant] = useState(ALL_TENANTS);
-  const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() }) }));
+  const create = useMutation(
+    trpc.apiKeys.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() }),
+    }),
+  );
   const created = create.data;
   const close = (next: boolean) => {
     setOpen(next);
@@ -54,7 +66,13 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-api-key">Key for {created.apiKey.name}</Label>
             <div className="flex gap-2">
-              <Input id="new-api-key" readOnly value={created.key} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+              <Input
+                id="new-api-key"
+                readOnly
+                value={created.key}
+                className="font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <CopyButton value={created.key} label="Copy key" />
             </div>
           </div>
@@ -69,7 +87,14 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
           >
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="api-key-name">Name</Label>
-              <Input id="api-key-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} placeholder="Codat production sync" />
+              <Input
+                id="api-key-name"
+                required
+                maxLength={100}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder="Codat production sync"
+              />
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="api-key-platform">Platform</Label>

@@ -6,7 +6,15 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { fieldClassName, Input } from "@/components/ui/input";
 import type { AuditFacets, AuditFilters } from "@/server/audit/list.types";
 
-export function AuditFiltersForm({ filters, facets, showTenant }: { filters: AuditFilters; facets: AuditFacets; showTenant: boolean }) {
+export function AuditFiltersForm({
+  filters,
+  facets,
+  showTenant,
+}: {
+  filters: AuditFilters;
+  facets: AuditFacets;
+  showTenant: boolean;
+}) {
   const field = (label: string, control: ReactNode) => (
     <label className="grid gap-1 text-sm font-medium">
       {label}
@@ -14,7 +22,12 @@ export function AuditFiltersForm({ filters, facets, showTenant }: { filters: Aud
     </label>
   );
   return (
-    <form method="get" role="search" aria-label="Filter the audit log" className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-7">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter the audit log"
+      className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-7"
+    >
       {field("Actor", <Input name="actor" defaultValue={filters.actor ?? ""} placeholder="email or id" />)}
       {field(
         "Action",

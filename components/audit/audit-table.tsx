@@ -7,7 +7,12 @@ import type { AuditEvent } from "@/server/audit/list.types";
 import { describeChange } from "./describe-change";
 
 export function AuditTable({ rows, showTenant }: { rows: AuditEvent[]; showTenant: boolean }) {
-  if (rows.length === 0) return <p className="rounded-md border p-6 text-center text-sm text-muted-foreground">No audit events match these filters.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="rounded-md border p-6 text-center text-sm text-muted-foreground">
+        No audit events match these filters.
+      </p>
+    );
   return (
     <div className="rounded-md border">
       <Table>
@@ -39,7 +44,10 @@ export function AuditTable({ rows, showTenant }: { rows: AuditEvent[]; showTenan
               {showTenant ? <TableCell className="whitespace-nowrap">{e.tenant_name ?? "—"}</TableCell> : null}
               <TableCell>
                 {e.connection_id ? (
-                  <Link href={`/connections/${encodeURIComponent(e.connection_id)}`} className="underline-offset-4 hover:underline">
+                  <Link
+                    href={`/connections/${encodeURIComponent(e.connection_id)}`}
+                    className="underline-offset-4 hover:underline"
+                  >
                     {e.connection_name ?? e.connection_id}
                   </Link>
                 ) : (
@@ -50,7 +58,8 @@ export function AuditTable({ rows, showTenant }: { rows: AuditEvent[]; showTenan
                 <ul className="space-y-0.5 text-xs">
                   {describeChange(e.before, e.after).map((c) => (
                     <li key={c.field}>
-                      <span className="font-mono text-muted-foreground">{c.field}</span>: <span className="line-through decoration-muted-foreground/60">{c.before}</span> →{" "}
+                      <span className="font-mono text-muted-foreground">{c.field}</span>:{" "}
+                      <span className="line-through decoration-muted-foreground/60">{c.before}</span> →{" "}
                       <span>{c.after}</span>
                     </li>
                   ))}

@@ -24,7 +24,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.");
+      setError(
+        result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.",
+      );
       return;
     }
     router.replace(callbackUrl);
@@ -48,7 +50,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
             <Input id="password" name="password" type="password" autoComplete="current-password" required />
           </div>
           {error ? (
-            <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+            <p
+              role="alert"
+              className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive"
+            >
               {error}
             </p>
           ) : null}

@@ -26,7 +26,11 @@ export function PausedBadges({ userPaused, platformPaused }: { userPaused: boole
         </Badge>
       ) : null}
       {platformPaused ? (
-        <Badge variant="outline" className="border-warning text-warning" title="Paused by the platform itself (e.g. plan limit), not by a console user">
+        <Badge
+          variant="outline"
+          className="border-warning text-warning"
+          title="Paused by the platform itself (e.g. plan limit), not by a console user"
+        >
           Platform-paused
         </Badge>
       ) : null}
@@ -36,7 +40,10 @@ export function PausedBadges({ userPaused, platformPaused }: { userPaused: boole
 
 export function NeedsRelinkBadge() {
   return (
-    <Badge variant="destructive" title="Expired, deauthorized, disconnected, or failing to authenticate: send the customer a relink URL">
+    <Badge
+      variant="destructive"
+      title="Expired, deauthorized, disconnected, or failing to authenticate: send the customer a relink URL"
+    >
       Needs relink
     </Badge>
   );

@@ -5,7 +5,12 @@ import { BatchProgress } from "./batch-progress";
 
 /** Bulk relink batches, newest first, each with its completion. */
 export function BatchList({ batches }: { batches: BatchSummary[] }) {
-  if (batches.length === 0) return <p className="text-sm text-muted-foreground">No bulk relink batches yet. Select connections in the table to create one.</p>;
+  if (batches.length === 0)
+    return (
+      <p className="text-sm text-muted-foreground">
+        No bulk relink batches yet. Select connections in the table to create one.
+      </p>
+    );
   return (
     <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
       {batches.map((b) => (

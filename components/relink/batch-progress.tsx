@@ -13,7 +13,14 @@ export function BatchProgress({ batch }: { batch: BatchSummary }) {
           {batch.opened} opened · {batch.expired} expired · {batch.revoked} revoked
         </span>
       </div>
-      <div className="h-2 overflow-hidden rounded-full bg-muted" role="progressbar" aria-label="Completed" aria-valuemin={0} aria-valuemax={batch.total} aria-valuenow={batch.used}>
+      <div
+        className="h-2 overflow-hidden rounded-full bg-muted"
+        role="progressbar"
+        aria-label="Completed"
+        aria-valuemin={0}
+        aria-valuemax={batch.total}
+        aria-valuenow={batch.used}
+      >
         <div className="h-full bg-success" style={{ width: `${pct}%` }} />
       </div>
     </div>

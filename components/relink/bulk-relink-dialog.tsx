@@ -5,7 +5,15 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { DEFAULT_EXPIRY_HOURS, errorMessage } from "./expiry-choices";
 import { LinkOptionsFields, type LinkOptions } from "./link-options-fields";
 import { downloadCsv, relinkCsv } from "./relink-csv";
@@ -21,8 +29,16 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<LinkOptions>({ recipient: "", expiresInHours: DEFAULT_EXPIRY_HOURS, revokeOpen: true });
-  const bulk = useMutation(trpc.relink.bulkCreate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }) }));
+  const [options, setOptions] = useState<LinkOptions>({
+    recipient: "",
+    expiresInHours: DEFAULT_EXPIRY_HOURS,
+    revokeOpen: true,
+  });
+  const bulk = useMutation(
+    trpc.relink.bulkCreate.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+    }),
+  );
   const result = bulk.data;
   const close = (next: boolean) => {
     setOpen(next);
@@ -33,7 +49,16 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
   };
   const download = () => {
     if (!result) return;
-    const csv = relinkCsv(result.links.map((l) => ({ tenantName: l.tenantName, connectionName: l.connectionName, connectionId: l.connectionId, sentTo: l.sentTo, url: l.url, expiresAt: l.expiresAt })));
+    const csv = relinkCsv(
+      result.links.map((l) => ({
+        tenantName: l.tenantName,
+        connectionName: l.connectionName,
+        connectionId: l.connectionId,
+        sentTo: l.sentTo,
+        url: l.url,
+        expiresAt: l.expiresAt,
+      })),
+    );
     downloadCsv(`relink-links-${result.batchId ?? "none"}.csv`, csv);
   };
   return (
@@ -46,7 +71,9 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>{result ? "Relink links created" : `Create relink links for ${selectedIds.length} selected`}</DialogTitle>
+          <DialogTitle>
+            {result ? "Relink links created" : `Create relink links for ${selectedIds.length} selected`}
+          </DialogTitle>
           <DialogDescription>
             {result
               ? "Download the links now: they are shown only once. The batch page shows how many customers have completed."
@@ -56,7 +83,8 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
         {result ? (
           <div className="flex flex-col gap-3 text-sm" aria-live="polite">
             <p>
-              <strong>{result.links.length}</strong> link{result.links.length === 1 ? "" : "s"} created, <strong>{result.skipped.length}</strong> skipped.
+              <strong>{result.links.length}</strong> link{result.links.length === 1 ? "" : "s"} created,{" "}
+              <strong>{result.skipped.length}</strong> skipped.
             </p>
             {result.skipped.length > 0 ? (
               <ul className="max-h-32 list-disc overflow-auto pl-5 text-xs text-muted-foreground">
@@ -67,17 +95,28 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
                 ))}
               </ul>
             ) : null}
-            <p className="text-xs text-muted-foreground">Email sending is not set up in this console: send the links from the CSV yourself.</p>
+            <p className="text-xs text-muted-foreground">
+              Email sending is not set up in this console: send the links from the CSV yourself.
+            </p>
           </div>
         ) : (
           <form
             id="bulk-relink-form"
             onSubmit={(e) => {
               e.preventDefault();
-              bulk.mutate({ connectionIds: selectedIds, recipientEmail: options.recipient.trim() || null, expiresInHours: options.expiresInHours, revokeOpen: options.revokeOpen });
+              bulk.mutate({
+                connectionIds: selectedIds,
+                recipientEmail: options.recipient.trim() || null,
+                expiresInHours: options.expiresInHours,
+                revokeOpen: options.revokeOpen,
+              });
             }}
           >
-            <LinkOptionsFields value={options} onChange={setOptions} recipientHint="Applies to every link in this batch; leave empty to fill in recipients from the CSV." />
+            <LinkOptionsFields
+              value={options}
+              onChange={setOptions}
+              recipientHint="Applies to every link in this batch; leave empty to fill in recipients from the CSV."
+            />
             {bulk.error ? (
               <p role="alert" className="mt-3 text-sm text-destructive">
                 {errorMessage(bulk.error)}

@@ -18,9 +18,17 @@ export function ConnectionLinkLedger({ rows, canWrite }: { rows: LedgerRow[]; ca
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() });
   const [resent, setResent] = useState<{ url: string; expiresAt: string; sentTo: string | null } | null>(null);
-  const onError = (e: unknown) => toast({ title: "Could not change the link", description: errorMessage(e), variant: "destructive" });
-  const revoke = useMutation(trpc.relink.revoke.mutationOptions({ onSuccess: () => (toast({ title: "Link revoked", variant: "success" }), refresh()), onError }));
-  const resend = useMutation(trpc.relink.resend.mutationOptions({ onSuccess: (link) => (setResent(link), refresh()), onError }));
+  const onError = (e: unknown) =>
+    toast({ title: "Could not change the link", description: errorMessage(e), variant: "destructive" });
+  const revoke = useMutation(
+    trpc.relink.revoke.mutationOptions({
+      onSuccess: () => (toast({ title: "Link revoked", variant: "success" }), refresh()),
+      onError,
+    }),
+  );
+  const resend = useMutation(
+    trpc.relink.resend.mutationOptions({ onSuccess: (link) => (setResent(link), refresh()), onError }),
+  );
 
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No relink links yet.</p>;
   return (
@@ -62,11 +70,21 @@ export function ConnectionLinkLedger({ rows, canWrite }: { rows: LedgerRow[]; ca
                   {r.state !== "used" ? (
                     <div className="flex justify-end gap-1">
                       {r.state === "open" ? (
-                        <Button size="sm" variant="ghost" disabled={revoke.isPending} onClick={() => revoke.mutate({ linkId: r.id })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          disabled={revoke.isPending}
+                          onClick={() => revoke.mutate({ linkId: r.id })}
+                        >
                           Revoke
                         </Button>
                       ) : null}
-                      <Button size="sm" variant="outline" disabled={resend.isPending} onClick={() => resend.mutate({ linkId: r.id })}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={resend.isPending}
+                        onClick={() => resend.mutate({ linkId: r.id })}
+                      >
                         Resend
                       </Button>
                     </div>

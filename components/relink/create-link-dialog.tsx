@@ -4,7 +4,15 @@ import { Link2 } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { DEFAULT_EXPIRY_HOURS, errorMessage } from "./expiry-choices";
 import { IssuedLinkView } from "./issued-link-view";
 import { LinkOptionsFields, type LinkOptions } from "./link-options-fields";
@@ -14,7 +22,11 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<LinkOptions>({ recipient: "", expiresInHours: DEFAULT_EXPIRY_HOURS, revokeOpen: true });
+  const [options, setOptions] = useState<LinkOptions>({
+    recipient: "",
+    expiresInHours: DEFAULT_EXPIRY_HOURS,
+    revokeOpen: true,
+  });
   const create = useMutation(
     trpc.relink.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
@@ -36,7 +48,9 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
         <DialogHeader>
           <DialogTitle>{create.data ? "Relink link created" : "Create relink link"}</DialogTitle>
           <DialogDescription>
-            {create.data ? "Send this link to the customer. They open it, sign in to the provider, and the connection works again." : "A single-use link the customer opens to re-authorise this connection, no account needed."}
+            {create.data
+              ? "Send this link to the customer. They open it, sign in to the provider, and the connection works again."
+              : "A single-use link the customer opens to re-authorise this connection, no account needed."}
           </DialogDescription>
         </DialogHeader>
         {create.data ? (
@@ -46,10 +60,19 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
             id="create-relink-form"
             onSubmit={(e) => {
               e.preventDefault();
-              create.mutate({ connectionId, recipientEmail: options.recipient.trim() || null, expiresInHours: options.expiresInHours, revokeOpen: options.revokeOpen });
+              create.mutate({
+                connectionId,
+                recipientEmail: options.recipient.trim() || null,
+                expiresInHours: options.expiresInHours,
+                revokeOpen: options.revokeOpen,
+              });
             }}
           >
-            <LinkOptionsFields value={options} onChange={setOptions} recipientHint="Recorded in the ledger so you know who the link was for." />
+            <LinkOptionsFields
+              value={options}
+              onChange={setOptions}
+              recipientHint="Recorded in the ledger so you know who the link was for."
+            />
             {create.error ? (
               <p role="alert" className="mt-3 text-sm text-destructive">
                 {errorMessage(create.error)}

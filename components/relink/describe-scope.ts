@@ -19,7 +19,9 @@ export function describeScope(scope: string): string {
   const cleaned = scope.replace(/^https?:\/\/[^/]+\/(auth\/)?/, "");
   const words = cleaned.split(/[._:/\s-]+/).filter(Boolean);
   const action = words.find((w) => READ.test(w)) ? "See" : words.find((w) => WRITE.test(w)) ? "See and change" : null;
-  const subject = words.filter((w) => !READ.test(w) && !WRITE.test(w) && !/^(com|intuit|objects|admin)$/i.test(w)).join(" ");
+  const subject = words
+    .filter((w) => !READ.test(w) && !WRITE.test(w) && !/^(com|intuit|objects|admin)$/i.test(w))
+    .join(" ");
   if (!action || !subject) return scope;
   return `${action} your ${subject.toLowerCase().replace(ACRONYMS, (w) => w.toUpperCase())}`;
 }

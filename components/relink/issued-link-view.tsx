@@ -8,7 +8,13 @@ export function IssuedLinkView({ url, expiresAt, sentTo }: { url: string; expire
   return (
     <div className="flex flex-col gap-4">
       <div className="flex gap-2">
-        <Input readOnly value={url} aria-label="Relink URL" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <Input
+          readOnly
+          value={url}
+          aria-label="Relink URL"
+          className="font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <CopyButton value={url} label="Copy link" />
       </div>
       <div className="flex items-start gap-4">
@@ -19,7 +25,8 @@ export function IssuedLinkView({ url, expiresAt, sentTo }: { url: string; expire
           </p>
           {sentTo ? (
             <p>
-              Meant for <span className="text-foreground">{sentTo}</span>. Send it to them yourself; the console does not email it.
+              Meant for <span className="text-foreground">{sentTo}</span>. Send it to them yourself; the console does
+              not email it.
             </p>
           ) : null}
           <p>Copy it now: for security the console keeps only a fingerprint of the link and cannot show it again.</p>

@@ -12,7 +12,10 @@ export function LedgerStateFilter({ current, basePath }: { current: LinkState | 
           key={s ?? "all"}
           href={s ? `${basePath}?state=${s}` : basePath}
           aria-current={s === current ? "page" : undefined}
-          className={cn("rounded-md px-3 py-1.5 text-sm", s === current ? "bg-primary text-primary-foreground" : "hover:bg-accent")}
+          className={cn(
+            "rounded-md px-3 py-1.5 text-sm",
+            s === current ? "bg-primary text-primary-foreground" : "hover:bg-accent",
+          )}
         >
           {s ?? "all"}
         </Link>

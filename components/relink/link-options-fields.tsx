@@ -12,17 +12,35 @@ export interface LinkOptions {
 }
 
 /** Recipient, expiry and "revoke earlier links": shared by the single and bulk dialogs. */
-export function LinkOptionsFields({ value, onChange, recipientHint }: { value: LinkOptions; onChange: (next: LinkOptions) => void; recipientHint: string }) {
+export function LinkOptionsFields({
+  value,
+  onChange,
+  recipientHint,
+}: {
+  value: LinkOptions;
+  onChange: (next: LinkOptions) => void;
+  recipientHint: string;
+}) {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="relink-recipient">Recipient email (optional)</Label>
-        <Input id="relink-recipient" type="email" autoComplete="off" placeholder="name@customer.com" value={value.recipient} onChange={(e) => onChange({ ...value, recipient: e.target.value })} />
+        <Input
+          id="relink-recipient"
+          type="email"
+          autoComplete="off"
+          placeholder="name@customer.com"
+          value={value.recipient}
+          onChange={(e) => onChange({ ...value, recipient: e.target.value })}
+        />
         <p className="text-xs text-muted-foreground">{recipientHint}</p>
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="relink-expiry">Expires after</Label>
-        <Select value={String(value.expiresInHours)} onValueChange={(v) => onChange({ ...value, expiresInHours: Number(v) })}>
+        <Select
+          value={String(value.expiresInHours)}
+          onValueChange={(v) => onChange({ ...value, expiresInHours: Number(v) })}
+        >
           <SelectTrigger id="relink-expiry" className="w-40">
             <SelectValue />
           </SelectTrigger>
@@ -36,7 +54,11 @@ export function LinkOptionsFields({ value, onChange, recipientHint }: { value: L
         </Select>
       </div>
       <div className="flex items-center gap-2">
-        <Checkbox id="relink-revoke-open" checked={value.revokeOpen} onCheckedChange={(c) => onChange({ ...value, revokeOpen: c === true })} />
+        <Checkbox
+          id="relink-revoke-open"
+          checked={value.revokeOpen}
+          onCheckedChange={(c) => onChange({ ...value, revokeOpen: c === true })}
+        />
         <Label htmlFor="relink-revoke-open" className="font-normal">
           Cancel earlier links that are still open
         </Label>

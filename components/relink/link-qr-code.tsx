@@ -14,9 +14,18 @@ export function LinkQrCode({ url, size = 176 }: { url: string; size?: number }) 
       live = false;
     };
   }, [url]);
-  if (!svg) return <div className="animate-pulse rounded-md bg-muted" style={{ width: size, height: size }} aria-hidden="true" />;
+  if (!svg)
+    return (
+      <div className="animate-pulse rounded-md bg-muted" style={{ width: size, height: size }} aria-hidden="true" />
+    );
   return (
     // eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing to optimise
-    <img src={`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`} width={size} height={size} alt="QR code of the relink link" className="rounded-md border bg-white p-1" />
+    <img
+      src={`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`}
+      width={size}
+      height={size}
+      alt="QR code of the relink link"
+      className="rounded-md border bg-white p-1"
+    />
   );
 }

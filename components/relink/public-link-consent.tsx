@@ -19,7 +19,14 @@ const PROBLEMS = {
 } as const;
 
 /** The one screen the customer needs: who asks, for what, and one button. */
-export function PublicLinkConsent({ token, integrationName, tenantName, scopes, expiresAt, problem }: PublicLinkConsentProps) {
+export function PublicLinkConsent({
+  token,
+  integrationName,
+  tenantName,
+  scopes,
+  expiresAt,
+  problem,
+}: PublicLinkConsentProps) {
   const expires = new Date(expiresAt).toLocaleString("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
   return (
     <PublicLinkFrame>
@@ -28,8 +35,8 @@ export function PublicLinkConsent({ token, integrationName, tenantName, scopes, 
           <p className="text-sm font-medium text-muted-foreground">{tenantName}</p>
           <h1 className="text-2xl font-semibold leading-tight">Reconnect {integrationName}</h1>
           <p className="text-sm text-muted-foreground">
-            {tenantName}&apos;s connection to {integrationName} has stopped working. Sign in to {integrationName} once more to turn it back on. It takes about a
-            minute.
+            {tenantName}&apos;s connection to {integrationName} has stopped working. Sign in to {integrationName} once
+            more to turn it back on. It takes about a minute.
           </p>
         </div>
         {problem ? (
@@ -49,7 +56,9 @@ export function PublicLinkConsent({ token, integrationName, tenantName, scopes, 
                   <Check className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
                   <span className="min-w-0">
                     {describeScope(scope)}
-                    {describeScope(scope) !== scope ? <span className="block break-all font-mono text-xs text-muted-foreground">{scope}</span> : null}
+                    {describeScope(scope) !== scope ? (
+                      <span className="block break-all font-mono text-xs text-muted-foreground">{scope}</span>
+                    ) : null}
                   </span>
                 </li>
               ))}

@@ -18,7 +18,10 @@ export function csvCell(value: string): string {
 }
 
 export function relinkCsv(links: CsvLink[]): string {
-  const lines = [HEADER, ...links.map((l) => [l.tenantName, l.connectionName, l.connectionId, l.sentTo ?? "", l.url, l.expiresAt])];
+  const lines = [
+    HEADER,
+    ...links.map((l) => [l.tenantName, l.connectionName, l.connectionId, l.sentTo ?? "", l.url, l.expiresAt]),
+  ];
   return lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 

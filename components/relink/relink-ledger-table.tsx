@@ -6,7 +6,8 @@ import { LinkStateBadge } from "./link-state-badge";
 
 /** The ledger across connections (read-only; revoke and resend live on each connection's page). */
 export function RelinkLedgerTable({ rows, showTenant }: { rows: LedgerRow[]; showTenant: boolean }) {
-  if (rows.length === 0) return <p className="rounded-md border p-6 text-center text-sm text-muted-foreground">No relink links match.</p>;
+  if (rows.length === 0)
+    return <p className="rounded-md border p-6 text-center text-sm text-muted-foreground">No relink links match.</p>;
   return (
     <Table aria-label="Relink ledger">
       <TableHeader>
@@ -33,7 +34,10 @@ export function RelinkLedgerTable({ rows, showTenant }: { rows: LedgerRow[]; sho
                 {r.connection_name}
               </Link>
               {r.batch_id ? (
-                <Link href={`/relink/batches/${r.batch_id}`} className="block text-xs text-muted-foreground hover:underline">
+                <Link
+                  href={`/relink/batches/${r.batch_id}`}
+                  className="block text-xs text-muted-foreground hover:underline"
+                >
                   batch
                 </Link>
               ) : null}

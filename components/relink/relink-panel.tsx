@@ -24,7 +24,9 @@ export function RelinkPanel({ connectionId, needsRelink, canWrite }: RelinkPanel
       {canWrite ? (
         <div className="flex flex-wrap items-center gap-3">
           <CreateLinkDialog connectionId={connectionId} emphasise={needsRelink} />
-          <p className="text-sm text-muted-foreground">The customer opens it, signs in to the provider, and the connection works again. No account needed.</p>
+          <p className="text-sm text-muted-foreground">
+            The customer opens it, signs in to the provider, and the connection works again. No account needed.
+          </p>
         </div>
       ) : null}
       {ledger.isPending ? (

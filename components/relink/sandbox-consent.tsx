@@ -11,7 +11,13 @@ export function SandboxConsent({ check }: { check: AuthorizeCheck }) {
         <p className="mb-4 inline-flex items-center gap-1.5 rounded-full bg-warning/20 px-2.5 py-1 text-xs font-medium">
           <FlaskConical className="size-3.5" aria-hidden="true" /> Sandbox sign-in (test provider)
         </p>
-        {check.ok ? <Consent check={check} /> : <p role="alert" className="text-sm text-destructive">{check.message}</p>}
+        {check.ok ? (
+          <Consent check={check} />
+        ) : (
+          <p role="alert" className="text-sm text-destructive">
+            {check.message}
+          </p>
+        )}
       </div>
     </main>
   );
@@ -30,7 +36,15 @@ function Consent({ check }: { check: Extract<AuthorizeCheck, { ok: true }> }) {
         </p>
       </div>
       <ul className="flex list-disc flex-col gap-1 pl-5 text-sm">
-        {check.scopes.length === 0 ? <li>Access your account</li> : check.scopes.map((s) => <li key={s}>{describeScope(s)} <span className="font-mono text-xs text-muted-foreground">({s})</span></li>)}
+        {check.scopes.length === 0 ? (
+          <li>Access your account</li>
+        ) : (
+          check.scopes.map((s) => (
+            <li key={s}>
+              {describeScope(s)} <span className="font-mono text-xs text-muted-foreground">({s})</span>
+            </li>
+          ))
+        )}
       </ul>
       <div className="flex gap-2">
         <Button type="submit" name="decision" value="deny" variant="outline" className="flex-1">

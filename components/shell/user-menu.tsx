@@ -19,7 +19,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="gap-2" aria-label={`Account: ${user.email}, ${ROLE_LABEL[user.role]}, ${scope}`}>
+        <Button
+          variant="ghost"
+          className="gap-2"
+          aria-label={`Account: ${user.email}, ${ROLE_LABEL[user.role]}, ${scope}`}
+        >
           <span className="hidden text-sm sm:inline">{user.email}</span>
           <Badge variant="secondary">{ROLE_LABEL[user.role]}</Badge>
           <Badge variant="outline">{scope}</Badge>

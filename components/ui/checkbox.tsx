@@ -21,7 +21,11 @@ export function Checkbox({ className, checked, ...props }: React.ComponentProps<
       {...props}
     >
       <CheckboxPrimitive.Indicator className="flex items-center justify-center">
-        {checked === "indeterminate" ? <Minus className="size-3" aria-hidden="true" /> : <Check className="size-3" aria-hidden="true" />}
+        {checked === "indeterminate" ? (
+          <Minus className="size-3" aria-hidden="true" />
+        ) : (
+          <Check className="size-3" aria-hidden="true" />
+        )}
       </CheckboxPrimitive.Indicator>
     </CheckboxPrimitive.Root>
   );

@@ -31,7 +31,14 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("Copy failed");
 }
 
-export function CopyButton({ value, label = "Copy", iconOnly = false, variant = "outline", size, ...props }: CopyButtonProps) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  iconOnly = false,
+  variant = "outline",
+  size,
+  ...props
+}: CopyButtonProps) {
   const [state, setState] = React.useState<"idle" | "copied" | "failed">("idle");
   const timer = React.useRef<ReturnType<typeof setTimeout>>(undefined);
   React.useEffect(() => () => clearTimeout(timer.current), []);

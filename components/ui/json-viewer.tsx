@@ -35,7 +35,12 @@ function toJson(value: unknown): Json {
 }
 
 export function JsonViewer({ value, text, defaultExpandDepth = 1, className }: JsonViewerProps) {
-  const parsed = text === undefined ? { ok: true as const, value } : text === null ? { ok: true as const, value: null } : parse(text);
+  const parsed =
+    text === undefined
+      ? { ok: true as const, value }
+      : text === null
+        ? { ok: true as const, value: null }
+        : parse(text);
   const box = cn("overflow-x-auto rounded-md border bg-muted/40 p-3 font-mono text-xs leading-5", className);
   if (!parsed.ok) return <pre className={cn(box, "whitespace-pre-wrap break-all")}>{text}</pre>;
   const json = toJson(parsed.value);
@@ -46,7 +51,17 @@ export function JsonViewer({ value, text, defaultExpandDepth = 1, className }: J
   );
 }
 
-function JsonNode({ name, value, depth, expandDepth }: { name?: string; value: Json; depth: number; expandDepth: number }) {
+function JsonNode({
+  name,
+  value,
+  depth,
+  expandDepth,
+}: {
+  name?: string;
+  value: Json;
+  depth: number;
+  expandDepth: number;
+}) {
   const [open, setOpen] = React.useState(depth < expandDepth);
   const key = name === undefined ? null : <span className="text-primary">{JSON.stringify(name)}: </span>;
   if (value === null || typeof value !== "object") {
@@ -57,7 +72,9 @@ function JsonNode({ name, value, depth, expandDepth }: { name?: string; value: J
       </div>
     );
   }
-  const entries: Array<[string, Json]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const entries: Array<[string, Json]> = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
   const [openBracket, closeBracket] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) {
     return (
@@ -79,12 +96,23 @@ function JsonNode({ name, value, depth, expandDepth }: { name?: string; value: J
         <ChevronRight aria-hidden="true" className={cn("size-4 shrink-0 transition-transform", open && "rotate-90")} />
         {key}
         {openBracket}
-        {open ? null : <span className="text-muted-foreground"> {summary} {closeBracket}</span>}
+        {open ? null : (
+          <span className="text-muted-foreground">
+            {" "}
+            {summary} {closeBracket}
+          </span>
+        )}
       </button>
       {open ? (
         <div className="ml-2 border-l pl-2">
           {entries.map(([k, v]) => (
-            <JsonNode key={k} name={Array.isArray(value) ? undefined : k} value={v} depth={depth + 1} expandDepth={expandDepth} />
+            <JsonNode
+              key={k}
+              name={Array.isArray(value) ? undefined : k}
+              value={v}
+              depth={depth + 1}
+              expandDepth={expandDepth}
+            />
           ))}
         </div>
       ) : null}

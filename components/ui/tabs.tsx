@@ -33,7 +33,10 @@ export function TabsTrigger({ className, ...props }: React.ComponentProps<typeof
 export function TabsContent({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Content>) {
   return (
     <TabsPrimitive.Content
-      className={cn("mt-3 rounded-md focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring", className)}
+      className={cn(
+        "mt-3 rounded-md focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring",
+        className,
+      )}
       {...props}
     />
   );

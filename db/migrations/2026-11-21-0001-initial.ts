@@ -177,8 +177,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("revoked_by", "text")
     .addColumn("batch_id", "text")
     .execute();
-  await db.schema.createIndex("relink_links_connection_idx").on("relink_links").columns(["connection_id", "created_at"]).execute();
-  await db.schema.createIndex("relink_links_tenant_idx").on("relink_links").columns(["tenant_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("relink_links_connection_idx")
+    .on("relink_links")
+    .columns(["connection_id", "created_at"])
+    .execute();
+  await db.schema
+    .createIndex("relink_links_tenant_idx")
+    .on("relink_links")
+    .columns(["tenant_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("audit_events")
@@ -195,7 +203,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("audit_events_at_idx").on("audit_events").columns(["at", "id"]).execute();
   await db.schema.createIndex("audit_events_tenant_idx").on("audit_events").columns(["tenant_id", "at"]).execute();
-  await db.schema.createIndex("audit_events_connection_idx").on("audit_events").columns(["connection_id", "at"]).execute();
+  await db.schema
+    .createIndex("audit_events_connection_idx")
+    .on("audit_events")
+    .columns(["connection_id", "at"])
+    .execute();
 
   await db.schema
     .createTable("api_keys")

@@ -9,11 +9,29 @@ import { seedDemo, type SeedOptions } from "./seed-demo";
 /** Below this many rows the ordinary, trigger-maintained path is as quick. */
 export const BULK_SEED_THRESHOLD = 50_000;
 
-export async function bulkSeedDemo(db: DB, options: SeedOptions, log: (line: string) => void = () => {}): Promise<{ connections: number; runs: number; errors: number }> {
+export async function bulkSeedDemo(
+  db: DB,
+  options: SeedOptions,
+  log: (line: string) => void = () => {},
+): Promise<{ connections: number; runs: number; errors: number }> {
   const indexes =
     dbKind(db) === "postgres"
-      ? (await sql<{ name: string; def: string }>`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'connections' AND indexname NOT LIKE '%pkey' AND indexname NOT LIKE '%unique'`.execute(db)).rows
-      : (await sql<{ name: string; def: string }>`SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND tbl_name = 'connections' AND sql IS NOT NULL`.execute(db)).rows;
+      ? (
+          await sql<{
+            name: string;
+            def: string;
+          }>`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'connections' AND indexname NOT LIKE '%pkey' AND indexname NOT LIKE '%unique'`.execute(
+            db,
+          )
+        ).rows
+      : (
+          await sql<{
+            name: string;
+            def: string;
+          }>`SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND tbl_name = 'connections' AND sql IS NOT NULL`.execute(
+            db,
+          )
+        ).rows;
   await dropListTriggers(db);
   for (const i of indexes) await sql`DROP INDEX ${sql.ref(i.name)}`.execute(db);
   const started = Date.now();

@@ -43,7 +43,13 @@ function runParameters(rnd: Random, provider: CatalogProvider, i: number) {
   };
 }
 
-export function generateConnection(rnd: Random, index: number, tenantId: string, tenantName: string, now: number): GeneratedConnection {
+export function generateConnection(
+  rnd: Random,
+  index: number,
+  tenantId: string,
+  tenantName: string,
+  now: number,
+): GeneratedConnection {
   const provider = rnd.pick(CATALOG);
   const status = rnd.weighted(STATUS_WEIGHTS).status;
   const id = `con_${index.toString(36).padStart(7, "0")}${rnd.hex(6)}`;
@@ -86,7 +92,10 @@ export function generateConnection(rnd: Random, index: number, tenantId: string,
   let openErrors = 0;
   let activeAuth = false;
   for (let e = 0; e < errorCount; e++) {
-    const sample = e === 0 && wantsAuthError ? rnd.pick(ERROR_SAMPLES.filter((s) => s.auth)) : rnd.pick(ERROR_SAMPLES.filter((s) => !s.auth));
+    const sample =
+      e === 0 && wantsAuthError
+        ? rnd.pick(ERROR_SAMPLES.filter((s) => s.auth))
+        : rnd.pick(ERROR_SAMPLES.filter((s) => !s.auth));
     const resolved = status === "active" || (e > 0 && rnd.chance(0.5));
     const erroredAt = now - rnd.int(1, 30 * 24) * 3_600_000;
     if (!resolved) openErrors++;
@@ -112,7 +121,10 @@ export function generateConnection(rnd: Random, index: number, tenantId: string,
   const workiva = provider.platform === "workiva";
   const unified = provider.platform === "unified";
   return {
-    credentials: status === "pending" ? null : { access_token: `at_${rnd.hex(32)}`, refresh_token: `rt_${rnd.hex(32)}`, token_type: "Bearer" },
+    credentials:
+      status === "pending"
+        ? null
+        : { access_token: `at_${rnd.hex(32)}`, refresh_token: `rt_${rnd.hex(32)}`, token_type: "Bearer" },
     runs,
     errors,
     connection: {
@@ -140,19 +152,37 @@ export function generateConnection(rnd: Random, index: number, tenantId: string,
       user_paused: userPaused ? 1 : 0,
       paused_by: userPaused ? "support@demo.test" : null,
       paused_at: userPaused ? iso(now - rnd.int(1, 20) * DAY) : null,
-      pause_reason: userPaused ? rnd.pick(["Customer asked to stop syncing during migration", "Investigating duplicate invoices", "Month-end freeze"]) : null,
+      pause_reason: userPaused
+        ? rnd.pick([
+            "Customer asked to stop syncing during migration",
+            "Investigating duplicate invoices",
+            "Month-end freeze",
+          ])
+        : null,
       platform_paused: platformPaused ? 1 : 0,
       platform_paused_reason: platformPaused ? "Paused by platform: monthly plan limit exceeded" : null,
-      environment: unified ? rnd.pick(["Production", "Production", "Sandbox"]) : rnd.pick(["production", "production", "sandbox"]),
+      environment: unified
+        ? rnd.pick(["Production", "Production", "Sandbox"])
+        : rnd.pick(["production", "production", "sandbox"]),
       external_xref: xref,
       auth_type: workiva ? "bearer" : rnd.chance(0.9) ? "oauth2" : "apikey",
       auth_scopes: JSON.stringify(provider.scopes),
       auth_expires_at: authExpires === null ? null : iso(authExpires),
-      auth_aws_arn: unified && rnd.chance(0.2) ? `arn:aws:secretsmanager:us-east-1:1234567890:secret:unified/${rnd.hex(12)}` : null,
+      auth_aws_arn:
+        unified && rnd.chance(0.2) ? `arn:aws:secretsmanager:us-east-1:1234567890:secret:unified/${rnd.hex(12)}` : null,
       permissions: JSON.stringify(provider.permissions),
-      link_url: provider.platform === "codat" ? `https://link-api.codat.io/companies/${rnd.uuid()}/connections/${rnd.uuid()}/start` : null,
-      connection_info: provider.platform === "codat" ? JSON.stringify({ tenantName: tenantName, region: rnd.pick(["uk", "us", "au"]) }) : null,
-      metadata: JSON.stringify({ instance_url: `https://${provider.provider}.example.com/${rnd.hex(6)}`, account_id: rnd.hex(10) }),
+      link_url:
+        provider.platform === "codat"
+          ? `https://link-api.codat.io/companies/${rnd.uuid()}/connections/${rnd.uuid()}/start`
+          : null,
+      connection_info:
+        provider.platform === "codat"
+          ? JSON.stringify({ tenantName: tenantName, region: rnd.pick(["uk", "us", "au"]) })
+          : null,
+      metadata: JSON.stringify({
+        instance_url: `https://${provider.provider}.example.com/${rnd.hex(6)}`,
+        account_id: rnd.hex(10),
+      }),
       unmapped: null,
       created_at: iso(created),
       updated_at: iso(updated),

@@ -37,27 +37,54 @@ export async function seedBase(db: DB, now: number): Promise<Map<string, { id: s
   for (const t of TENANTS) {
     const id = `ten_${t.slug}`;
     tenants.set(t.slug, { id, name: t.name });
-    await db.insertInto("tenants").values({ id, slug: t.slug, name: t.name, time_zone: t.time_zone, created_at: at }).onConflict((oc) => oc.column("id").doNothing()).execute();
+    await db
+      .insertInto("tenants")
+      .values({ id, slug: t.slug, name: t.name, time_zone: t.time_zone, created_at: at })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
   }
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     await db
       .insertInto("users")
-      .values({ id: `usr_${u.email.split("@")[0]}_${u.tenant ?? "staff"}`, email: u.email, name: u.name, password_hash: hash, role: u.role, tenant_id: u.tenant ? `ten_${u.tenant}` : null, created_at: at })
+      .values({
+        id: `usr_${u.email.split("@")[0]}_${u.tenant ?? "staff"}`,
+        email: u.email,
+        name: u.name,
+        password_hash: hash,
+        role: u.role,
+        tenant_id: u.tenant ? `ten_${u.tenant}` : null,
+        created_at: at,
+      })
       .onConflict((oc) => oc.column("email").doNothing())
       .execute();
   }
   for (const c of CATALOG) {
     await db
       .insertInto("integrations")
-      .values({ provider: c.provider, display_name: c.displayName, platform: c.platform, category: c.category, auth_kind: "oauth2", authorize_url: null, token_url: null, client_id: `sandbox-${c.provider}`, client_secret_encrypted: null, scopes: JSON.stringify(c.scopes), use_sandbox: 1 })
+      .values({
+        provider: c.provider,
+        display_name: c.displayName,
+        platform: c.platform,
+        category: c.category,
+        auth_kind: "oauth2",
+        authorize_url: null,
+        token_url: null,
+        client_id: `sandbox-${c.provider}`,
+        client_secret_encrypted: null,
+        scopes: JSON.stringify(c.scopes),
+        use_sandbox: 1,
+      })
       .onConflict((oc) => oc.column("provider").doNothing())
       .execute();
   }
   return tenants;
 }
 
-export async function seedDemo(db: DB, options: SeedOptions): Promise<{ connections: number; runs: number; errors: number }> {
+export async function seedDemo(
+  db: DB,
+  options: SeedOptions,
+): Promise<{ connections: number; runs: number; errors: number }> {
   const now = options.now ?? Date.now();
   const rnd = new Random(options.seed ?? 42);
   const tenants = await seedBase(db, now);
@@ -66,7 +93,14 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<{ connecti
     if (!row) throw new Error(`tenant ${t.slug} missing after seeding`);
     return { ...t, ...row };
   });
-  const start = Number((await db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const start = Number(
+    (
+      await db
+        .selectFrom("connections")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const totals = { connections: 0, runs: 0, errors: 0 };
   for (let offset = 0; offset < options.connections; offset += ROWS_PER_TRANSACTION) {
     const connections: NewConnection[] = [];
@@ -76,7 +110,12 @@ export async function seedDemo(db: DB, options: SeedOptions): Promise<{ connecti
     for (let i = offset; i < end; i++) {
       const tenant = rnd.weighted(weighted);
       const g = generateConnection(rnd, start + i, tenant.id, tenant.name, now);
-      connections.push({ ...g.connection, ...(g.credentials ? sealCredentials(g.credentials) : { credentials_encrypted: null, credentials_fingerprint: null }) });
+      connections.push({
+        ...g.connection,
+        ...(g.credentials
+          ? sealCredentials(g.credentials)
+          : { credentials_encrypted: null, credentials_fingerprint: null }),
+      });
       runs.push(...g.runs);
       errors.push(...g.errors);
     }

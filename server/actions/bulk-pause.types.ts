@@ -26,7 +26,10 @@ export const ZBulkSetPausedRequestSchema = z
     jobId: z.string().max(100).nullish(),
     batchSize: z.number().int().min(1).max(500).default(BULK_BATCH_SIZE),
   })
-  .refine((v) => v.action === "resume" || (v.reason ?? "").length > 0, { message: "Say why the connections are paused.", path: ["reason"] });
+  .refine((v) => v.action === "resume" || (v.reason ?? "").length > 0, {
+    message: "Say why the connections are paused.",
+    path: ["reason"],
+  });
 export type BulkSetPausedRequest = z.input<typeof ZBulkSetPausedRequestSchema>;
 export type BulkSetPausedQuery = z.output<typeof ZBulkSetPausedRequestSchema>;
 

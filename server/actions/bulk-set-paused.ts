@@ -9,7 +9,12 @@ import { scopedConnections } from "../tenant-scope";
 import type { BulkSetPausedQuery, BulkSetPausedResponse } from "./bulk-pause.types";
 import { PAUSE_STATE_COLUMNS, toPauseState, writePauseChange } from "./pause-state";
 
-export async function bulkSetPaused(db: DB, user: SessionUser, input: BulkSetPausedQuery, now: number = Date.now()): Promise<BulkSetPausedResponse> {
+export async function bulkSetPaused(
+  db: DB,
+  user: SessionUser,
+  input: BulkSetPausedQuery,
+  now: number = Date.now(),
+): Promise<BulkSetPausedResponse> {
   const paused = input.action === "pause";
   const reason = input.reason && input.reason.length > 0 ? input.reason : null;
   const jobId = input.jobId ?? newId("bulk");
@@ -31,16 +36,23 @@ export async function bulkSetPaused(db: DB, user: SessionUser, input: BulkSetPau
       const batch = remaining.slice(0, size);
       asked = batch.length;
       nextCursor = remaining.length > size ? (batch.at(-1) ?? null) : null;
-      rows = batch.length ? await scoped().select(PAUSE_STATE_COLUMNS).where("connections.id", "in", batch).execute() : [];
+      rows = batch.length
+        ? await scoped().select(PAUSE_STATE_COLUMNS).where("connections.id", "in", batch).execute()
+        : [];
     } else {
       const matching = () => applyConnectionFilters(scoped(), target.filters, user, now);
       if (cursor === null) {
-        const c = await matching().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+        const c = await matching()
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow();
         total = Number(c.n);
       }
       let q = matching().select(PAUSE_STATE_COLUMNS);
       if (cursor !== null) q = q.where("connections.id", ">", cursor);
-      const fetched = await q.orderBy("connections.id").limit(size + 1).execute();
+      const fetched = await q
+        .orderBy("connections.id")
+        .limit(size + 1)
+        .execute();
       rows = fetched.slice(0, size);
       asked = rows.length;
       nextCursor = fetched.length > size ? (rows.at(-1)?.id ?? null) : null;

@@ -59,7 +59,12 @@ export interface PauseWrite {
  * writer got there first): the caller decides whether that is a conflict or a skip.
  * Must run inside the caller's transaction.
  */
-export async function writePauseChange(trx: DB, user: SessionUser, before: ConnectionPauseState, change: PauseWrite): Promise<ConnectionPauseState | null> {
+export async function writePauseChange(
+  trx: DB,
+  user: SessionUser,
+  before: ConnectionPauseState,
+  change: PauseWrite,
+): Promise<ConnectionPauseState | null> {
   const at = nowIso();
   let update = trx
     .updateTable("connections")
@@ -77,7 +82,17 @@ export async function writePauseChange(trx: DB, user: SessionUser, before: Conne
     .where("user_paused", "=", change.paused ? 0 : 1);
   if (change.expectedVersion !== undefined) update = update.where("version", "=", change.expectedVersion);
   const row = await update
-    .returning(["id", "tenant_id", "status", "user_paused", "paused_by", "paused_at", "pause_reason", "version", "updated_at"])
+    .returning([
+      "id",
+      "tenant_id",
+      "status",
+      "user_paused",
+      "paused_by",
+      "paused_at",
+      "pause_reason",
+      "version",
+      "updated_at",
+    ])
     .executeTakeFirst();
   if (!row) return null;
   const after = toPauseState(row);

@@ -10,11 +10,20 @@ import { nowIso } from "../ids";
 import { scopedErrors } from "../tenant-scope";
 import type { ResolveErrorsResponse } from "./resolve-errors.types";
 
-export async function resolveErrors(db: DB, user: SessionUser, input: { errorIds: string[]; note: string }): Promise<ResolveErrorsResponse> {
+export async function resolveErrors(
+  db: DB,
+  user: SessionUser,
+  input: { errorIds: string[]; note: string },
+): Promise<ResolveErrorsResponse> {
   const ids = [...new Set(input.errorIds)];
   return db.transaction().execute(async (trx) => {
     const found = await scopedErrors(trx, user)
-      .select(["connection_errors.id", "connection_errors.connection_id", "connection_errors.tenant_id", "connection_errors.status"])
+      .select([
+        "connection_errors.id",
+        "connection_errors.connection_id",
+        "connection_errors.tenant_id",
+        "connection_errors.status",
+      ])
       .where("connection_errors.id", "in", ids)
       .execute();
     // Another tenant's error is indistinguishable from a missing one, and nothing is changed.
@@ -31,7 +40,11 @@ export async function resolveErrors(db: DB, user: SessionUser, input: { errorIds
     const at = nowIso();
     const connections: ResolveErrorsResponse["connections"] = [];
     for (const [connectionId, entry] of byConnection) {
-      const before = await trx.selectFrom("connections").select(["open_error_count", "needs_relink", "version"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("connections")
+        .select(["open_error_count", "needs_relink", "version"])
+        .where("id", "=", connectionId)
+        .executeTakeFirstOrThrow();
       await trx
         .updateTable("connection_errors")
         .set({ status: "resolved", resolved_at: at, resolved_by: user.email, resolution_note: input.note })
@@ -52,12 +65,28 @@ export async function resolveErrors(db: DB, user: SessionUser, input: { errorIds
         action: "errors.resolve",
         tenantId: entry.tenantId,
         connectionId,
-        before: { open_error_count: Number(before.open_error_count), needs_relink: Boolean(before.needs_relink), version: Number(before.version), error_ids: entry.errorIds },
-        after: { open_error_count: health.openErrors, needs_relink: health.needsRelink, version: Number(after.version), resolved_at: at, resolved_by: user.email },
+        before: {
+          open_error_count: Number(before.open_error_count),
+          needs_relink: Boolean(before.needs_relink),
+          version: Number(before.version),
+          error_ids: entry.errorIds,
+        },
+        after: {
+          open_error_count: health.openErrors,
+          needs_relink: health.needsRelink,
+          version: Number(after.version),
+          resolved_at: at,
+          resolved_by: user.email,
+        },
         note: input.note,
         at,
       });
-      connections.push({ id: connectionId, openErrors: health.openErrors, needsRelink: health.needsRelink, version: Number(after.version) });
+      connections.push({
+        id: connectionId,
+        openErrors: health.openErrors,
+        needsRelink: health.needsRelink,
+        version: Number(after.version),
+      });
     }
     return { resolved: open.length, skipped: found.length - open.length, connections };
   });

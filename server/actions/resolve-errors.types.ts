@@ -12,6 +12,8 @@ export const ZResolveErrorsResponseSchema = z.object({
   /** errors that were already resolved and were left as they were */
   skipped: z.number(),
   /** the connections touched, with their recomputed health */
-  connections: z.array(z.object({ id: z.string(), openErrors: z.number(), needsRelink: z.boolean(), version: z.number() })),
+  connections: z.array(
+    z.object({ id: z.string(), openErrors: z.number(), needsRelink: z.boolean(), version: z.number() }),
+  ),
 });
 export type ResolveErrorsResponse = z.infer<typeof ZResolveErrorsResponseSchema>;

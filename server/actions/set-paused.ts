@@ -13,20 +13,35 @@ export interface SetPausedInput {
   reason: string | null;
 }
 
-export const CONFLICT_MESSAGE = "Someone else changed this connection since you loaded it. Review its current state and try again.";
+export const CONFLICT_MESSAGE =
+  "Someone else changed this connection since you loaded it. Review its current state and try again.";
 
-export async function setConnectionPaused(db: DB, user: SessionUser, input: SetPausedInput): Promise<SetPausedResponse> {
+export async function setConnectionPaused(
+  db: DB,
+  user: SessionUser,
+  input: SetPausedInput,
+): Promise<SetPausedResponse> {
   return db.transaction().execute(async (trx) => {
-    const row = await scopedConnections(trx, user).select(PAUSE_STATE_COLUMNS).where("connections.id", "=", input.id).executeTakeFirst();
+    const row = await scopedConnections(trx, user)
+      .select(PAUSE_STATE_COLUMNS)
+      .where("connections.id", "=", input.id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError();
     const current = toPauseState(row);
     // Idempotent: asking for the state it is already in changes nothing, whatever version was seen.
     if (current.user_paused === input.paused) return { changed: false, connection: current };
     if (current.version !== input.expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, current);
-    const after = await writePauseChange(trx, user, current, { paused: input.paused, reason: input.reason, expectedVersion: input.expectedVersion });
+    const after = await writePauseChange(trx, user, current, {
+      paused: input.paused,
+      reason: input.reason,
+      expectedVersion: input.expectedVersion,
+    });
     if (!after) {
       // Another transaction committed between our read and our write (PostgreSQL read committed).
-      const fresh = await scopedConnections(trx, user).select(PAUSE_STATE_COLUMNS).where("connections.id", "=", input.id).executeTakeFirst();
+      const fresh = await scopedConnections(trx, user)
+        .select(PAUSE_STATE_COLUMNS)
+        .where("connections.id", "=", input.id)
+        .executeTakeFirst();
       throw new ConflictError(CONFLICT_MESSAGE, fresh ? toPauseState(fresh) : null);
     }
     return { changed: true, connection: after };

@@ -50,7 +50,16 @@ describe("parseCodatDate", () => {
   });
 
   it("rejects what is not a date, with a reason", () => {
-    for (const bad of ["string", "2022-13-01", "2022-02-30", "2022-10-23T25:00:00Z", "2022-10-23T10:00:00.12345678Z", "2022-10-23Z", "2022-10-23T10:00:00+25:00", ""]) {
+    for (const bad of [
+      "string",
+      "2022-13-01",
+      "2022-02-30",
+      "2022-10-23T25:00:00Z",
+      "2022-10-23T10:00:00.12345678Z",
+      "2022-10-23Z",
+      "2022-10-23T10:00:00+25:00",
+      "",
+    ]) {
       const result = parseCodatDate(bad, "UTC");
       expect(result.ok, bad).toBe(false);
     }

@@ -6,12 +6,9 @@
 /** How the source wrote the value: we keep it so an export can restore the original string. */
 export type CodatDateKind = "utc" | "offset" | "local" | "date";
 
-export type CodatDateResult =
-  | { ok: true; utc: string; kind: CodatDateKind }
-  | { ok: false; reason: string };
+export type CodatDateResult = { ok: true; utc: string; kind: CodatDateKind } | { ok: false; reason: string };
 
-const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

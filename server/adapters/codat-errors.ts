@@ -87,7 +87,12 @@ function upstreamErrorStatus(error: MappedError): string | undefined {
 }
 
 /** Errors back in Codat's shape, keys in the source's style via `nameOf`. */
-export function exportCodatErrors(errors: MappedError[], trace: ImportTrace, listPath: string, nameOf: (k: string) => string): JsonObject[] {
+export function exportCodatErrors(
+  errors: MappedError[],
+  trace: ImportTrace,
+  listPath: string,
+  nameOf: (k: string) => string,
+): JsonObject[] {
   return errors.map((error, index) => {
     const path = (key: string) => childPath(childPath(listPath, index), nameOf(key));
     const out: JsonObject = {};

@@ -33,7 +33,9 @@ describe("Codat vendor examples", () => {
         expect(result.ok).toBe(false);
         if (result.ok) return;
         expect(result.issues.map((i) => i.path).sort()).toEqual([...expectedPaths].sort());
-        expect(result.issues.find((i) => i.path === "$.status")?.reason).toContain("PendingAuth, Linked, Unlinked, Deauthorized");
+        expect(result.issues.find((i) => i.path === "$.status")?.reason).toContain(
+          "PendingAuth, Linked, Unlinked, Deauthorized",
+        );
       });
       continue;
     }
@@ -44,7 +46,11 @@ describe("Codat vendor examples", () => {
       expect(value.upstream_status).toBe(source.status);
       expect(exportCodatConnection(value)).toStrictEqual(source);
       // Only an explicit empty error list cannot come from the columns (we store no errors).
-      expect(restoreKeys(value)).toEqual(Array.isArray(source.dataConnectionErrors) && source.dataConnectionErrors.length === 0 ? ["dataConnectionErrors"] : []);
+      expect(restoreKeys(value)).toEqual(
+        Array.isArray(source.dataConnectionErrors) && source.dataConnectionErrors.length === 0
+          ? ["dataConnectionErrors"]
+          : [],
+      );
     });
   }
 
@@ -88,7 +94,9 @@ describe("Codat vendor examples", () => {
   });
 
   it("maps each connection status", () => {
-    const statuses = [2, 1, 4, 5].map((n) => mapped(mapCodatConnection(record(`codat-connection-example-${n}.json`), ctx)).status);
+    const statuses = [2, 1, 4, 5].map(
+      (n) => mapped(mapCodatConnection(record(`codat-connection-example-${n}.json`), ctx)).status,
+    );
     expect(statuses).toEqual(["pending", "active", "disconnected", "deauthorized"]);
   });
 
@@ -107,7 +115,9 @@ describe("Codat vendor examples", () => {
       },
     ]);
     const placeholder = record("codat-connection-example-10.json");
-    const withoutStatus = mapped(mapCodatConnection({ ...placeholder, status: "Linked", linkUrl: "https://x.test/" }, ctx));
+    const withoutStatus = mapped(
+      mapCodatConnection({ ...placeholder, status: "Linked", linkUrl: "https://x.test/" }, ctx),
+    );
     // No error status (null = not transient) and no resolvedOnUtc: still open; "string" is no auth error.
     expect(withoutStatus.errors[0]).toMatchObject({ status: "active", upstream_status: null, is_auth_error: 0 });
   });
@@ -116,7 +126,11 @@ describe("Codat vendor examples", () => {
     const error = record("codat-dataconnectionerror-example-1.json");
     const source = { ...record("codat-connection-example-1.json"), dataConnectionErrors: [error] };
     const value = mapped(mapCodatConnection(source, ctx));
-    expect(value.errors[0]).toMatchObject({ status: "resolved", resolved_at: "2022-10-23T00:00:00.000Z", status_code: null });
+    expect(value.errors[0]).toMatchObject({
+      status: "resolved",
+      resolved_at: "2022-10-23T00:00:00.000Z",
+      status_code: null,
+    });
     expect(exportCodatConnection(value)).toStrictEqual(source);
   });
 
@@ -150,7 +164,12 @@ describe("Codat dates in the tenant's zone", () => {
     expect(value.created_at).toBe("2022-10-23T04:00:00.000Z");
     expect(value.errors[0]?.errored_at).toBe("2021-11-15T06:00:00.000Z");
     const dates = JSON.parse(value.unmapped ?? "{}").dates;
-    expect(dates["$.lastSync"]).toEqual({ was: "2021-11-15T01:00:00", as: "2021-11-15T06:00:00.000Z", read: "local", zone: "America/New_York" });
+    expect(dates["$.lastSync"]).toEqual({
+      was: "2021-11-15T01:00:00",
+      as: "2021-11-15T06:00:00.000Z",
+      read: "local",
+      zone: "America/New_York",
+    });
     expect(dates["$.created"]).toMatchObject({ read: "date", zone: "America/New_York" });
     expect(dates["$.dataConnectionErrors[0].erroredOnUtc"]).toMatchObject({ read: "offset" });
     expect(exportCodatConnection(value)).toStrictEqual(source);
@@ -159,7 +178,9 @@ describe("Codat dates in the tenant's zone", () => {
   });
 
   it("defaults an empty zone to UTC", () => {
-    expect(mapped(mapCodatConnection(source, { ...ctx, tenantTimeZone: "" })).last_sync_at).toBe("2021-11-15T01:00:00.000Z");
+    expect(mapped(mapCodatConnection(source, { ...ctx, tenantTimeZone: "" })).last_sync_at).toBe(
+      "2021-11-15T01:00:00.000Z",
+    );
   });
 
   it("exports a changed value in UTC instead of the stale original", () => {
@@ -186,7 +207,13 @@ describe("Codat PascalCase (Go models, seed 004)", () => {
     ConnectionInfo: { region: "eu" },
     AdditionalProperties: { note: "kept" },
     DataConnectionErrors: [
-      { StatusCode: "401", StatusText: "x", ErrorMessage: "token revoked", ErroredOnUtc: "2022-12-27T09:53:29Z", Status: "Active" },
+      {
+        StatusCode: "401",
+        StatusText: "x",
+        ErrorMessage: "token revoked",
+        ErroredOnUtc: "2022-12-27T09:53:29Z",
+        Status: "Active",
+      },
     ],
   };
 
@@ -206,7 +233,10 @@ describe("Codat PascalCase (Go models, seed 004)", () => {
     const bad = { ...pascal, DataConnectionErrors: [{ ErroredOnUtc: "yesterday" }] };
     const result = mapCodatConnection(bad, ctx);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([{ path: "$.DataConnectionErrors[0].ErroredOnUtc", reason: expect.stringContaining("yesterday") }]);
+    if (!result.ok)
+      expect(result.issues).toEqual([
+        { path: "$.DataConnectionErrors[0].ErroredOnUtc", reason: expect.stringContaining("yesterday") },
+      ]);
   });
 
   it("refuses a record mixing both styles", () => {
@@ -224,7 +254,12 @@ describe("Codat malformed records", () => {
 
   it("lists every problem with its path", () => {
     const { id: _id, ...withoutId } = good;
-    const issues = issuesOf({ ...withoutId, linkUrl: "javascript:alert(1)", lastSync: 5, dataConnectionErrors: [{ erroredOnUtc: "2022-10-23T10:00:00Q" }, "x"] });
+    const issues = issuesOf({
+      ...withoutId,
+      linkUrl: "javascript:alert(1)",
+      lastSync: 5,
+      dataConnectionErrors: [{ erroredOnUtc: "2022-10-23T10:00:00Q" }, "x"],
+    });
     expect(issues.map((i) => i.path)).toEqual([
       "$.id",
       "$.linkUrl",
@@ -239,7 +274,7 @@ describe("Codat malformed records", () => {
       { path: "$.dataConnectionErrors[0].status", reason: expect.stringContaining("Active, Resolved") },
     ]);
     expect(issuesOf([good])).toEqual([{ path: "$", reason: "expected a JSON object" }]);
-    expect(issuesOf(JSON.parse('{"__proto__": {"admin": true}}'))[0]?.path).toBe('$.__proto__');
+    expect(issuesOf(JSON.parse('{"__proto__": {"admin": true}}'))[0]?.path).toBe("$.__proto__");
   });
 
   it("keeps unknown keys in unmapped and gives them back", () => {

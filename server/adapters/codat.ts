@@ -11,8 +11,19 @@ import { CODAT_STATUS_VALUES, mapCodatStatus } from "./status";
 import type { AdapterContext, AdapterIssue, AdapterResult, MappedConnection } from "./types";
 
 const KEYS = [
-  "id", "integrationId", "integrationKey", "sourceId", "platformName", "linkUrl", "status",
-  "lastSync", "created", "sourceType", "dataConnectionErrors", "connectionInfo", "additionalProperties",
+  "id",
+  "integrationId",
+  "integrationKey",
+  "sourceId",
+  "platformName",
+  "linkUrl",
+  "status",
+  "lastSync",
+  "created",
+  "sourceType",
+  "dataConnectionErrors",
+  "connectionInfo",
+  "additionalProperties",
 ] as const;
 
 const KEY_SET: ReadonlySet<string> = new Set(KEYS);
@@ -21,7 +32,10 @@ const same = (key: string) => key;
 
 /** `Oracle NetSuite` → `oracle-netsuite`: Codat has no provider slug, its display name is the stable part. */
 function providerSlug(platformName: string, integrationKey: string | null): string {
-  const slug = platformName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = platformName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return slug !== "" ? slug : (integrationKey ?? "codat");
 }
 
@@ -52,8 +66,17 @@ export function mapCodatConnection(raw: unknown, ctx: AdapterContext): AdapterRe
   const sourceType = r.string("sourceType", { required: true });
   const connectionInfo = r.object("connectionInfo");
   const errors = readCodatErrors(r, trace, zone, now);
-  if (issues.length > 0 || id === null || integrationId === null || sourceId === null || platformName === null ||
-    linkUrl === null || status === null || created === null || sourceType === null) {
+  if (
+    issues.length > 0 ||
+    id === null ||
+    integrationId === null ||
+    sourceId === null ||
+    platformName === null ||
+    linkUrl === null ||
+    status === null ||
+    created === null ||
+    sourceType === null
+  ) {
     return { ok: false, issues };
   }
 
@@ -118,7 +141,9 @@ function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(m
   };
   // Codat omits what it does not have; `restore` brings back explicit nulls that were sent.
   return Object.fromEntries(
-    Object.entries(out).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [nameOf(k), v]),
+    Object.entries(out)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [nameOf(k), v]),
   );
 }
 

@@ -4,14 +4,28 @@ import type { FieldReader } from "./field-reader";
 import type { ImportTrace } from "./import-trace";
 import { parseInstant } from "./instant";
 
-function note(trace: ImportTrace, reader: FieldReader, key: string, was: string, as: string, read: "utc" | "offset" | "local" | "date", zone?: string) {
+function note(
+  trace: ImportTrace,
+  reader: FieldReader,
+  key: string,
+  was: string,
+  as: string,
+  read: "utc" | "offset" | "local" | "date",
+  zone?: string,
+) {
   if (was === as) return;
   trace.dates ??= {};
   trace.dates[reader.pathOf(key)] = zone === undefined ? { was, as, read } : { was, as, read, zone };
 }
 
 /** A Codat date: Z, offset, local time or bare date (the last two in `timeZone`). */
-export function readCodatDate(reader: FieldReader, key: string, trace: ImportTrace, timeZone: string, required = false): string | null {
+export function readCodatDate(
+  reader: FieldReader,
+  key: string,
+  trace: ImportTrace,
+  timeZone: string,
+  required = false,
+): string | null {
   const value = reader.string(key, { required });
   if (value === null) return null;
   const parsed = parseCodatDate(value, timeZone);

@@ -9,12 +9,34 @@ import { childPath } from "./json-path";
 import type { AdapterContext, AdapterIssue, MappedRun } from "./types";
 
 export const RUN_KEYS = [
-  "connectionId", "created", "createdBy", "destinationMetadata", "destinationParameters", "destinationStatus",
-  "destinationWorkspaceId", "error", "jobId", "sourceMetadata", "sourceParameters", "sourceStatus",
-  "sourceWorkspaceId", "updated", "workspaceId",
+  "connectionId",
+  "created",
+  "createdBy",
+  "destinationMetadata",
+  "destinationParameters",
+  "destinationStatus",
+  "destinationWorkspaceId",
+  "error",
+  "jobId",
+  "sourceMetadata",
+  "sourceParameters",
+  "sourceStatus",
+  "sourceWorkspaceId",
+  "updated",
+  "workspaceId",
 ] as const;
 /** Columns of their own; everything else a run carries stays in `extra`, verbatim. */
-const COLUMN_KEYS = ["jobId", "created", "createdBy", "sourceParameters", "destinationParameters", "sourceStatus", "destinationStatus", "error", "updated"];
+const COLUMN_KEYS = [
+  "jobId",
+  "created",
+  "createdBy",
+  "sourceParameters",
+  "destinationParameters",
+  "sourceStatus",
+  "destinationStatus",
+  "error",
+  "updated",
+];
 export const RUN_STATUSES = ["not_started", "running", "complete", "error", "cancelled"];
 const FINISHED = new Set(["complete", "error", "cancelled"]);
 
@@ -82,7 +104,12 @@ function parseObject(text: string | null): JsonObject | null {
   }
 }
 
-export function exportDtoRun(run: MappedRun, trace: ImportTrace, path: string, nameOf: (k: string) => string): JsonObject {
+export function exportDtoRun(
+  run: MappedRun,
+  trace: ImportTrace,
+  path: string,
+  nameOf: (k: string) => string,
+): JsonObject {
   const at = (key: string) => childPath(path, nameOf(key));
   const out: JsonObject = {
     jobId: run.job_id,
@@ -95,13 +122,16 @@ export function exportDtoRun(run: MappedRun, trace: ImportTrace, path: string, n
     error: run.error_message,
     updated: restoreDate(trace, at("updated"), run.finished_at),
   };
-  const columns = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null).map(([k, v]) => [nameOf(k), v]));
+  const columns = Object.fromEntries(
+    Object.entries(out)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [nameOf(k), v]),
+  );
   return { ...(parseObject(run.extra) ?? {}), ...columns };
 }
 
 export type DtoRunResult =
-  | { ok: true; value: { connectionRef: string | null; run: MappedRun } }
-  | { ok: false; issues: AdapterIssue[] };
+  { ok: true; value: { connectionRef: string | null; run: MappedRun } } | { ok: false; issues: AdapterIssue[] };
 
 /** A run pushed on its own; `connectionRef` is the Workiva connection id it names. */
 export function mapDtoRun(raw: unknown, ctx: AdapterContext): DtoRunResult {

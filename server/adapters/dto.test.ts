@@ -23,19 +23,33 @@ function record(path: string): Record<string, unknown> {
 function snakeDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeDeep);
   if (!isJsonObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelToSnake(k), k.endsWith("Parameters") || k.endsWith("Metadata") || k === "metadata" ? v : snakeDeep(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      camelToSnake(k),
+      k.endsWith("Parameters") || k.endsWith("Metadata") || k === "metadata" ? v : snakeDeep(v),
+    ]),
+  );
 }
 
 describe("Workiva vendor examples (placeholders as published)", () => {
-  it("rejects the ConnectionRunDto example: \"string\" is neither a date-time nor a run status", () => {
+  it('rejects the ConnectionRunDto example: "string" is neither a date-time nor a run status', () => {
     const body = record("vendor/workiva-connectionrun-example-1.json").body;
     const result = mapDtoRun(body, ctx);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((i) => i.path).sort()).toEqual(["$.created", "$.destinationStatus", "$.sourceStatus", "$.updated"]);
+    if (!result.ok)
+      expect(result.issues.map((i) => i.path).sort()).toEqual([
+        "$.created",
+        "$.destinationStatus",
+        "$.sourceStatus",
+        "$.updated",
+      ]);
   });
 
   it("rejects the truncated ConnectionDto example, naming each placeholder", () => {
-    const text = readFileSync(fileURLToPath(new URL("./fixtures/vendor/workiva-connection-example-1.PARTIAL.txt", import.meta.url)), "utf8");
+    const text = readFileSync(
+      fileURLToPath(new URL("./fixtures/vendor/workiva-connection-example-1.PARTIAL.txt", import.meta.url)),
+      "utf8",
+    );
     const lines = text.split("\n").filter((line) => !line.startsWith("#") && !line.includes('"lastRunBy": "strin'));
     expect(() => JSON.parse(text.replace(/^#.*$/gm, ""))).toThrow();
     const body = (JSON.parse(`${lines.join("\n").replace(/,\s*$/, "")}}}`) as { body: unknown }).body;
@@ -43,20 +57,39 @@ describe("Workiva vendor examples (placeholders as published)", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues.map((i) => i.path).sort()).toEqual(
-        ["$.created", "$.lastRun.created", "$.lastRun.destinationStatus", "$.lastRun.sourceStatus", "$.lastRun.updated"].sort(),
+        [
+          "$.created",
+          "$.lastRun.created",
+          "$.lastRun.destinationStatus",
+          "$.lastRun.sourceStatus",
+          "$.lastRun.updated",
+        ].sort(),
       );
     }
   });
 
   it("rejects the RefreshConnectionDto request body as not a connection", () => {
     const result = mapDtoConnection(record("vendor/workiva-refreshconnection-request-example-1.json"), ctx);
-    expect(result).toEqual({ ok: false, issues: [{ path: "$", reason: expect.stringContaining("RefreshConnectionDto") }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: "$", reason: expect.stringContaining("RefreshConnectionDto") }],
+    });
   });
 
   it("maps the run example once placeholders are real values", () => {
-    const body = { ...(record("vendor/workiva-connectionrun-example-1.json").body as object), created: "2025-01-01T00:00:00Z", updated: "2025-01-01T00:05:00Z", sourceStatus: "complete", destinationStatus: "complete" };
+    const body = {
+      ...(record("vendor/workiva-connectionrun-example-1.json").body as object),
+      created: "2025-01-01T00:00:00Z",
+      updated: "2025-01-01T00:05:00Z",
+      sourceStatus: "complete",
+      destinationStatus: "complete",
+    };
     const result = mapDtoRun(body, ctx);
-    expect(result.ok && result.value.run).toMatchObject({ job_id: "string", status: "complete", finished_at: "2025-01-01T00:05:00.000Z" });
+    expect(result.ok && result.value.run).toMatchObject({
+      job_id: "string",
+      status: "complete",
+      finished_at: "2025-01-01T00:05:00.000Z",
+    });
     expect(result.ok && result.value.connectionRef).toBe("string");
   });
 });
@@ -150,7 +183,10 @@ describe("Workiva complete connection (constructed from the spec)", () => {
   });
 
   it("keeps a running run's `updated` as last-touched, not as its finish", () => {
-    const running = { connectionId: "c1", lastRun: { jobId: "j", sourceStatus: "complete", destinationStatus: "running", updated: "2025-01-01T00:00:00Z" } };
+    const running = {
+      connectionId: "c1",
+      lastRun: { jobId: "j", sourceStatus: "complete", destinationStatus: "running", updated: "2025-01-01T00:00:00Z" },
+    };
     const value = mapped(mapDtoConnection(running, ctx));
     expect(value.runs[0]).toMatchObject({ status: "running", finished_at: null });
     expect(value.name).toBe("c1");
@@ -172,7 +208,10 @@ describe("Workiva run status", () => {
 
 describe("Workiva malformed records", () => {
   it("lists every problem with its path", () => {
-    const result = mapDtoConnection({ created: "yesterday", metadata: [], lastRun: { sourceStatus: "done", sourceParameters: 1 } }, ctx);
+    const result = mapDtoConnection(
+      { created: "yesterday", metadata: [], lastRun: { sourceStatus: "done", sourceParameters: 1 } },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues.map((i) => i.path)).toEqual([

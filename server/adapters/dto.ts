@@ -13,9 +13,26 @@ import { isAuthError, mapWorkivaStatus } from "./status";
 import type { AdapterContext, AdapterIssue, AdapterResult, MappedConnection, MappedError, MappedRun } from "./types";
 
 const KEYS = [
-  "connectionId", "created", "createdBy", "description", "destinationId", "destinationType", "destinationWorkspaceId",
-  "lastRun", "lastRunBy", "lastRunDate", "lastRunDestinationParameters", "lastRunJobId", "lastRunSourceParameters",
-  "metadata", "name", "sourceId", "sourceType", "sourceWorkspaceId", "updated", "workspaceId",
+  "connectionId",
+  "created",
+  "createdBy",
+  "description",
+  "destinationId",
+  "destinationType",
+  "destinationWorkspaceId",
+  "lastRun",
+  "lastRunBy",
+  "lastRunDate",
+  "lastRunDestinationParameters",
+  "lastRunJobId",
+  "lastRunSourceParameters",
+  "metadata",
+  "name",
+  "sourceId",
+  "sourceType",
+  "sourceWorkspaceId",
+  "updated",
+  "workspaceId",
 ] as const;
 const REFRESH_REQUEST_KEYS = ["usePreviousSourceParameters", "usePreviousDestinationParameters"];
 export const WORKIVA_PROVIDER = "workiva";
@@ -46,7 +63,10 @@ export function mapDtoConnection(raw: unknown, ctx: AdapterContext): AdapterResu
   const r = new FieldReader(record, "$", issues, nameOf);
   const trace: ImportTrace = snake ? { casing: "snake" } : {};
   if (REFRESH_REQUEST_KEYS.some((key) => r.has(key))) {
-    return { ok: false, issues: [{ path: "$", reason: "this is a RefreshConnectionDto (a re-run request), not a ConnectionDto" }] };
+    return {
+      ok: false,
+      issues: [{ path: "$", reason: "this is a RefreshConnectionDto (a re-run request), not a ConnectionDto" }],
+    };
   }
 
   const id = r.string("connectionId", { required: true });
@@ -130,7 +150,11 @@ function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(m
     updated: restoreDate(trace, path("updated"), mapped.updated_at),
     workspaceId: mapped.workspace_id,
   };
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null).map(([k, v]) => [nameOf(k), v]));
+  return Object.fromEntries(
+    Object.entries(out)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [nameOf(k), v]),
+  );
 }
 
 export function exportDtoConnection(mapped: MappedConnection): Record<string, unknown> {

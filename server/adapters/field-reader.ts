@@ -111,7 +111,11 @@ export class FieldReader {
     const out: string[] = [];
     value.forEach((item: unknown, index) => {
       if (typeof item === "string" && item.trim() !== "") out.push(item);
-      else this.issues.push({ path: childPath(this.pathOf(key), index), reason: `expected a non-empty string, got ${describe(item)}` });
+      else
+        this.issues.push({
+          path: childPath(this.pathOf(key), index),
+          reason: `expected a non-empty string, got ${describe(item)}`,
+        });
     });
     return out;
   }

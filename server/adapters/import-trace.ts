@@ -76,7 +76,11 @@ export function restoreDate(trace: ImportTrace, path: string, current: string | 
 }
 
 /** Entries for every known top-level key where the plain export differs from what was sent. */
-export function diffForRestore(sent: JsonObject, naive: JsonObject, skip: ReadonlySet<string>): Record<string, RestoreEntry> {
+export function diffForRestore(
+  sent: JsonObject,
+  naive: JsonObject,
+  skip: ReadonlySet<string>,
+): Record<string, RestoreEntry> {
   const restore: Record<string, RestoreEntry> = {};
   for (const key of new Set([...Object.keys(sent), ...Object.keys(naive)])) {
     if (skip.has(key)) continue;

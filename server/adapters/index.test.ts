@@ -41,8 +41,13 @@ describe("unwrapRecords", () => {
   });
 
   it("finds records in Workiva envelopes, arrays and bare bodies", () => {
-    expect(unwrapRecords("dto", { body: [{}, {}], code: 200, cursor: null }).map((r) => r.path)).toEqual(["$.body[0]", "$.body[1]"]);
-    expect(unwrapRecords("dto", { body: { connectionId: "x" }, code: 200 })).toEqual([{ path: "$.body", record: { connectionId: "x" } }]);
+    expect(unwrapRecords("dto", { body: [{}, {}], code: 200, cursor: null }).map((r) => r.path)).toEqual([
+      "$.body[0]",
+      "$.body[1]",
+    ]);
+    expect(unwrapRecords("dto", { body: { connectionId: "x" }, code: 200 })).toEqual([
+      { path: "$.body", record: { connectionId: "x" } },
+    ]);
     expect(unwrapRecords("schema", [1, 2]).map((r) => r.path)).toEqual(["$[0]", "$[1]"]);
     expect(unwrapRecords("unified", { id: "u" })).toEqual([{ path: "$", record: { id: "u" } }]);
   });

@@ -27,7 +27,15 @@ export function isAdapterFormat(value: string): value is AdapterFormat {
   return Object.hasOwn(ADAPTERS, value);
 }
 
-export type { AdapterContext, AdapterFormat, AdapterIssue, AdapterResult, MappedConnection, MappedError, MappedRun } from "./types";
+export type {
+  AdapterContext,
+  AdapterFormat,
+  AdapterIssue,
+  AdapterResult,
+  MappedConnection,
+  MappedError,
+  MappedRun,
+} from "./types";
 export { computeNeedsRelink, isAuthError } from "./status";
 export { mapDtoRun } from "./dto-run";
 export { prefixIssues, unwrapRecords, type RawRecord } from "./unwrap";

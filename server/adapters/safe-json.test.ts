@@ -13,7 +13,9 @@ describe("checkSafeJson", () => {
   });
 
   it("rejects prototype keys wherever they are, with a path", () => {
-    const raw: unknown = JSON.parse('{"a": [{"__proto__": {"polluted": true}}], "constructor": 1, "b": {"prototype": {}}}');
+    const raw: unknown = JSON.parse(
+      '{"a": [{"__proto__": {"polluted": true}}], "constructor": 1, "b": {"prototype": {}}}',
+    );
     expect(checkSafeJson(raw)).toEqual([
       { path: "$.a[0].__proto__", reason: 'key "__proto__" is not allowed' },
       { path: "$.constructor", reason: 'key "constructor" is not allowed' },
@@ -38,12 +40,19 @@ describe("checkSafeJson", () => {
 
   it("limits strings to 64 KiB of UTF-8", () => {
     expect(checkSafeJson({ s: "a".repeat(MAX_STRING_BYTES) })).toEqual([]);
-    expect(checkSafeJson({ s: "a".repeat(MAX_STRING_BYTES + 1) })).toEqual([{ path: "$.s", reason: "string longer than 65536 bytes" }]);
+    expect(checkSafeJson({ s: "a".repeat(MAX_STRING_BYTES + 1) })).toEqual([
+      { path: "$.s", reason: "string longer than 65536 bytes" },
+    ]);
     // 3-byte characters: 21846 × 3 = 65538 bytes, although only 21846 UTF-16 units.
     expect(checkSafeJson(["€".repeat(21846)])).toEqual([{ path: "$[0]", reason: "string longer than 65536 bytes" }]);
   });
 
   it("rejects values JSON cannot carry", () => {
-    expect(checkSafeJson({ n: Number.NaN, d: new Date(0), f: () => 1, u: undefined }).map((i) => i.path)).toEqual(["$.n", "$.d", "$.f", "$.u"]);
+    expect(checkSafeJson({ n: Number.NaN, d: new Date(0), f: () => 1, u: undefined }).map((i) => i.path)).toEqual([
+      "$.n",
+      "$.d",
+      "$.f",
+      "$.u",
+    ]);
   });
 });

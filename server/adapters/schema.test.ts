@@ -48,9 +48,21 @@ describe("JSON-schema Connection example", () => {
   });
 
   it("round-trips a minimal record (only the required fields)", () => {
-    const minimal = { id: "c1", provider: "hubspot", tenant_id: "t1", authentication: { type: "apikey" }, status: "expired" };
+    const minimal = {
+      id: "c1",
+      provider: "hubspot",
+      tenant_id: "t1",
+      authentication: { type: "apikey" },
+      status: "expired",
+    };
     const value = mapped(mapSchemaConnection(minimal, ctx));
-    expect(value).toMatchObject({ name: "hubspot", categories: "[]", status: "expired", created_at: ctx.now, auth_scopes: null });
+    expect(value).toMatchObject({
+      name: "hubspot",
+      categories: "[]",
+      status: "expired",
+      created_at: ctx.now,
+      auth_scopes: null,
+    });
     expect(exportSchemaConnection(value)).toStrictEqual(minimal);
     expect(restoreKeys(value)).toEqual(["created_at", "name"]);
   });
@@ -90,14 +102,25 @@ describe("JSON-schema validation (ajv, draft 2020-12, against the schema file)",
       authentication: { type: "saml", scopes: ["api", 3], expires_at: "soon" },
     });
     expect(issues.map((i) => i.path).sort()).toEqual(
-      ["$.authentication.type", "$.authentication.scopes[1]", "$.authentication.expires_at", "$.category", "$.status", "$.created_at"].sort(),
+      [
+        "$.authentication.type",
+        "$.authentication.scopes[1]",
+        "$.authentication.expires_at",
+        "$.category",
+        "$.status",
+        "$.created_at",
+      ].sort(),
     );
-    expect(issues.find((i) => i.path === "$.status")?.reason).toContain("active, disconnected, expired, error, pending");
+    expect(issues.find((i) => i.path === "$.status")?.reason).toContain(
+      "active, disconnected, expired, error, pending",
+    );
     expect(issues.find((i) => i.path === "$.created_at")?.reason).toContain("date-time");
   });
 
   it("requires a zone in date-times, as RFC 3339 does", () => {
-    expect(issuesOf({ ...example, last_synced_at: "2026-05-19T09:14:55" }).map((i) => i.path)).toEqual(["$.last_synced_at"]);
+    expect(issuesOf({ ...example, last_synced_at: "2026-05-19T09:14:55" }).map((i) => i.path)).toEqual([
+      "$.last_synced_at",
+    ]);
   });
 
   it("runs the safety gate before the schema", () => {

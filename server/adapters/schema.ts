@@ -17,7 +17,18 @@ ajv.addKeyword("example");
 addFormats(ajv);
 const validate = ajv.compile(connectionSchema);
 
-const KEYS = ["id", "name", "provider", "category", "tenant_id", "authentication", "status", "created_at", "last_synced_at", "metadata"] as const;
+const KEYS = [
+  "id",
+  "name",
+  "provider",
+  "category",
+  "tenant_id",
+  "authentication",
+  "status",
+  "created_at",
+  "last_synced_at",
+  "metadata",
+] as const;
 const KEY_SET: ReadonlySet<string> = new Set(KEYS);
 const SECRET_KEYS: ReadonlySet<string> = new Set(["authentication"]);
 const AUTH_KEYS = new Set(["type", "scopes", "expires_at"]);
@@ -25,10 +36,14 @@ const CATEGORIES: readonly string[] = connectionSchema.properties.category.enum;
 
 /** `/authentication/type` → `$.authentication.type`; a missing property is named in the path. */
 function toIssue(error: ErrorObject): AdapterIssue {
-  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   let path = segments.reduce((acc: string, s) => childPath(acc, /^\d+$/.test(s) ? Number(s) : s), "$");
   const params: Record<string, unknown> = error.params;
-  if (error.keyword === "required" && typeof params.missingProperty === "string") path = childPath(path, params.missingProperty);
+  if (error.keyword === "required" && typeof params.missingProperty === "string")
+    path = childPath(path, params.missingProperty);
   const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(", ")}` : "";
   return { path, reason: `${error.message ?? "is invalid"}${allowed}` };
 }

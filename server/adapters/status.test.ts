@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { computeNeedsRelink, isAuthError, mapCodatStatus, mapSchemaStatus, mapUnifiedStatus, mapWorkivaStatus } from "./status";
+import {
+  computeNeedsRelink,
+  isAuthError,
+  mapCodatStatus,
+  mapSchemaStatus,
+  mapUnifiedStatus,
+  mapWorkivaStatus,
+} from "./status";
 
 describe("status mapping (DESIGN.md)", () => {
   it("maps Codat's four statuses and nothing else", () => {
-    expect(["PendingAuth", "Linked", "Unlinked", "Deauthorized"].map(mapCodatStatus)).toEqual(["pending", "active", "disconnected", "deauthorized"]);
+    expect(["PendingAuth", "Linked", "Unlinked", "Deauthorized"].map(mapCodatStatus)).toEqual([
+      "pending",
+      "active",
+      "disconnected",
+      "deauthorized",
+    ]);
     expect(mapCodatStatus("string")).toBeNull();
     expect(mapCodatStatus("linked")).toBeNull();
     expect(mapCodatStatus("toString")).toBeNull();
@@ -53,7 +65,8 @@ describe("isAuthError", () => {
 
 describe("computeNeedsRelink", () => {
   it("is true for expired, deauthorized and disconnected whatever the errors", () => {
-    for (const s of ["expired", "deauthorized", "disconnected"] as const) expect(computeNeedsRelink(s, false)).toBe(true);
+    for (const s of ["expired", "deauthorized", "disconnected"] as const)
+      expect(computeNeedsRelink(s, false)).toBe(true);
   });
   it("is true for error only with an active auth error", () => {
     expect(computeNeedsRelink("error", true)).toBe(true);

@@ -40,9 +40,7 @@ export type MappedConnection = Omit<ConnectionsTable, ConsoleOwnedColumn> & {
   errors: MappedError[];
 };
 
-export type AdapterResult =
-  | { ok: true; value: MappedConnection }
-  | { ok: false; issues: AdapterIssue[] };
+export type AdapterResult = { ok: true; value: MappedConnection } | { ok: false; issues: AdapterIssue[] };
 
 export interface AdapterContext {
   /** IANA zone used for Codat's unqualified local times and date-only values. */

@@ -24,7 +24,8 @@ describe("Unified vendor examples (SDK create-request bodies)", () => {
     it(`${name} is rejected for its missing id, and nothing else`, () => {
       const result = mapUnifiedConnection(source, ctx);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.issues).toEqual([{ path: "$.id", reason: expect.stringContaining("upserts by platform + id") }]);
+      if (!result.ok)
+        expect(result.issues).toEqual([{ path: "$.id", reason: expect.stringContaining("upserts by platform + id") }]);
     });
     it(`${name} maps and round-trips once Unified has assigned an id`, () => {
       const withId = { id: "conn_1", ...source };
@@ -132,10 +133,23 @@ describe("Unified malformed records", () => {
   });
 
   it("does not echo secrets in issues", () => {
-    const issues = issuesOf({ id: "x", integration_type: "hubspot", categories: [], permissions: [], auth: { access_token: "sekrit" }, is_paused: 1 });
+    const issues = issuesOf({
+      id: "x",
+      integration_type: "hubspot",
+      categories: [],
+      permissions: [],
+      auth: { access_token: "sekrit" },
+      is_paused: 1,
+    });
     expect(issues.map((i) => i.path)).toEqual(["$.is_paused"]);
     expect(JSON.stringify(issues)).not.toContain("sekrit");
-    const bare = issuesOf({ id: "x", integration_type: "hubspot", categories: [], permissions: [], auth: "sekrit-bearer" });
+    const bare = issuesOf({
+      id: "x",
+      integration_type: "hubspot",
+      categories: [],
+      permissions: [],
+      auth: "sekrit-bearer",
+    });
     expect(bare).toEqual([{ path: "$.auth", reason: expect.stringContaining("expected an object") }]);
     expect(JSON.stringify(bare)).not.toContain("sekrit");
   });

@@ -9,8 +9,19 @@ import { mapUnifiedStatus } from "./status";
 import type { AdapterContext, AdapterIssue, AdapterResult, MappedConnection } from "./types";
 
 const KEYS = [
-  "id", "created_at", "updated_at", "workspace_id", "integration_type", "integration_name", "external_xref",
-  "permissions", "categories", "auth", "is_paused", "environment", "auth_aws_arn",
+  "id",
+  "created_at",
+  "updated_at",
+  "workspace_id",
+  "integration_type",
+  "integration_name",
+  "external_xref",
+  "permissions",
+  "categories",
+  "auth",
+  "is_paused",
+  "environment",
+  "auth_aws_arn",
 ] as const;
 const KEY_SET: ReadonlySet<string> = new Set(KEYS);
 const SECRET_KEYS: ReadonlySet<string> = new Set(["auth"]);
@@ -43,7 +54,10 @@ export function mapUnifiedConnection(raw: unknown, ctx: AdapterContext): Adapter
   let id: string | null = null;
   if (r.raw("id") === undefined || r.raw("id") === null) {
     // Unified assigns ids; its SDK examples are create-request bodies without one.
-    r.issue("id", "required to import: ingest upserts by platform + id, and this record has none (a create-request body?)");
+    r.issue(
+      "id",
+      "required to import: ingest upserts by platform + id, and this record has none (a create-request body?)",
+    );
   } else {
     id = r.string("id", { required: true });
   }
@@ -55,7 +69,8 @@ export function mapUnifiedConnection(raw: unknown, ctx: AdapterContext): Adapter
   // Checked by hand: the generic reader quotes bad values in its reasons, and this one is a secret.
   const rawAuth = r.raw("auth");
   const auth = isJsonObject(rawAuth) ? rawAuth : null;
-  if (rawAuth !== undefined && rawAuth !== null && auth === null) r.issue("auth", "expected an object (value not shown: it holds credentials)");
+  if (rawAuth !== undefined && rawAuth !== null && auth === null)
+    r.issue("auth", "expected an object (value not shown: it holds credentials)");
   const isPaused = r.boolean("is_paused");
   const mappedFields = {
     workspace_id: r.string("workspace_id"),

@@ -9,7 +9,11 @@ import { generateApiKey } from "./api-key-token";
 import type { ApiKeyRow, CreateApiKeyInput } from "./api-keys.types";
 import { listApiKeys } from "./list-api-keys";
 
-export async function createApiKey(db: DB, user: SessionUser, input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKeyRow }> {
+export async function createApiKey(
+  db: DB,
+  user: SessionUser,
+  input: CreateApiKeyInput,
+): Promise<{ key: string; apiKey: ApiKeyRow }> {
   const { key, prefix, hash } = generateApiKey();
   const id = newId("key");
   await db.transaction().execute(async (trx) => {
@@ -19,7 +23,18 @@ export async function createApiKey(db: DB, user: SessionUser, input: CreateApiKe
     }
     await trx
       .insertInto("api_keys")
-      .values({ id, name: input.name, prefix, key_hash: hash, platform: input.platform, tenant_id: input.tenantId, created_by: user.id, created_at: nowIso(), revoked_at: null, last_used_at: null })
+      .values({
+        id,
+        name: input.name,
+        prefix,
+        key_hash: hash,
+        platform: input.platform,
+        tenant_id: input.tenantId,
+        created_by: user.id,
+        created_at: nowIso(),
+        revoked_at: null,
+        last_used_at: null,
+      })
       .execute();
     await writeAudit(trx, {
       actor: actorOf(user),

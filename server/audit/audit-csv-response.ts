@@ -7,7 +7,10 @@ import { ZAuditFiltersSchema } from "./list.types";
 export function auditCsvResponse(user: SessionUser, params: URLSearchParams): Response {
   const parsed = ZAuditFiltersSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
-    return Response.json({ error: "Invalid filters.", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, { status: 400 });
+    return Response.json(
+      { error: "Invalid filters.", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
+      { status: 400 },
+    );
   }
   const lines = auditCsvLines(getDb(), user, parsed.data);
   const encoder = new TextEncoder();

@@ -5,7 +5,19 @@ import { encodeCursor } from "../connections/list/cursor";
 import { readAuditPage } from "./list-audit-events";
 import type { AuditEvent, AuditFilters } from "./list.types";
 
-export const AUDIT_CSV_COLUMNS = ["at", "actor_id", "actor", "action", "tenant_id", "tenant", "connection_id", "connection", "note", "before", "after"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "at",
+  "actor_id",
+  "actor",
+  "action",
+  "tenant_id",
+  "tenant",
+  "connection_id",
+  "connection",
+  "note",
+  "before",
+  "after",
+] as const;
 /** A hard ceiling so one click cannot stream the whole table forever. */
 export const AUDIT_CSV_MAX_ROWS = 100_000;
 const PAGE = 100;
@@ -21,7 +33,21 @@ export function csvField(value: unknown): string {
 }
 
 export function auditCsvRow(e: AuditEvent): string {
-  return [e.at, e.actor_id, e.actor_label, e.action, e.tenant_id, e.tenant_name, e.connection_id, e.connection_name, e.note, e.before, e.after].map(csvField).join(",");
+  return [
+    e.at,
+    e.actor_id,
+    e.actor_label,
+    e.action,
+    e.tenant_id,
+    e.tenant_name,
+    e.connection_id,
+    e.connection_name,
+    e.note,
+    e.before,
+    e.after,
+  ]
+    .map(csvField)
+    .join(",");
 }
 
 /** Yields the header and then one line per event, newest first. */

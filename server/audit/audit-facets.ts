@@ -5,7 +5,11 @@ import { scopedAuditEvents } from "../tenant-scope";
 import type { AuditFacets } from "./list.types";
 
 export async function auditFacets(db: DB, user: SessionUser): Promise<AuditFacets> {
-  const actions = await scopedAuditEvents(db, user).select("audit_events.action").distinct().orderBy("audit_events.action").execute();
+  const actions = await scopedAuditEvents(db, user)
+    .select("audit_events.action")
+    .distinct()
+    .orderBy("audit_events.action")
+    .execute();
   const tenants = isStaff(user) ? await db.selectFrom("tenants").select(["id", "name"]).orderBy("name").execute() : [];
   return { actions: actions.map((a) => a.action), tenants };
 }

@@ -44,7 +44,10 @@ export function auditQuery(db: DB, user: SessionUser, filters: AuditFilters) {
   if (filters.actor) {
     const actor = filters.actor;
     q = q.where((eb) =>
-      eb.or([eb("audit_events.actor_id", "=", actor), sql<boolean>`lower(${sql.ref("audit_events.actor_label")}) like ${containsPattern(actor)} escape '\\'`]),
+      eb.or([
+        eb("audit_events.actor_id", "=", actor),
+        sql<boolean>`lower(${sql.ref("audit_events.actor_label")}) like ${containsPattern(actor)} escape '\\'`,
+      ]),
     );
   }
   if (filters.action) q = q.where("audit_events.action", "=", filters.action);

@@ -27,7 +27,14 @@ describeEachDb(
     }
 
     it("tenant users see only their tenant's events; staff see all; paging neither skips nor repeats", async () => {
-      const total = Number((await get().db.selectFrom("audit_events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const total = Number(
+        (
+          await get()
+            .db.selectFrom("audit_events")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const everyone = await readAll(staff());
       expect(everyone).toHaveLength(total);
       expect(new Set(everyone.map((e) => e.id)).size).toBe(total);
@@ -68,7 +75,9 @@ describeEachDb(
       expect(old.map((e) => e.note).sort()).toEqual(["old event", "old globex event"]);
       const recent = await readAll(staff(), { from: iso(NOW - 5 * DAY + 1) });
       expect(recent.length).toBe(everyone.length - 2);
-      await expect(callerAs(get().db, staff()).audit.list({ from: "yesterday-ish" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(callerAs(get().db, staff()).audit.list({ from: "yesterday-ish" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
       await expect(callerAs(get().db, null).audit.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });
 
@@ -95,12 +104,51 @@ describeEachDb(
   async (t) => {
     await seedDemo(t.db, { connections: 60, seed: 9, now: NOW });
     // Real actions write most events; a few hand-made ones pin down actor and time filters.
-    const acme = await t.db.selectFrom("connections").select(["id", "version"]).where("tenant_id", "=", "ten_acme").where("user_paused", "=", 0).limit(2).execute();
-    const globex = await t.db.selectFrom("connections").select(["id", "version"]).where("tenant_id", "=", "ten_globex").where("user_paused", "=", 0).limit(1).execute();
-    for (const c of acme) await callerAs(t.db, acmeAdmin()).actions.pauseConnection({ id: c.id, expectedVersion: Number(c.version), reason: "=HYPERLINK(\"http://evil\")" });
-    for (const c of globex) await callerAs(t.db, globexAdmin()).actions.pauseConnection({ id: c.id, expectedVersion: Number(c.version), reason: "globex" });
-    await writeAudit(t.db, { actor: { id: "usr_ops", label: "globex-ops@example.test (support)" }, action: "test.only-globex", tenantId: "ten_globex", note: "by ops" });
-    await writeAudit(t.db, { actor: { id: "usr_old", label: "old@example.test" }, action: "test.old", tenantId: "ten_acme", note: "old event", at: iso(NOW - 6 * DAY) });
-    await writeAudit(t.db, { actor: { id: "usr_old", label: "old@example.test" }, action: "test.old", tenantId: "ten_globex", note: "old globex event", at: iso(NOW - 5 * DAY) });
+    const acme = await t.db
+      .selectFrom("connections")
+      .select(["id", "version"])
+      .where("tenant_id", "=", "ten_acme")
+      .where("user_paused", "=", 0)
+      .limit(2)
+      .execute();
+    const globex = await t.db
+      .selectFrom("connections")
+      .select(["id", "version"])
+      .where("tenant_id", "=", "ten_globex")
+      .where("user_paused", "=", 0)
+      .limit(1)
+      .execute();
+    for (const c of acme)
+      await callerAs(t.db, acmeAdmin()).actions.pauseConnection({
+        id: c.id,
+        expectedVersion: Number(c.version),
+        reason: '=HYPERLINK("http://evil")',
+      });
+    for (const c of globex)
+      await callerAs(t.db, globexAdmin()).actions.pauseConnection({
+        id: c.id,
+        expectedVersion: Number(c.version),
+        reason: "globex",
+      });
+    await writeAudit(t.db, {
+      actor: { id: "usr_ops", label: "globex-ops@example.test (support)" },
+      action: "test.only-globex",
+      tenantId: "ten_globex",
+      note: "by ops",
+    });
+    await writeAudit(t.db, {
+      actor: { id: "usr_old", label: "old@example.test" },
+      action: "test.old",
+      tenantId: "ten_acme",
+      note: "old event",
+      at: iso(NOW - 6 * DAY),
+    });
+    await writeAudit(t.db, {
+      actor: { id: "usr_old", label: "old@example.test" },
+      action: "test.old",
+      tenantId: "ten_globex",
+      note: "old globex event",
+      at: iso(NOW - 5 * DAY),
+    });
   },
 );

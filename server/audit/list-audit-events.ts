@@ -12,14 +12,27 @@ export interface AuditPageInput extends AuditFilters {
   limit: number;
 }
 
-export async function readAuditPage(db: DB, user: SessionUser, input: AuditPageInput): Promise<{ rows: AuditEvent[]; next: { at: string; id: string } | null }> {
+export async function readAuditPage(
+  db: DB,
+  user: SessionUser,
+  input: AuditPageInput,
+): Promise<{ rows: AuditEvent[]; next: { at: string; id: string } | null }> {
   let q = auditQuery(db, user, input);
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
     const at = c.v ?? "";
-    q = q.where((eb) => eb.or([eb("audit_events.at", "<", at), eb.and([eb("audit_events.at", "=", at), eb("audit_events.id", "<", c.id)])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb("audit_events.at", "<", at),
+        eb.and([eb("audit_events.at", "=", at), eb("audit_events.id", "<", c.id)]),
+      ]),
+    );
   }
-  const fetched = await q.orderBy("audit_events.at", "desc").orderBy("audit_events.id", "desc").limit(input.limit + 1).execute();
+  const fetched = await q
+    .orderBy("audit_events.at", "desc")
+    .orderBy("audit_events.id", "desc")
+    .limit(input.limit + 1)
+    .execute();
   const page = fetched.slice(0, input.limit);
   const rows = page.map((r) => ({ ...r, before: parseJsonText(r.before), after: parseJsonText(r.after) }));
   const last = page.at(-1);

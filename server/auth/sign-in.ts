@@ -4,13 +4,16 @@ import type { SessionUser } from "./session-user";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearFailures, delayFor, recentFailures, recordFailure, throttleKey } from "./throttle";
 
-export type SignInResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "locked" };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "locked" };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function signInWithPassword(db: DB, email: string, password: string, address: string): Promise<SignInResult> {
+export async function signInWithPassword(
+  db: DB,
+  email: string,
+  password: string,
+  address: string,
+): Promise<SignInResult> {
   const key = throttleKey(email, address);
   const delay = delayFor(await recentFailures(db, key));
   if (delay === Number.POSITIVE_INFINITY) return { ok: false, reason: "locked" };
@@ -19,7 +22,15 @@ export async function signInWithPassword(db: DB, email: string, password: string
   const row = await db
     .selectFrom("users")
     .leftJoin("tenants", "tenants.id", "users.tenant_id")
-    .select(["users.id", "users.email", "users.name", "users.role", "users.tenant_id", "users.password_hash", "tenants.name as tenant_name"])
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.tenant_id",
+      "users.password_hash",
+      "tenants.name as tenant_name",
+    ])
     .where("users.email", "=", email.trim().toLowerCase())
     .executeTakeFirst();
   const valid = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
@@ -30,6 +41,13 @@ export async function signInWithPassword(db: DB, email: string, password: string
   await clearFailures(db, key);
   return {
     ok: true,
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, tenantId: row.tenant_id, tenantName: row.tenant_name },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      tenantId: row.tenant_id,
+      tenantName: row.tenant_name,
+    },
   };
 }

@@ -18,7 +18,11 @@ export function delayFor(failures: number): number {
 }
 
 export async function recentFailures(db: DB, key: string, now = Date.now()): Promise<number> {
-  const row = await db.selectFrom("login_attempts").select(["failures", "window_started_at"]).where("key", "=", key).executeTakeFirst();
+  const row = await db
+    .selectFrom("login_attempts")
+    .select(["failures", "window_started_at"])
+    .where("key", "=", key)
+    .executeTakeFirst();
   if (!row) return 0;
   return now - Date.parse(row.window_started_at) > WINDOW_MS ? 0 : row.failures;
 }
@@ -30,9 +34,13 @@ export async function recordFailure(db: DB, key: string, now = Date.now()): Prom
     .insertInto("login_attempts")
     .values({ key, failures: 1, window_started_at: at, last_failure_at: at })
     .onConflict((oc) =>
-      oc.column("key").doUpdateSet(
-        prior === 0 ? { failures: 1, window_started_at: at, last_failure_at: at } : { failures: prior + 1, last_failure_at: at },
-      ),
+      oc
+        .column("key")
+        .doUpdateSet(
+          prior === 0
+            ? { failures: 1, window_started_at: at, last_failure_at: at }
+            : { failures: prior + 1, last_failure_at: at },
+        ),
     )
     .execute();
 }

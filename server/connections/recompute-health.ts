@@ -3,16 +3,27 @@
 import type { DB } from "../../db";
 import { computeNeedsRelink } from "../adapters/status";
 
-export async function recomputeConnectionHealth(trx: DB, connectionId: string): Promise<{ openErrors: number; needsRelink: boolean }> {
+export async function recomputeConnectionHealth(
+  trx: DB,
+  connectionId: string,
+): Promise<{ openErrors: number; needsRelink: boolean }> {
   const counts = await trx
     .selectFrom("connection_errors")
     .select((eb) => [eb.fn.countAll().as("open"), eb.fn.sum<number | string | null>("is_auth_error").as("auth")])
     .where("connection_id", "=", connectionId)
     .where("status", "=", "active")
     .executeTakeFirstOrThrow();
-  const row = await trx.selectFrom("connections").select(["status"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom("connections")
+    .select(["status"])
+    .where("id", "=", connectionId)
+    .executeTakeFirstOrThrow();
   const openErrors = Number(counts.open);
   const needsRelink = computeNeedsRelink(row.status, Number(counts.auth ?? 0) > 0);
-  await trx.updateTable("connections").set({ open_error_count: openErrors, needs_relink: needsRelink ? 1 : 0 }).where("id", "=", connectionId).execute();
+  await trx
+    .updateTable("connections")
+    .set({ open_error_count: openErrors, needs_relink: needsRelink ? 1 : 0 })
+    .where("id", "=", connectionId)
+    .execute();
   return { openErrors, needsRelink };
 }

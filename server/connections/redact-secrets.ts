@@ -1,6 +1,7 @@
 // Audit before/after documents are written by many features; this is the last guard that none of
 // them can carry a credential to the browser, whatever a future writer puts in them.
-const SECRET_KEY = /(^|_|-)(access_?token|refresh_?token|id_?token|token|secret|client_?secret|password|password_?hash|api_?key|credentials(_encrypted)?|token_?hash|auth)$/i;
+const SECRET_KEY =
+  /(^|_|-)(access_?token|refresh_?token|id_?token|token|secret|client_?secret|password|password_?hash|api_?key|credentials(_encrypted)?|token_?hash|auth)$/i;
 
 export const REDACTED = "[redacted]";
 

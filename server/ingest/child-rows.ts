@@ -27,7 +27,12 @@ export type RunIndex = Map<string, ConnectionRun>;
 export const indexRuns = (runs: ConnectionRun[]): RunIndex => new Map(runs.map((run) => [run.job_id, run]));
 
 /** Plans the runs; returns the run ids in input order and whether anything changes. */
-export function planRuns(owner: Owner, incoming: MappedRun[], byJob: RunIndex, plan: ChildPlan): { ids: string[]; changed: boolean } {
+export function planRuns(
+  owner: Owner,
+  incoming: MappedRun[],
+  byJob: RunIndex,
+  plan: ChildPlan,
+): { ids: string[]; changed: boolean } {
   let changed = false;
   const ids = incoming.map((run) => {
     const stored = byJob.get(run.job_id);
@@ -80,7 +85,13 @@ export class ErrorIndex {
  * Plans the errors; `now` marks errors whose time the source left out, which are matched by
  * code and text instead.
  */
-export function planErrors(owner: Owner, incoming: MappedError[], index: ErrorIndex, now: string, plan: ChildPlan): { ids: string[]; changed: boolean } {
+export function planErrors(
+  owner: Owner,
+  incoming: MappedError[],
+  index: ErrorIndex,
+  now: string,
+  plan: ChildPlan,
+): { ids: string[]; changed: boolean } {
   let changed = false;
   const ids = incoming.map((error) => {
     const defaulted = error.errored_at === now;
@@ -94,7 +105,14 @@ export function planErrors(owner: Owner, incoming: MappedError[], index: ErrorIn
       }
       return stored.id;
     }
-    const row = { ...error, id: newId("err"), connection_id: owner.connectionId, tenant_id: owner.tenantId, resolved_by: null, resolution_note: null };
+    const row = {
+      ...error,
+      id: newId("err"),
+      connection_id: owner.connectionId,
+      tenant_id: owner.tenantId,
+      resolved_by: null,
+      resolution_note: null,
+    };
     plan.errorInserts.push(row);
     index.put(row);
     changed = true;
@@ -112,8 +130,10 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 export async function writeChildren(trx: DB, plan: ChildPlan): Promise<void> {
   await insertChunked(plan.runInserts, (chunk) => trx.insertInto("connection_runs").values(chunk).execute());
   await insertChunked(plan.errorInserts, (chunk) => trx.insertInto("connection_errors").values(chunk).execute());
-  for (const { id, values } of plan.runUpdates) await trx.updateTable("connection_runs").set(values).where("id", "=", id).execute();
-  for (const { id, values } of plan.errorUpdates) await trx.updateTable("connection_errors").set(values).where("id", "=", id).execute();
+  for (const { id, values } of plan.runUpdates)
+    await trx.updateTable("connection_runs").set(values).where("id", "=", id).execute();
+  for (const { id, values } of plan.errorUpdates)
+    await trx.updateTable("connection_errors").set(values).where("id", "=", id).execute();
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -35,15 +35,18 @@ export function parseCliArgs(argv: string[]): { ok: true; args: CliArgs } | { ok
     } else positional.push(arg);
   }
   for (const name of values.keys()) {
-    if (!["format", "kind", "tenant", "batch-size"].includes(name)) return { ok: false, message: `Unknown option --${name}.\n${USAGE}` };
+    if (!["format", "kind", "tenant", "batch-size"].includes(name))
+      return { ok: false, message: `Unknown option --${name}.\n${USAGE}` };
   }
   const [file, ...extra] = positional;
   if (file === undefined || extra.length > 0) return { ok: false, message: `Give exactly one FILE.\n${USAGE}` };
   const format = values.get("format") ?? "";
-  if (!isAdapterFormat(format)) return { ok: false, message: `--format must be one of ${ADAPTER_FORMATS.join(", ")}.\n${USAGE}` };
+  if (!isAdapterFormat(format))
+    return { ok: false, message: `--format must be one of ${ADAPTER_FORMATS.join(", ")}.\n${USAGE}` };
   const kind = values.get("kind") ?? "connections";
   if (!isIngestKind(kind)) return { ok: false, message: `--kind must be one of ${INGEST_KINDS.join(", ")}.` };
   const batchSize = Number(values.get("batch-size") ?? "1000");
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) return { ok: false, message: "--batch-size must be an integer from 1 to 10000." };
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    return { ok: false, message: "--batch-size must be an integer from 1 to 10000." };
   return { ok: true, args: { file, format, kind, tenant: values.get("tenant") ?? null, batchSize } };
 }

@@ -5,7 +5,10 @@ import type { IngestCounts, RecordResult } from "./types";
 const WIDTH = 28;
 
 export function progressLine(counts: IngestCounts, processed: number, fraction: number | null): string {
-  const bar = fraction === null ? "" : `[${"#".repeat(Math.round(fraction * WIDTH)).padEnd(WIDTH, "-")}] ${Math.floor(fraction * 100)}% `;
+  const bar =
+    fraction === null
+      ? ""
+      : `[${"#".repeat(Math.round(fraction * WIDTH)).padEnd(WIDTH, "-")}] ${Math.floor(fraction * 100)}% `;
   return `${bar}${processed.toLocaleString("en")} records · ${counts.accepted} accepted · ${counts.updated} updated · ${counts.unchanged} unchanged · ${counts.rejected} rejected`;
 }
 

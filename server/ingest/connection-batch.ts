@@ -6,7 +6,16 @@ import type { Connection } from "../../db/types";
 import { ADAPTERS, computeNeedsRelink, prefixIssues, type MappedConnection } from "../adapters";
 import { fingerprintSecret, sealCredentials } from "../crypto";
 import { newId } from "../ids";
-import { emptyPlan, ErrorIndex, indexRuns, loadChildren, planErrors, planRuns, writeChildren, type ErrorState } from "./child-rows";
+import {
+  emptyPlan,
+  ErrorIndex,
+  indexRuns,
+  loadChildren,
+  planErrors,
+  planRuns,
+  writeChildren,
+  type ErrorState,
+} from "./child-rows";
 import { columnsChanged, pickColumns, settleTimestamps } from "./connection-fields";
 import { upsertConnectionRows, type ConnectionWrite } from "./upsert-connections";
 import { resolveTenant } from "./resolve-tenant";
@@ -37,7 +46,10 @@ function mapRecord(source: SourceRecord, ctx: BatchContext, zone: string): Mappe
 
 function health(status: Connection["status"], errors: Pick<ErrorState, "status" | "is_auth_error">[]) {
   const open = errors.filter((e) => e.status === "active");
-  const needs = computeNeedsRelink(status, open.some((e) => e.is_auth_error === 1));
+  const needs = computeNeedsRelink(
+    status,
+    open.some((e) => e.is_auth_error === 1),
+  );
   return { open_error_count: open.length, needs_relink: needs ? 1 : 0 };
 }
 
@@ -64,15 +76,28 @@ export async function ingestConnectionBatch(trx: DB, records: SourceRecord[], ct
 async function loadExisting(trx: DB, ctx: BatchContext, ids: string[]): Promise<Map<string, Connection>> {
   const existing = new Map<string, Connection>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.selectFrom("connections").selectAll().where("platform", "=", ctx.platform).where("platform_id", "in", ids.slice(i, i + 500)).execute();
+    const rows = await trx
+      .selectFrom("connections")
+      .selectAll()
+      .where("platform", "=", ctx.platform)
+      .where("platform_id", "in", ids.slice(i, i + 500))
+      .execute();
     for (const row of rows) existing.set(row.platform_id, row);
   }
   return existing;
 }
 
 async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<Outcome[]> {
-  const existing = await loadExisting(trx, ctx, wave.map((m) => m.mapped.platform_id));
-  const children = await loadChildren(trx, [...existing.values()].map((c) => c.id), wave.some((m) => m.mapped.runs.length > 0));
+  const existing = await loadExisting(
+    trx,
+    ctx,
+    wave.map((m) => m.mapped.platform_id),
+  );
+  const children = await loadChildren(
+    trx,
+    [...existing.values()].map((c) => c.id),
+    wave.some((m) => m.mapped.runs.length > 0),
+  );
   const outcomes: Outcome[] = [];
   const writes: ConnectionWrite[] = [];
   const plan = emptyPlan();
@@ -137,7 +162,10 @@ function planConnection(
   const credentials =
     mapped.credentials !== null && credentialsChanged
       ? sealCredentials(mapped.credentials)
-      : { credentials_encrypted: stored?.credentials_encrypted ?? null, credentials_fingerprint: stored?.credentials_fingerprint ?? null };
+      : {
+          credentials_encrypted: stored?.credentials_encrypted ?? null,
+          credentials_fingerprint: stored?.credentials_fingerprint ?? null,
+        };
   writes.push({
     ...columns,
     ...credentials,

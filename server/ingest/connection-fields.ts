@@ -8,13 +8,49 @@ export type MappedColumns = Omit<MappedConnection, "tenantRef" | "credentials" |
 type ColumnName = keyof MappedColumns;
 
 export const CONNECTION_COLUMNS = [
-  "platform", "platform_id", "workspace_id", "name", "description", "provider", "integration_id",
-  "integration_key", "integration_name", "categories", "source_id", "source_type", "source_workspace_id",
-  "destination_id", "destination_type", "destination_workspace_id", "status", "upstream_status",
-  "platform_paused", "platform_paused_reason", "environment", "external_xref", "auth_type", "auth_scopes",
-  "auth_expires_at", "auth_aws_arn", "permissions", "link_url", "connection_info", "metadata", "unmapped",
-  "created_at", "updated_at", "created_by", "updated_by", "last_sync_at", "last_run_job_id", "last_run_status",
-  "last_run_at", "last_run_by", "last_run_source_parameters", "last_run_destination_parameters", "last_run_error",
+  "platform",
+  "platform_id",
+  "workspace_id",
+  "name",
+  "description",
+  "provider",
+  "integration_id",
+  "integration_key",
+  "integration_name",
+  "categories",
+  "source_id",
+  "source_type",
+  "source_workspace_id",
+  "destination_id",
+  "destination_type",
+  "destination_workspace_id",
+  "status",
+  "upstream_status",
+  "platform_paused",
+  "platform_paused_reason",
+  "environment",
+  "external_xref",
+  "auth_type",
+  "auth_scopes",
+  "auth_expires_at",
+  "auth_aws_arn",
+  "permissions",
+  "link_url",
+  "connection_info",
+  "metadata",
+  "unmapped",
+  "created_at",
+  "updated_at",
+  "created_by",
+  "updated_by",
+  "last_sync_at",
+  "last_run_job_id",
+  "last_run_status",
+  "last_run_at",
+  "last_run_by",
+  "last_run_source_parameters",
+  "last_run_destination_parameters",
+  "last_run_error",
 ] as const satisfies readonly ColumnName[];
 
 /** Columns compared for "did anything change"; updated_at/by are bookkeeping, not data. */
@@ -39,8 +75,18 @@ export function columnsChanged(mapped: MappedColumns, existing: Connection, now:
 }
 
 const RUN_FIELDS = [
-  "status", "source_status", "destination_status", "started_at", "finished_at", "run_by", "source_parameters",
-  "destination_parameters", "records_read", "records_written", "error_message", "extra",
+  "status",
+  "source_status",
+  "destination_status",
+  "started_at",
+  "finished_at",
+  "run_by",
+  "source_parameters",
+  "destination_parameters",
+  "records_read",
+  "records_written",
+  "error_message",
+  "extra",
 ] as const satisfies readonly (keyof MappedRun)[];
 
 export function runChanged(incoming: MappedRun, existing: MappedRun): boolean {
@@ -48,7 +94,14 @@ export function runChanged(incoming: MappedRun, existing: MappedRun): boolean {
 }
 
 const ERROR_FIELDS = [
-  "status_code", "status_text", "message", "errored_at", "status", "upstream_status", "is_auth_error", "resolved_at",
+  "status_code",
+  "status_text",
+  "message",
+  "errored_at",
+  "status",
+  "upstream_status",
+  "is_auth_error",
+  "resolved_at",
 ] as const satisfies readonly (keyof MappedError)[];
 
 type StoredError = Pick<ConnectionErrorsTable, (typeof ERROR_FIELDS)[number] | "id" | "resolved_by">;

@@ -10,7 +10,8 @@ import { loadOwners } from "./load-owners";
 import { errorConnectionRef, mapErrorRecord } from "./map-error-record";
 import type { BatchContext, SourceRecord } from "./types";
 
-type Prepared = { source: SourceRecord; issues: AdapterIssue[] } | { source: SourceRecord; ref: string; error: MappedError };
+type Prepared =
+  { source: SourceRecord; issues: AdapterIssue[] } | { source: SourceRecord; ref: string; error: MappedError };
 
 export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: BatchContext): Promise<Outcome[]> {
   const refs = records.flatMap((r) => {
@@ -18,7 +19,11 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     return ref === null ? [] : [ref];
   });
   const owners = await loadOwners(trx, ctx, refs);
-  const stored = await loadChildren(trx, [...owners.values()].map((o) => o.id), false);
+  const stored = await loadChildren(
+    trx,
+    [...owners.values()].map((o) => o.id),
+    false,
+  );
   const prepared = records.map((source): Prepared => {
     if (source.problem !== undefined) return { source, issues: [{ path: source.path, reason: source.problem }] };
     const owner = owners.get(errorConnectionRef(source.record) ?? "");
@@ -36,12 +41,24 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     const owner = owners.get(p.ref);
     if (!owner) {
       const reason = `no ${ctx.platform} connection "${p.ref}" here: import the connection first`;
-      return { result: { index: p.source.index, status: "rejected", issues: [{ path: `${p.source.path}.connectionId`, reason }] } };
+      return {
+        result: {
+          index: p.source.index,
+          status: "rejected",
+          issues: [{ path: `${p.source.path}.connectionId`, reason }],
+        },
+      };
     }
     const index = indexes.get(owner.id) ?? new ErrorIndex(stored.errors.get(owner.id) ?? []);
     indexes.set(owner.id, index);
     const existed = index.match(p.error, false) !== undefined;
-    const { ids, changed } = planErrors({ connectionId: owner.id, tenantId: owner.tenant_id }, [p.error], index, ctx.now, plan);
+    const { ids, changed } = planErrors(
+      { connectionId: owner.id, tenantId: owner.tenant_id },
+      [p.error],
+      index,
+      ctx.now,
+      plan,
+    );
     if (changed) touched.add(owner.id);
     const status = !changed ? "unchanged" : existed ? "updated" : "accepted";
     return { result: { index: p.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };

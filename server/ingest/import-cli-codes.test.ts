@@ -25,21 +25,35 @@ describeEachDb(
     async function run(argv: string[]) {
       let stdout = "";
       let stderr = "";
-      const code = await runImportCli(get().db, argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+      const code = await runImportCli(get().db, argv, {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+      });
       return { code, stdout, stderr };
     }
 
     it("0 when everything landed, with a progress bar and a summary", async () => {
-      const good = file(`good-${get().kind}.json`, JSON.stringify([{ ...unified, id: `cli-${get().kind}-1` }, { ...unified, id: `cli-${get().kind}-2` }]));
+      const good = file(
+        `good-${get().kind}.json`,
+        JSON.stringify([
+          { ...unified, id: `cli-${get().kind}-1` },
+          { ...unified, id: `cli-${get().kind}-2` },
+        ]),
+      );
       const ok = await run([good, "--format", "unified", "--tenant", "acme"]);
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stdout).toMatch(/^2 records in [\d.]+ s: 2 accepted, 0 updated, 0 unchanged, 0 rejected\n$/);
       expect(ok.stderr).toMatch(/\[#{28}\] 100% 2 records · 2 accepted/);
-      expect((await run([good, "--format", "unified", "--tenant", "acme"])).stdout).toMatch(/0 accepted, 0 updated, 2 unchanged, 0 rejected/);
+      expect((await run([good, "--format", "unified", "--tenant", "acme"])).stdout).toMatch(
+        /0 accepted, 0 updated, 2 unchanged, 0 rejected/,
+      );
     });
 
     it("1 when something was rejected, listing each with path and reason", async () => {
-      const mixed = file(`mixed-${get().kind}.ndjson`, `${JSON.stringify({ ...unified, id: `cli-${get().kind}-1` })}\n${JSON.stringify({ ...unified, id: "cli-x", categories: "crm" })}\n`);
+      const mixed = file(
+        `mixed-${get().kind}.ndjson`,
+        `${JSON.stringify({ ...unified, id: `cli-${get().kind}-1` })}\n${JSON.stringify({ ...unified, id: "cli-x", categories: "crm" })}\n`,
+      );
       const some = await run([mixed, "--format", "unified", "--tenant", "acme"]);
       expect(some.code).toBe(1);
       expect(some.stdout).toMatch(/1 records|2 records in/);
@@ -49,10 +63,15 @@ describeEachDb(
     it("2 when the import cannot run", async () => {
       const good = file("two.json", "[]");
       expect((await run([good, "--format", "csv"])).code).toBe(2);
-      expect((await run([good, "--format", "unified", "--tenant", "nobody"])).stderr).toMatch(/Unknown tenant "nobody"/);
+      expect((await run([good, "--format", "unified", "--tenant", "nobody"])).stderr).toMatch(
+        /Unknown tenant "nobody"/,
+      );
       expect((await run([path.join(dir, "missing.json"), "--format", "unified"])).stderr).toMatch(/Cannot read/);
       const broken = await run([file("broken.json", '[{"id": 1}'), "--format", "unified", "--tenant", "acme"]);
-      expect(broken).toMatchObject({ code: 2, stderr: expect.stringMatching(/Malformed input: input ends inside the JSON array/) });
+      expect(broken).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/Malformed input: input ends inside the JSON array/),
+      });
     });
   },
   async ({ db }) => {

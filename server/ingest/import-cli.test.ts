@@ -31,7 +31,11 @@ function runCli(args: string[], killAfterProgressLines?: number): Promise<Run> {
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
-      if (killAfterProgressLines !== undefined && stderr.split("\n").filter((l) => l.includes(" records · ")).length >= killAfterProgressLines) child.kill("SIGKILL");
+      if (
+        killAfterProgressLines !== undefined &&
+        stderr.split("\n").filter((l) => l.includes(" records · ")).length >= killAfterProgressLines
+      )
+        child.kill("SIGKILL");
     });
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
@@ -40,7 +44,14 @@ function runCli(args: string[], killAfterProgressLines?: number): Promise<Run> {
 async function connectionCount(): Promise<number> {
   const db = createDb({ kind: "sqlite", url: dbFile });
   try {
-    return Number((await db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await db
+          .selectFrom("connections")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   } finally {
     await db.destroy();
   }
@@ -67,7 +78,8 @@ describe("npm run import", () => {
   it("a process killed mid-import leaves whole batches; running again completes it without duplicates", async () => {
     const total = 1_500;
     const lines: string[] = [];
-    for (let i = 0; i < total; i++) lines.push(JSON.stringify({ ...unified, id: `bulk-${i}`, external_xref: `x-${i}` }));
+    for (let i = 0; i < total; i++)
+      lines.push(JSON.stringify({ ...unified, id: `bulk-${i}`, external_xref: `x-${i}` }));
     const file = writeFile("bulk.ndjson", lines.join("\n"));
     const before = await connectionCount();
     const killed = await runCli([file, "--format", "unified", "--tenant", "acme", "--batch-size", "50"], 2);

@@ -51,7 +51,14 @@ export async function runImportCli(db: DB, argv: string[], io: CliIo): Promise<n
     const report = await ingestRecords(
       db,
       readRecords(stream as AsyncIterable<string>, args.kind, args.format),
-      { kind: args.kind, format: args.format, actor: { id: "cli", label: "CLI import" }, tenant, tenantIsScope: false, batchSize: args.batchSize },
+      {
+        kind: args.kind,
+        format: args.format,
+        actor: { id: "cli", label: "CLI import" },
+        tenant,
+        tenantIsScope: false,
+        batchSize: args.batchSize,
+      },
       { keep: "rejected", onBatch: (counts, processed) => progress.update(counts, processed, bytesRead()) },
     );
     io.stdout.write(summaryText(report.counts, report.results, progress.done()) + "\n");
@@ -59,7 +66,9 @@ export async function runImportCli(db: DB, argv: string[], io: CliIo): Promise<n
   } catch (error) {
     progress.done();
     if (error instanceof JsonStructureError) {
-      io.stderr.write(`Malformed input: ${error.message}. Batches before this point were imported; fix the file and run again.\n`);
+      io.stderr.write(
+        `Malformed input: ${error.message}. Batches before this point were imported; fix the file and run again.\n`,
+      );
       return 2;
     }
     throw error;

@@ -43,13 +43,26 @@ describeEachDb(
     it("round-trips through the database: export of the stored row gives back the record", async () => {
       const { db } = get();
       const acme = await tenantRow(db, "acme");
-      const withTenant = { ...(loadFixture("vendor/schema-connection-example-1.json") as object), tenant_id: "ten_acme" };
+      const withTenant = {
+        ...(loadFixture("vendor/schema-connection-example-1.json") as object),
+        tenant_id: "ten_acme",
+      };
       const cases: [AdapterFormat, unknown][] = [
-        ...GOOD.filter(([f]) => f !== "schema").map(([format, file]): [AdapterFormat, unknown] => [format, loadFixture(file)]),
+        ...GOOD.filter(([f]) => f !== "schema").map(([format, file]): [AdapterFormat, unknown] => [
+          format,
+          loadFixture(file),
+        ]),
         ["schema", withTenant],
         // The vendor's own tenant reference (not a console tenant id or slug), and a slug.
         ["schema", { ...(loadFixture("vendor/schema-connection-example-1.json") as object), id: "conn_vendor_tenant" }],
-        ["schema", { ...(loadFixture("vendor/schema-connection-example-1.json") as object), id: "conn_slug_tenant", tenant_id: "acme" }],
+        [
+          "schema",
+          {
+            ...(loadFixture("vendor/schema-connection-example-1.json") as object),
+            id: "conn_slug_tenant",
+            tenant_id: "acme",
+          },
+        ],
       ];
       for (const [format, record] of cases) {
         const { results } = await ingestText(db, format, JSON.stringify(record), { tenant: acme });
@@ -66,16 +79,29 @@ describeEachDb(
       const record = loadFixture("constructed/unified-connection-full.json") as Record<string, unknown>;
       const changed = { ...record, id: "unified-change-1" };
       await ingestText(db, "unified", JSON.stringify(changed), { tenant: acme });
-      const edited = await ingestText(db, "unified", JSON.stringify({ ...changed, environment: "Production" }), { tenant: acme });
+      const edited = await ingestText(db, "unified", JSON.stringify({ ...changed, environment: "Production" }), {
+        tenant: acme,
+      });
       expect(edited.counts.updated).toBe(1);
-      const row = await db.selectFrom("connections").selectAll().where("platform_id", "=", "unified-change-1").executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("connections")
+        .selectAll()
+        .where("platform_id", "=", "unified-change-1")
+        .executeTakeFirstOrThrow();
       expect(row.version).toBe(2);
       expect(row.environment).toBe("Production");
       expect(JSON.stringify(row)).not.toContain("5Aep861TSESvWeug");
       expect(row.credentials_encrypted).toMatch(/^v1\./);
-      const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "ingest.connections").where("actor_id", "=", "cli").execute();
+      const audit = await db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("action", "=", "ingest.connections")
+        .where("actor_id", "=", "cli")
+        .execute();
       expect(audit.length).toBeGreaterThan(0);
-      expect(audit.map((a) => `${a.before ?? ""}${a.after ?? ""}${a.note ?? ""}`).join("")).not.toContain("5Aep861TSESvWeug");
+      expect(audit.map((a) => `${a.before ?? ""}${a.after ?? ""}${a.note ?? ""}`).join("")).not.toContain(
+        "5Aep861TSESvWeug",
+      );
     });
 
     it("rejects malformed records with their path and reason while the good ones land", async () => {
@@ -92,10 +118,15 @@ describeEachDb(
       expect(report.counts).toEqual({ accepted: 1, updated: 0, unchanged: 0, rejected: 5 });
       const byIndex = new Map(report.results.map((r) => [r.index, r]));
       expect(byIndex.get(0)?.status).toBe("accepted");
-      expect(byIndex.get(1)?.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(["$[1].status", "$[1].linkUrl"]));
+      expect(byIndex.get(1)?.issues?.map((i) => i.path)).toEqual(
+        expect.arrayContaining(["$[1].status", "$[1].linkUrl"]),
+      );
       expect(byIndex.get(2)?.issues).toEqual([{ path: "$[2].__proto__", reason: 'key "__proto__" is not allowed' }]);
       expect(byIndex.get(3)?.issues?.[0]?.reason).toMatch(/nested deeper than 32/);
-      expect(byIndex.get(4)?.issues?.[0]).toMatchObject({ path: "$[4].platformName", reason: expect.stringMatching(/longer than/) });
+      expect(byIndex.get(4)?.issues?.[0]).toMatchObject({
+        path: "$[4].platformName",
+        reason: expect.stringMatching(/longer than/),
+      });
       expect(byIndex.get(5)?.issues?.[0]?.reason).toMatch(/invalid JSON \(line 6\)/);
       expect(({} as Record<string, unknown>).admin).toBeUndefined();
     });
@@ -108,19 +139,39 @@ describeEachDb(
       const crash = ingestText(db, "unified", text, {
         tenant: acme,
         batchSize: 10,
-        hooks: { beforeCommit: (n) => { if (n === 2) throw new Error("simulated crash in batch 2"); } },
+        hooks: {
+          beforeCommit: (n) => {
+            if (n === 2) throw new Error("simulated crash in batch 2");
+          },
+        },
       });
       await expect(crash).rejects.toThrow("simulated crash");
-      const landed = await db.selectFrom("connections").select("platform_id").where("platform_id", "like", "crash-%").execute();
+      const landed = await db
+        .selectFrom("connections")
+        .select("platform_id")
+        .where("platform_id", "like", "crash-%")
+        .execute();
       expect(landed).toHaveLength(20);
-      const audits = await db.selectFrom("audit_events").select("id").where("action", "=", "ingest.connections").execute();
+      const audits = await db
+        .selectFrom("audit_events")
+        .select("id")
+        .where("action", "=", "ingest.connections")
+        .execute();
       const rerun = await ingestText(db, "unified", text, { tenant: acme, batchSize: 10 });
       expect(rerun.counts).toEqual({ accepted: 15, updated: 0, unchanged: 20, rejected: 0 });
-      const all = await db.selectFrom("connections").select("platform_id").where("platform_id", "like", "crash-%").execute();
+      const all = await db
+        .selectFrom("connections")
+        .select("platform_id")
+        .where("platform_id", "like", "crash-%")
+        .execute();
       expect(new Set(all.map((r) => r.platform_id)).size).toBe(35);
       expect(all).toHaveLength(35);
       // batches 2 and 3 wrote one audit event each on the rerun; the unchanged ones none
-      const after = await db.selectFrom("audit_events").select("id").where("action", "=", "ingest.connections").execute();
+      const after = await db
+        .selectFrom("audit_events")
+        .select("id")
+        .where("action", "=", "ingest.connections")
+        .execute();
       expect(after.length - audits.length).toBe(2);
     });
 
@@ -135,14 +186,32 @@ describeEachDb(
       ];
       const free = await ingestText(db, "schema", JSON.stringify(records));
       expect(free.results.map((r) => r.status)).toEqual(["accepted", "accepted", "rejected"]);
-      expect(free.results[2]?.issues).toEqual([{ path: "$[2].tenant_id", reason: 'unknown tenant "nobody": no tenant has this id or slug' }]);
-      const owners = await db.selectFrom("connections").select(["platform_id", "tenant_id"]).where("platform_id", "in", ["schema-t1", "schema-t2"]).orderBy("platform_id").execute();
+      expect(free.results[2]?.issues).toEqual([
+        { path: "$[2].tenant_id", reason: 'unknown tenant "nobody": no tenant has this id or slug' },
+      ]);
+      const owners = await db
+        .selectFrom("connections")
+        .select(["platform_id", "tenant_id"])
+        .where("platform_id", "in", ["schema-t1", "schema-t2"])
+        .orderBy("platform_id")
+        .execute();
       expect(owners.map((o) => o.tenant_id)).toEqual(["ten_globex", "ten_initech"]);
 
-      const scoped = await ingestText(db, "schema", JSON.stringify([{ ...records[1], name: "moved?" }, { ...schema, id: "schema-t4", tenant_id: "ten_initech" }]), { tenant: globex, tenantIsScope: true });
+      const scoped = await ingestText(
+        db,
+        "schema",
+        JSON.stringify([
+          { ...records[1], name: "moved?" },
+          { ...schema, id: "schema-t4", tenant_id: "ten_initech" },
+        ]),
+        { tenant: globex, tenantIsScope: true },
+      );
       expect(scoped.results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
       expect(scoped.results[1]?.issues?.[0]?.reason).toMatch(/scoped to tenant "globex"/);
-      const codatText = readFileSync(new URL("../adapters/fixtures/vendor/codat-connection-example-7.json", import.meta.url), "utf8");
+      const codatText = readFileSync(
+        new URL("../adapters/fixtures/vendor/codat-connection-example-7.json", import.meta.url),
+        "utf8",
+      );
       const codat = await ingestText(db, "codat", codatText.replace(/"d5ab61b7-[^"]+"/, '"codat-no-tenant"'));
       expect(codat.results[0]?.issues?.[0]?.reason).toMatch(/^no tenant/);
       // An existing connection needs no tenant: it keeps the one that owns it.

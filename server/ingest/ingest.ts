@@ -56,7 +56,12 @@ async function auditBatch(trx: DB, outcomes: Outcome[], options: IngestOptions, 
   }
 }
 
-export async function ingestRecords(db: DB, source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>, options: IngestOptions, hooks: IngestHooks = {}): Promise<IngestReport> {
+export async function ingestRecords(
+  db: DB,
+  source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  options: IngestOptions,
+  hooks: IngestHooks = {},
+): Promise<IngestReport> {
   const tenants = await loadTenantDirectory(db);
   const platform = ADAPTERS[options.format].platform;
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;

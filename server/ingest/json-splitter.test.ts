@@ -20,7 +20,11 @@ describe("JsonSplitter", () => {
 
   it("splits NDJSON, keeps a bad line as its own record and notes its line", () => {
     const out = split('{"a":1}\n\nnot json\n{"b":"\\n"}\n');
-    expect(out.map((v) => [v.text, v.line])).toEqual([['{"a":1}', 1], ["not json", 3], ['{"b":"\\n"}', 4]]);
+    expect(out.map((v) => [v.text, v.line])).toEqual([
+      ['{"a":1}', 1],
+      ["not json", 3],
+      ['{"b":"\\n"}', 4],
+    ]);
   });
 
   it("flags too deep and too large values without parsing them", () => {
@@ -45,9 +49,17 @@ describe("readAllRecords", () => {
 
   it("numbers records across envelopes and gives each its path", async () => {
     const page = { results: [{ id: "a" }, { id: "b" }], pageNumber: 1 };
-    expect((await readAllRecords(JSON.stringify(page), "connections", "codat")).map((r) => [r.index, r.path])).toEqual([[0, "$.results[0]"], [1, "$.results[1]"]]);
+    expect((await readAllRecords(JSON.stringify(page), "connections", "codat")).map((r) => [r.index, r.path])).toEqual([
+      [0, "$.results[0]"],
+      [1, "$.results[1]"],
+    ]);
     const ndjson = [page, page].map((p) => JSON.stringify(p)).join("\n");
-    expect((await readAllRecords(ndjson, "connections", "codat")).map((r) => r.path)).toEqual(["$[0].results[0]", "$[0].results[1]", "$[1].results[0]", "$[1].results[1]"]);
+    expect((await readAllRecords(ndjson, "connections", "codat")).map((r) => r.path)).toEqual([
+      "$[0].results[0]",
+      "$[0].results[1]",
+      "$[1].results[0]",
+      "$[1].results[1]",
+    ]);
     expect((await readAllRecords("[{}, {}]", "errors", "codat")).map((r) => r.path)).toEqual(["$[0]", "$[1]"]);
   });
 });

@@ -79,7 +79,8 @@ export class JsonSplitter {
         this.state = c === 0x5b ? "array" : "sequence";
         if (this.state === "array") continue;
       }
-      if (this.state === "done") throw new JsonStructureError(`unexpected content after the closing "]" (line ${this.line})`);
+      if (this.state === "done")
+        throw new JsonStructureError(`unexpected content after the closing "]" (line ${this.line})`);
       if (this.state === "array" && !this.expectValue) {
         if (c === 0x2c) this.expectValue = true;
         else if (c === 0x5d) this.state = "done";
@@ -100,14 +101,20 @@ export class JsonSplitter {
 
   /** Call at end of input; returns a truncated last value (NDJSON) or throws (array). */
   end(): SplitValue[] {
-    if (this.state === "array") throw new JsonStructureError(`input ends inside the JSON array (line ${this.line}): missing "]"`);
+    if (this.state === "array")
+      throw new JsonStructureError(`input ends inside the JSON array (line ${this.line}): missing "]"`);
     if (!this.inValue) return [];
     if (!this.container) {
       const out: SplitValue[] = [];
       this.finish("", -1, 0, out);
       return out;
     }
-    const value = { ordinal: this.ordinal++, text: "", line: this.valueLine, problem: "incomplete JSON value at end of input" };
+    const value = {
+      ordinal: this.ordinal++,
+      text: "",
+      line: this.valueLine,
+      problem: "incomplete JSON value at end of input",
+    };
     this.inValue = false;
     return [value];
   }

@@ -20,7 +20,8 @@ export function errorConnectionRef(raw: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-export type ErrorRecordResult = { ok: true; connectionRef: string; error: MappedError } | { ok: false; issues: AdapterIssue[] };
+export type ErrorRecordResult =
+  { ok: true; connectionRef: string; error: MappedError } | { ok: false; issues: AdapterIssue[] };
 
 export function mapErrorRecord(raw: unknown, timeZone: string, now: string): ErrorRecordResult {
   const checked = checkRecord(raw, { tenantTimeZone: timeZone, now });
@@ -39,10 +40,12 @@ export function mapErrorRecord(raw: unknown, timeZone: string, now: string): Err
     r.issue("status", `"${upstream}" is not a Codat error status (Active, Resolved or null)`);
   }
   for (const key of Object.keys(checked.record)) {
-    if (!KEYS.some((k) => r.nameOf(k) === key)) issues.push({ path: childPath("$", key), reason: "unknown field: an error has no place to keep it" });
+    if (!KEYS.some((k) => r.nameOf(k) === key))
+      issues.push({ path: childPath("$", key), reason: "unknown field: an error has no place to keep it" });
   }
   if (issues.length > 0 || connectionRef === null || erroredAt === null) return { ok: false, issues };
-  const status = upstream === "Active" ? "active" : upstream === "Resolved" || resolvedAt !== null ? "resolved" : "active";
+  const status =
+    upstream === "Active" ? "active" : upstream === "Resolved" || resolvedAt !== null ? "resolved" : "active";
   const text = [statusText, message].filter((s) => s !== null).join(" — ");
   return {
     ok: true,

@@ -4,7 +4,11 @@ export type BodyRead = { ok: true; text: string } | { ok: false; tooLarge: boole
 
 export async function readLimitedBody(request: Request, limit: number): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  const tooLarge = { ok: false as const, tooLarge: true, message: `Body too large: the limit is ${limit} bytes (${Math.round(limit / 1024 / 1024)} MB); send smaller batches.` };
+  const tooLarge = {
+    ok: false as const,
+    tooLarge: true,
+    message: `Body too large: the limit is ${limit} bytes (${Math.round(limit / 1024 / 1024)} MB); send smaller batches.`,
+  };
   if (Number.isFinite(declared) && declared > limit) return tooLarge;
   if (!request.body) return { ok: true, text: "" };
   const reader = request.body.getReader();

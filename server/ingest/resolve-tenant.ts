@@ -32,11 +32,17 @@ export function resolveTenant(q: TenantQuestion): { ok: true; tenant: TenantRow 
   if (q.tenantRef !== null) {
     named = q.tenants.find(q.tenantRef);
     if (!named && !q.explicit) {
-      return { ok: false, issue: { path: refPath, reason: `unknown tenant "${q.tenantRef}": no tenant has this id or slug` } };
+      return {
+        ok: false,
+        issue: { path: refPath, reason: `unknown tenant "${q.tenantRef}": no tenant has this id or slug` },
+      };
     }
     if (named && q.explicit && named.id !== q.explicit.id) {
       const who = q.explicitIsScope ? "this API key is scoped to" : "this import is for";
-      return { ok: false, issue: { path: refPath, reason: `names tenant "${q.tenantRef}" but ${who} tenant "${q.explicit.slug}"` } };
+      return {
+        ok: false,
+        issue: { path: refPath, reason: `names tenant "${q.tenantRef}" but ${who} tenant "${q.explicit.slug}"` },
+      };
     }
   }
   const owner = q.ownerTenantId === null ? null : q.tenants.find(q.ownerTenantId);
@@ -44,11 +50,21 @@ export function resolveTenant(q: TenantQuestion): { ok: true; tenant: TenantRow 
   if (!tenant) {
     return {
       ok: false,
-      issue: { path: q.recordPath, reason: "no tenant: use an API key scoped to a tenant, ?tenant=SLUG, --tenant SLUG, or a tenant_id in the record" },
+      issue: {
+        path: q.recordPath,
+        reason:
+          "no tenant: use an API key scoped to a tenant, ?tenant=SLUG, --tenant SLUG, or a tenant_id in the record",
+      },
     };
   }
   if (q.ownerTenantId !== null && q.ownerTenantId !== tenant.id) {
-    return { ok: false, issue: { path: q.recordPath, reason: "this connection belongs to another tenant; ingest never moves a connection between tenants" } };
+    return {
+      ok: false,
+      issue: {
+        path: q.recordPath,
+        reason: "this connection belongs to another tenant; ingest never moves a connection between tenants",
+      },
+    };
   }
   return { ok: true, tenant };
 }

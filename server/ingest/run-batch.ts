@@ -39,21 +39,41 @@ export async function ingestRunBatch(trx: DB, records: SourceRecord[], ctx: Batc
     const result = mapDtoRun(source.record, { tenantTimeZone: "UTC", now: ctx.now });
     if (!result.ok) return { source, issues: prefixIssues(source.path, result.issues) };
     if (result.value.connectionRef === null) {
-      return { source, issues: [{ path: `${source.path}.connectionId`, reason: "required: the id of the connection this run belongs to" }] };
+      return {
+        source,
+        issues: [
+          { path: `${source.path}.connectionId`, reason: "required: the id of the connection this run belongs to" },
+        ],
+      };
     }
     return { source, ref: result.value.connectionRef, run: result.value.run };
   });
-  const owners = await loadOwners(trx, ctx, mapped.flatMap((m) => (m.ref === undefined ? [] : [m.ref])));
-  const stored = await loadChildren(trx, [...owners.values()].map((o) => o.id), true);
+  const owners = await loadOwners(
+    trx,
+    ctx,
+    mapped.flatMap((m) => (m.ref === undefined ? [] : [m.ref])),
+  );
+  const stored = await loadChildren(
+    trx,
+    [...owners.values()].map((o) => o.id),
+    true,
+  );
   const indexes = new Map<string, RunIndex>();
   const plan = emptyPlan();
   const latest = new Map<string, { owner: OwnerRow; run: MappedRun }>();
   const outcomes = mapped.map((m): Outcome => {
-    if (m.ref === undefined || m.run === undefined) return { result: { index: m.source.index, status: "rejected", issues: m.issues } };
+    if (m.ref === undefined || m.run === undefined)
+      return { result: { index: m.source.index, status: "rejected", issues: m.issues } };
     const owner = owners.get(m.ref);
     if (!owner) {
       const reason = `no ${ctx.platform} connection "${m.ref}" here: import the connection first`;
-      return { result: { index: m.source.index, status: "rejected", issues: [{ path: `${m.source.path}.connectionId`, reason }] } };
+      return {
+        result: {
+          index: m.source.index,
+          status: "rejected",
+          issues: [{ path: `${m.source.path}.connectionId`, reason }],
+        },
+      };
     }
     const index = indexes.get(owner.id) ?? indexRuns(stored.runs.get(owner.id) ?? []);
     indexes.set(owner.id, index);

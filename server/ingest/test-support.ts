@@ -21,20 +21,32 @@ export interface IngestTextOptions extends Partial<Omit<IngestOptions, "format" 
 
 export async function ingestText(db: DB, format: AdapterFormat, text: string, options: IngestTextOptions = {}) {
   const kind = options.kind ?? "connections";
-  return ingestRecords(db, readRecords([text], kind, format), {
-    kind,
-    format,
-    actor: options.actor ?? CLI_ACTOR,
-    tenant: options.tenant ?? null,
-    tenantIsScope: options.tenantIsScope ?? false,
-    batchSize: options.batchSize,
-    now: options.now,
-  }, options.hooks);
+  return ingestRecords(
+    db,
+    readRecords([text], kind, format),
+    {
+      kind,
+      format,
+      actor: options.actor ?? CLI_ACTOR,
+      tenant: options.tenant ?? null,
+      tenantIsScope: options.tenantIsScope ?? false,
+      batchSize: options.batchSize,
+      now: options.now,
+    },
+    options.hooks,
+  );
 }
 
 export async function countRows(db: DB) {
   const count = async (table: "connections" | "connection_runs" | "connection_errors" | "audit_events") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     connections: await count("connections"),
     runs: await count("connection_runs"),

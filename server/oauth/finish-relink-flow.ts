@@ -9,9 +9,15 @@ import type { RelinkFlow } from "./flow-cookie";
 import { providerForToken } from "./link-provider";
 import { resolveOAuthProvider } from "./provider";
 
-export type FinishResult = { kind: "connected" | "denied" | "failed" | "unusable"; token: string } | { kind: "no-flow" };
+export type FinishResult =
+  { kind: "connected" | "denied" | "failed" | "unusable"; token: string } | { kind: "no-flow" };
 
-export async function finishRelinkFlow(db: DB, callbackParams: URLSearchParams, flow: RelinkFlow | null, origin: string): Promise<FinishResult> {
+export async function finishRelinkFlow(
+  db: DB,
+  callbackParams: URLSearchParams,
+  flow: RelinkFlow | null,
+  origin: string,
+): Promise<FinishResult> {
   if (!flow) return { kind: "no-flow" };
   const token = flow.token;
   const providerSlug = await providerForToken(db, token);
@@ -23,10 +29,19 @@ export async function finishRelinkFlow(db: DB, callbackParams: URLSearchParams, 
     try {
       params = oauth.validateAuthResponse(provider.as, provider.client, callbackParams, flow.state);
     } catch (error) {
-      if (error instanceof oauth.AuthorizationResponseError && error.error === "access_denied") return { kind: "denied", token };
+      if (error instanceof oauth.AuthorizationResponseError && error.error === "access_denied")
+        return { kind: "denied", token };
       return { kind: "failed", token };
     }
-    const response = await oauth.authorizationCodeGrantRequest(provider.as, provider.client, provider.clientAuth, params, provider.redirectUri, flow.verifier, options);
+    const response = await oauth.authorizationCodeGrantRequest(
+      provider.as,
+      provider.client,
+      provider.clientAuth,
+      params,
+      provider.redirectUri,
+      flow.verifier,
+      options,
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(provider.as, provider.client, response);
     const result = await consumeRelinkToken(db, token, {
       credentials: { ...tokens, obtained_at: new Date().toISOString() },

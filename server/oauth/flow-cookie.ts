@@ -27,5 +27,11 @@ export function openFlow(cookie: string | undefined, now = Date.now()): RelinkFl
 
 export function flowCookieOptions(origin: string) {
   // Lax, not Strict: the provider's redirect back to us is a cross-site top-level GET.
-  return { httpOnly: true, sameSite: "lax" as const, secure: origin.startsWith("https:"), path: "/link", maxAge: FLOW_TTL_SECONDS };
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: origin.startsWith("https:"),
+    path: "/link",
+    maxAge: FLOW_TTL_SECONDS,
+  };
 }

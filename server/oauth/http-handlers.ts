@@ -11,7 +11,14 @@ import { startRelinkFlow } from "./start-relink-flow";
 
 function tooManyRequests(retryAfter: number): Response {
   const html = `<!doctype html><meta charset="utf-8"><title>Please wait</title><body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Please wait a moment</h1><p>There were too many attempts from your network. Wait a minute, then open your link again.</p></body>`;
-  return new Response(html, { status: 429, headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(retryAfter), "cache-control": "no-store" } });
+  return new Response(html, {
+    status: 429,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": String(retryAfter),
+      "cache-control": "no-store",
+    },
+  });
 }
 
 async function limited(request: NextRequest, bucket: string): Promise<Response | null> {
@@ -47,4 +54,3 @@ export async function handleRelinkCallback(request: NextRequest): Promise<Respon
   response.cookies.set(FLOW_COOKIE, "", { ...flowCookieOptions(origin), maxAge: 0 });
   return response;
 }
-

@@ -26,15 +26,23 @@ export function relinkCallbackUrl(origin: string): string {
 
 export async function resolveOAuthProvider(db: DB, provider: string, origin: string): Promise<OAuthProvider> {
   const row = await db.selectFrom("integrations").selectAll().where("provider", "=", provider).executeTakeFirst();
-  if (!row || row.auth_kind !== "oauth2" || !row.client_id) throw new ProviderNotConfiguredError(`No OAuth 2 configuration for ${provider}.`);
+  if (!row || row.auth_kind !== "oauth2" || !row.client_id)
+    throw new ProviderNotConfiguredError(`No OAuth 2 configuration for ${provider}.`);
   const redirectUri = relinkCallbackUrl(origin);
   const scopes = parseJsonArray(row.scopes);
-  const clientAuth = row.client_secret_encrypted ? oauth.ClientSecretPost(decryptSecret(row.client_secret_encrypted)) : oauth.None();
+  const clientAuth = row.client_secret_encrypted
+    ? oauth.ClientSecretPost(decryptSecret(row.client_secret_encrypted))
+    : oauth.None();
   if (row.use_sandbox) {
     if (!sandboxOAuthEnabled()) throw new ProviderNotConfiguredError("The sandbox OAuth provider is switched off.");
     const issuer = sandboxIssuer(origin);
     return {
-      as: { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, authorization_response_iss_parameter_supported: true },
+      as: {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        authorization_response_iss_parameter_supported: true,
+      },
       client: { client_id: row.client_id },
       clientAuth,
       scopes,
@@ -42,9 +50,14 @@ export async function resolveOAuthProvider(db: DB, provider: string, origin: str
       allowHttp: !isProduction(),
     };
   }
-  if (!row.authorize_url || !row.token_url) throw new ProviderNotConfiguredError(`${provider} has no authorize/token URL configured.`);
+  if (!row.authorize_url || !row.token_url)
+    throw new ProviderNotConfiguredError(`${provider} has no authorize/token URL configured.`);
   return {
-    as: { issuer: new URL(row.authorize_url).origin, authorization_endpoint: row.authorize_url, token_endpoint: row.token_url },
+    as: {
+      issuer: new URL(row.authorize_url).origin,
+      authorization_endpoint: row.authorize_url,
+      token_endpoint: row.token_url,
+    },
     client: { client_id: row.client_id },
     clientAuth,
     scopes,

@@ -24,7 +24,10 @@ describeEachDb(
         expect(url.toString()).toBe(`${sandboxIssuer(ORIGIN)}/token`);
         const body = new URLSearchParams(String(init?.body ?? ""));
         const result = await handleSandboxToken(get().db, body);
-        return new Response(JSON.stringify(result.body), { status: result.status, headers: { "content-type": "application/json" } });
+        return new Response(JSON.stringify(result.body), {
+          status: result.status,
+          headers: { "content-type": "application/json" },
+        });
       });
     }
     afterEach(() => vi.unstubAllGlobals());
@@ -72,8 +75,19 @@ describeEachDb(
       const denied = new URL(redirectWith(check.params, issuer, { error: "access_denied" }));
       expect(await finishRelinkFlow(db, denied.searchParams, flow, ORIGIN)).toEqual({ kind: "denied", token });
       const failing = await issueSandboxCode(db, check.params, true);
-      expect(await finishRelinkFlow(db, new URL(redirectWith(check.params, issuer, { code: failing })).searchParams, flow, ORIGIN)).toEqual({ kind: "failed", token });
-      const forged = new URL(redirectWith({ ...check.params, state: "someone-elses-state" }, issuer, { code: await issueSandboxCode(db, check.params, false) }));
+      expect(
+        await finishRelinkFlow(
+          db,
+          new URL(redirectWith(check.params, issuer, { code: failing })).searchParams,
+          flow,
+          ORIGIN,
+        ),
+      ).toEqual({ kind: "failed", token });
+      const forged = new URL(
+        redirectWith({ ...check.params, state: "someone-elses-state" }, issuer, {
+          code: await issueSandboxCode(db, check.params, false),
+        }),
+      );
       expect(await finishRelinkFlow(db, forged.searchParams, flow, ORIGIN)).toEqual({ kind: "failed", token });
       expect(await finishRelinkFlow(db, denied.searchParams, null, ORIGIN)).toEqual({ kind: "no-flow" });
       const after = await snapshot(db, id);
@@ -88,7 +102,13 @@ describeEachDb(
       const { flow, check } = await beginFlow(2);
       if (!flow) throw new Error("no flow");
       const form = (code: string, verifier: string) =>
-        new URLSearchParams({ grant_type: "authorization_code", code, client_id: check.params.client_id, redirect_uri: check.params.redirect_uri, code_verifier: verifier });
+        new URLSearchParams({
+          grant_type: "authorization_code",
+          code,
+          client_id: check.params.client_id,
+          redirect_uri: check.params.redirect_uri,
+          code_verifier: verifier,
+        });
       const wrong = await issueSandboxCode(db, check.params, false);
       expect((await handleSandboxToken(db, form(wrong, "x".repeat(43)))).body.error).toBe("invalid_grant");
       // A code tried with the wrong verifier is burnt, as RFC 6749 asks.
@@ -98,7 +118,11 @@ describeEachDb(
       expect(ok.status).toBe(200);
       expect(ok.body.token_type).toBe("Bearer");
       expect((await handleSandboxToken(db, form(good, flow.verifier))).body.error).toBe("invalid_grant");
-      const bad = await checkAuthorizeRequest(db, { ...check.params, redirect_uri: "https://evil.test/link/callback" }, ORIGIN);
+      const bad = await checkAuthorizeRequest(
+        db,
+        { ...check.params, redirect_uri: "https://evil.test/link/callback" },
+        ORIGIN,
+      );
       expect(bad.ok).toBe(false);
       const unknownClient = await checkAuthorizeRequest(db, { ...check.params, client_id: "nobody" }, ORIGIN);
       expect(unknownClient.ok).toBe(false);

@@ -7,7 +7,8 @@ import { sealFlow } from "./flow-cookie";
 import { providerForToken } from "./link-provider";
 import { resolveOAuthProvider } from "./provider";
 
-export type StartResult = { kind: "redirect"; location: string; cookie: string } | { kind: "unusable" } | { kind: "unavailable" };
+export type StartResult =
+  { kind: "redirect"; location: string; cookie: string } | { kind: "unusable" } | { kind: "unavailable" };
 
 export async function startRelinkFlow(db: DB, token: string, origin: string): Promise<StartResult> {
   const view = await readPublicLink(db, token);

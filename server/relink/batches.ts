@@ -20,10 +20,30 @@ export async function listRelinkBatches(db: DB, user: SessionUser, batchId?: str
       eb.fn.countAll().as("total"),
       eb.fn.count("relink_links.opened_at").as("opened"),
       eb.fn.count("relink_links.used_at").as("used"),
-      eb.fn.sum<number | string | null>(eb.case().when(eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is not", null)])).then(1).else(0).end()).as("revoked"),
       eb.fn
         .sum<number | string | null>(
-          eb.case().when(eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is", null), eb("relink_links.expires_at", "<=", now)])).then(1).else(0).end(),
+          eb
+            .case()
+            .when(eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is not", null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("revoked"),
+      eb.fn
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb("relink_links.used_at", "is", null),
+                eb("relink_links.revoked_at", "is", null),
+                eb("relink_links.expires_at", "<=", now),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
         )
         .as("expired"),
     ])

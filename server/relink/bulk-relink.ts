@@ -22,13 +22,25 @@ export interface BulkRelinkResult {
   skipped: { connectionId: string; reason: string }[];
 }
 
-export async function bulkCreateRelinkLinks(db: DB, user: SessionUser, input: BulkRelinkInput, origin: string): Promise<BulkRelinkResult> {
+export async function bulkCreateRelinkLinks(
+  db: DB,
+  user: SessionUser,
+  input: BulkRelinkInput,
+  origin: string,
+): Promise<BulkRelinkResult> {
   const ids = [...new Set(input.connectionIds)];
   const ttl = input.expiresInHours ?? relinkDefaultTtlHours();
   return db.transaction().execute(async (trx) => {
     const rows = await scopedConnections(trx, user)
       .innerJoin("tenants", "tenants.id", "connections.tenant_id")
-      .select(["connections.id", "connections.tenant_id", "connections.provider", "connections.name", "connections.needs_relink", "tenants.name as tenant_name"])
+      .select([
+        "connections.id",
+        "connections.tenant_id",
+        "connections.provider",
+        "connections.name",
+        "connections.needs_relink",
+        "tenants.name as tenant_name",
+      ])
       .where("connections.id", "in", ids)
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -57,7 +69,13 @@ export async function bulkCreateRelinkLinks(db: DB, user: SessionUser, input: Bu
     const createdAt = nowIso();
     await trx
       .insertInto("relink_batches")
-      .values({ id: batchId, created_by: user.id, created_at: createdAt, expires_at: new Date(Date.parse(createdAt) + ttl * 3_600_000).toISOString(), sent_to: input.recipientEmail ?? null })
+      .values({
+        id: batchId,
+        created_by: user.id,
+        created_at: createdAt,
+        expires_at: new Date(Date.parse(createdAt) + ttl * 3_600_000).toISOString(),
+        sent_to: input.recipientEmail ?? null,
+      })
       .execute();
     const links: BulkLink[] = [];
     for (const row of eligible) {

@@ -31,36 +31,53 @@ describeEachDb(
       expect(view).toMatchObject({ state: "open", tenantName: "Acme Corporation" });
       if (view.state !== "open") throw new Error("not open");
       await markLinkOpened(db, view.linkId);
-      const openAuthErrors = (await snapshot(db, id)).errors.filter((e) => e.is_auth_error === 1 && e.status === "active").length;
+      const openAuthErrors = (await snapshot(db, id)).errors.filter(
+        (e) => e.is_auth_error === 1 && e.status === "active",
+      ).length;
       expect(openAuthErrors).toBeGreaterThanOrEqual(1);
       const result = await consumeRelinkToken(db, token, grant("new-access-token-1"));
       expect(result).toEqual({ ok: true, linkId: link.id, connectionId: id });
       const after = await snapshot(db, id);
       expect(after.connection.status).toBe("active");
       expect(after.connection.needs_relink).toBe(0);
-      expect(Math.abs(Date.parse(after.connection.auth_expires_at ?? "") - Date.now() - 3_600_000)).toBeLessThan(60_000);
+      expect(Math.abs(Date.parse(after.connection.auth_expires_at ?? "") - Date.now() - 3_600_000)).toBeLessThan(
+        60_000,
+      );
       expect(after.connection.credentials_encrypted).not.toContain("new-access-token-1");
-      expect(JSON.parse(decryptSecret(after.connection.credentials_encrypted ?? "")).access_token).toBe("new-access-token-1");
-      expect(after.errors.filter((e) => e.is_auth_error === 1).every((e) => e.status === "resolved" && e.resolved_by === `link:${link.id}`)).toBe(true);
+      expect(JSON.parse(decryptSecret(after.connection.credentials_encrypted ?? "")).access_token).toBe(
+        "new-access-token-1",
+      );
+      expect(
+        after.errors
+          .filter((e) => e.is_auth_error === 1)
+          .every((e) => e.status === "resolved" && e.resolved_by === `link:${link.id}`),
+      ).toBe(true);
       expect(after.connection.open_error_count).toBe(after.errors.filter((e) => e.status === "active").length);
       const row = after.links.find((l) => l.id === link.id);
       expect(row?.used_at).not.toBeNull();
       expect(row?.opened_at).not.toBeNull();
       const event = after.audit.find((a) => a.action === "connection.relinked");
       expect(event?.actor_id).toBe(`link:${link.id}`);
-      expect(JSON.parse(event?.after ?? "{}")).toMatchObject({ status: "active", resolved_auth_errors: openAuthErrors });
+      expect(JSON.parse(event?.after ?? "{}")).toMatchObject({
+        status: "active",
+        resolved_auth_errors: openAuthErrors,
+      });
       expect(await readPublicLink(db, token)).toEqual({ state: "used" });
     });
 
     it("20 concurrent attempts on one token: exactly one succeeds and one audit event is written", async () => {
       const db = get().db;
       const { id, token } = await freshLink(1);
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => consumeRelinkToken(db, token, grant(`concurrent-${i}`))));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => consumeRelinkToken(db, token, grant(`concurrent-${i}`))),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const after = await snapshot(db, id);
       expect(after.audit.filter((a) => a.action === "connection.relinked")).toHaveLength(1);
       const winner = results.findIndex((r) => r.ok);
-      expect(JSON.parse(decryptSecret(after.connection.credentials_encrypted ?? "")).access_token).toBe(`concurrent-${winner}`);
+      expect(JSON.parse(decryptSecret(after.connection.credentials_encrypted ?? "")).access_token).toBe(
+        `concurrent-${winner}`,
+      );
     });
 
     it("a reused, revoked, expired or unknown token changes nothing", async () => {
@@ -70,7 +87,11 @@ describeEachDb(
       const revoked = await freshLink(3);
       await callerAs(db, acmeAdmin()).relink.revoke({ linkId: revoked.link.id });
       const expired = await freshLink(4);
-      await db.updateTable("relink_links").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("id", "=", expired.link.id).execute();
+      await db
+        .updateTable("relink_links")
+        .set({ expires_at: "2020-01-01T00:00:00.000Z" })
+        .where("id", "=", expired.link.id)
+        .execute();
 
       for (const [c, state] of [
         [used, "used"],
@@ -84,7 +105,15 @@ describeEachDb(
         expect(await consumeRelinkToken(db, c.token, grant("late"))).toEqual({ ok: false });
         expect(await snapshot(db, c.id)).toEqual(before);
       }
-      const auditCount = async () => Number((await db.selectFrom("audit_events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const auditCount = async () =>
+        Number(
+          (
+            await db
+              .selectFrom("audit_events")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const n = await auditCount();
       expect(await readPublicLink(db, "A".repeat(43))).toEqual({ state: "unknown" });
       expect(await readPublicLink(db, "../../etc")).toEqual({ state: "unknown" });

@@ -32,14 +32,31 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false };
 
-    const link = await trx.selectFrom("relink_links").select(["id", "connection_id", "tenant_id", "sent_to"]).where("token_hash", "=", tokenHash).executeTakeFirstOrThrow();
-    const actor = { id: `link:${link.id}`, label: link.sent_to ? `Relink link sent to ${link.sent_to}` : "Relink link" };
+    const link = await trx
+      .selectFrom("relink_links")
+      .select(["id", "connection_id", "tenant_id", "sent_to"])
+      .where("token_hash", "=", tokenHash)
+      .executeTakeFirstOrThrow();
+    const actor = {
+      id: `link:${link.id}`,
+      label: link.sent_to ? `Relink link sent to ${link.sent_to}` : "Relink link",
+    };
     const before = await trx
       .selectFrom("connections")
-      .select(["status", "upstream_status", "auth_expires_at", "needs_relink", "open_error_count", "credentials_fingerprint", "version"])
+      .select([
+        "status",
+        "upstream_status",
+        "auth_expires_at",
+        "needs_relink",
+        "open_error_count",
+        "credentials_fingerprint",
+        "version",
+      ])
       .where("id", "=", link.connection_id)
       .executeTakeFirstOrThrow();
-    const authExpiresAt = grant.expiresInSeconds ? new Date(Date.parse(now) + grant.expiresInSeconds * 1000).toISOString() : null;
+    const authExpiresAt = grant.expiresInSeconds
+      ? new Date(Date.parse(now) + grant.expiresInSeconds * 1000).toISOString()
+      : null;
     const sealed = sealCredentials(grant.credentials);
     await trx
       .updateTable("connections")
@@ -59,7 +76,12 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       .execute();
     const resolved = await trx
       .updateTable("connection_errors")
-      .set({ status: "resolved", resolved_at: now, resolved_by: actor.id, resolution_note: "Resolved by re-authorisation through a relink link." })
+      .set({
+        status: "resolved",
+        resolved_at: now,
+        resolved_by: actor.id,
+        resolution_note: "Resolved by re-authorisation through a relink link.",
+      })
       .where("connection_id", "=", link.connection_id)
       .where("status", "=", "active")
       .where("is_auth_error", "=", 1)

@@ -15,7 +15,13 @@ export interface CreateLinkInput {
   revokeOpen: boolean;
 }
 
-export async function createRelinkLink(db: DB, user: SessionUser, input: CreateLinkInput, origin: string, note?: string): Promise<IssuedLink> {
+export async function createRelinkLink(
+  db: DB,
+  user: SessionUser,
+  input: CreateLinkInput,
+  origin: string,
+  note?: string,
+): Promise<IssuedLink> {
   return db.transaction().execute(async (trx) => {
     const connection = await scopedConnections(trx, user)
       .select(["connections.id", "connections.tenant_id", "connections.provider"])

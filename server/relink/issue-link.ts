@@ -20,7 +20,11 @@ export interface IssueLinkInput {
 
 /** Whether re-authorisation by link is possible for this provider (an OAuth 2 integration). */
 export async function canRelinkProvider(trx: DB, provider: string): Promise<boolean> {
-  const integration = await trx.selectFrom("integrations").select(["auth_kind"]).where("provider", "=", provider).executeTakeFirst();
+  const integration = await trx
+    .selectFrom("integrations")
+    .select(["auth_kind"])
+    .where("provider", "=", provider)
+    .executeTakeFirst();
   return integration?.auth_kind === "oauth2";
 }
 
@@ -60,7 +64,13 @@ export async function issueLink(trx: DB, input: IssueLinkInput): Promise<IssuedL
     note: input.note ?? null,
     at: now,
   });
-  return { id, connectionId: input.connection.id, url: relinkUrl(input.origin, token), expiresAt, sentTo: input.recipientEmail };
+  return {
+    id,
+    connectionId: input.connection.id,
+    url: relinkUrl(input.origin, token),
+    expiresAt,
+    sentTo: input.recipientEmail,
+  };
 }
 
 /** Revokes every still-usable link of a connection, each with its own audit event. */
@@ -74,8 +84,21 @@ export async function revokeOpenLinks(trx: DB, connectionId: string, actor: Audi
     .where("expires_at", ">", now)
     .execute();
   for (const link of open) {
-    await trx.updateTable("relink_links").set({ revoked_at: now, revoked_by: actor.id }).where("id", "=", link.id).where("revoked_at", "is", null).execute();
-    await writeAudit(trx, { actor, action: "relink.revoked", tenantId: link.tenant_id, connectionId, before: { link_id: link.id }, note: "Replaced by a new link", at: now });
+    await trx
+      .updateTable("relink_links")
+      .set({ revoked_at: now, revoked_by: actor.id })
+      .where("id", "=", link.id)
+      .where("revoked_at", "is", null)
+      .execute();
+    await writeAudit(trx, {
+      actor,
+      action: "relink.revoked",
+      tenantId: link.tenant_id,
+      connectionId,
+      before: { link_id: link.id },
+      note: "Replaced by a new link",
+      at: now,
+    });
   }
   return open.length;
 }

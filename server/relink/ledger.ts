@@ -22,9 +22,14 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   return { createdAt, id };
 }
 
-const encodeCursor = (row: { created_at: string; id: string }) => Buffer.from(`${row.created_at}|${row.id}`).toString("base64url");
+const encodeCursor = (row: { created_at: string; id: string }) =>
+  Buffer.from(`${row.created_at}|${row.id}`).toString("base64url");
 
-export async function listRelinkLedger(db: DB, user: SessionUser, query: LedgerQuery): Promise<{ rows: LedgerRow[]; nextCursor: string | null }> {
+export async function listRelinkLedger(
+  db: DB,
+  user: SessionUser,
+  query: LedgerQuery,
+): Promise<{ rows: LedgerRow[]; nextCursor: string | null }> {
   const now = nowIso();
   let qb = scopedRelinkLinks(db, user)
     .innerJoin("connections", "connections.id", "relink_links.connection_id")
@@ -52,9 +57,18 @@ export async function listRelinkLedger(db: DB, user: SessionUser, query: LedgerQ
   if (query.batchId) qb = qb.where("relink_links.batch_id", "=", query.batchId);
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    qb = qb.where((eb) => eb.or([eb("relink_links.created_at", "<", c.createdAt), eb.and([eb("relink_links.created_at", "=", c.createdAt), eb("relink_links.id", "<", c.id)])]));
+    qb = qb.where((eb) =>
+      eb.or([
+        eb("relink_links.created_at", "<", c.createdAt),
+        eb.and([eb("relink_links.created_at", "=", c.createdAt), eb("relink_links.id", "<", c.id)]),
+      ]),
+    );
   }
-  const rows = await qb.orderBy("relink_links.created_at", "desc").orderBy("relink_links.id", "desc").limit(query.limit + 1).execute();
+  const rows = await qb
+    .orderBy("relink_links.created_at", "desc")
+    .orderBy("relink_links.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -65,7 +79,10 @@ export async function listRelinkLedger(db: DB, user: SessionUser, query: LedgerQ
 
 /** One connection's ledger; NOT_FOUND when the user may not see the connection. */
 export async function connectionRelinkLedger(db: DB, user: SessionUser, connectionId: string): Promise<LedgerRow[]> {
-  const visible = await scopedConnections(db, user).select("connections.id").where("connections.id", "=", connectionId).executeTakeFirst();
+  const visible = await scopedConnections(db, user)
+    .select("connections.id")
+    .where("connections.id", "=", connectionId)
+    .executeTakeFirst();
   if (!visible) throw new NotFoundError();
   return (await listRelinkLedger(db, user, { connectionId, limit: 200 })).rows;
 }

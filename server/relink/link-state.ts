@@ -29,9 +29,17 @@ export function whereLinkState(state: LinkState, now: string) {
       case "revoked":
         return eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is not", null)]);
       case "expired":
-        return eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is", null), eb("relink_links.expires_at", "<=", now)]);
+        return eb.and([
+          eb("relink_links.used_at", "is", null),
+          eb("relink_links.revoked_at", "is", null),
+          eb("relink_links.expires_at", "<=", now),
+        ]);
       case "open":
-        return eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is", null), eb("relink_links.expires_at", ">", now)]);
+        return eb.and([
+          eb("relink_links.used_at", "is", null),
+          eb("relink_links.revoked_at", "is", null),
+          eb("relink_links.expires_at", ">", now),
+        ]);
     }
   };
 }

@@ -17,7 +17,13 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-export async function hitRateLimit(db: DB, bucket: string, subject: string, rule: RateLimitRule, now = Date.now()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: DB,
+  bucket: string,
+  subject: string,
+  rule: RateLimitRule,
+  now = Date.now(),
+): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now / windowMs) * windowMs;
   const row = await db
@@ -33,7 +39,10 @@ export async function hitRateLimit(db: DB, bucket: string, subject: string, rule
     .executeTakeFirstOrThrow();
   // Rows of past windows are dead weight; sweep now and then rather than on every hit.
   if (Math.random() < 0.01) {
-    await db.deleteFrom("rate_limits").where("window_started_at", "<", new Date(now - 86_400_000).toISOString()).execute();
+    await db
+      .deleteFrom("rate_limits")
+      .where("window_started_at", "<", new Date(now - 86_400_000).toISOString())
+      .execute();
   }
   const hits = Number(row.hits);
   return { allowed: hits <= rule.limit, hits, retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000) };

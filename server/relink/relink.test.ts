@@ -15,7 +15,10 @@ describeEachDb(
       const db = get().db;
       const id = await pickConnection(db, "ten_acme", true);
       const before = Date.now();
-      const link = await callerAs(db, acmeAdmin()).relink.create({ connectionId: id, recipientEmail: "cfo@customer.test" });
+      const link = await callerAs(db, acmeAdmin()).relink.create({
+        connectionId: id,
+        recipientEmail: "cfo@customer.test",
+      });
       const token = tokenOf(link.url);
       expect(link.url).toBe(`http://localhost:3000/link/${token}`);
       expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16);
@@ -37,7 +40,9 @@ describeEachDb(
       const id = await pickConnection(db, "ten_acme", true, 1);
       const caller = callerAs(db, staff());
       for (const expiresInHours of [0, 721]) {
-        await expect(caller.relink.create({ connectionId: id, expiresInHours })).rejects.toSatisfy((e) => codeOf(e) === "BAD_REQUEST");
+        await expect(caller.relink.create({ connectionId: id, expiresInHours })).rejects.toSatisfy(
+          (e) => codeOf(e) === "BAD_REQUEST",
+        );
       }
       const link = await caller.relink.create({ connectionId: id, expiresInHours: 1 });
       expect(Math.abs(Date.parse(link.expiresAt) - Date.now() - 3_600_000)).toBeLessThan(60_000);
@@ -47,21 +52,43 @@ describeEachDb(
       const db = get().db;
       const acme = await pickConnection(db, "ten_acme", true, 2);
       const globex = await pickConnection(db, "ten_globex", true);
-      await expect(callerAs(db, acmeViewer()).relink.create({ connectionId: acme })).rejects.toSatisfy((e) => codeOf(e) === "FORBIDDEN");
-      await expect(callerAs(db, null).relink.create({ connectionId: acme })).rejects.toSatisfy((e) => codeOf(e) === "UNAUTHORIZED");
-      await expect(callerAs(db, acmeAdmin()).relink.create({ connectionId: globex })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
+      await expect(callerAs(db, acmeViewer()).relink.create({ connectionId: acme })).rejects.toSatisfy(
+        (e) => codeOf(e) === "FORBIDDEN",
+      );
+      await expect(callerAs(db, null).relink.create({ connectionId: acme })).rejects.toSatisfy(
+        (e) => codeOf(e) === "UNAUTHORIZED",
+      );
+      await expect(callerAs(db, acmeAdmin()).relink.create({ connectionId: globex })).rejects.toSatisfy(
+        (e) => codeOf(e) === "NOT_FOUND",
+      );
       const globexLink = await callerAs(db, globexAdmin()).relink.create({ connectionId: globex });
       const acmeCaller = callerAs(db, acmeAdmin());
-      await expect(acmeCaller.relink.revoke({ linkId: globexLink.id })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
-      await expect(acmeCaller.relink.resend({ linkId: globexLink.id })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
-      await expect(acmeCaller.relink.forConnection({ connectionId: globex })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
-      await expect(callerAs(db, acmeViewer()).relink.revoke({ linkId: globexLink.id })).rejects.toSatisfy((e) => codeOf(e) === "FORBIDDEN");
+      await expect(acmeCaller.relink.revoke({ linkId: globexLink.id })).rejects.toSatisfy(
+        (e) => codeOf(e) === "NOT_FOUND",
+      );
+      await expect(acmeCaller.relink.resend({ linkId: globexLink.id })).rejects.toSatisfy(
+        (e) => codeOf(e) === "NOT_FOUND",
+      );
+      await expect(acmeCaller.relink.forConnection({ connectionId: globex })).rejects.toSatisfy(
+        (e) => codeOf(e) === "NOT_FOUND",
+      );
+      await expect(callerAs(db, acmeViewer()).relink.revoke({ linkId: globexLink.id })).rejects.toSatisfy(
+        (e) => codeOf(e) === "FORBIDDEN",
+      );
       const ledger = await acmeCaller.relink.ledger({ limit: 200 });
       expect(ledger.rows.every((r) => r.tenant_id === "ten_acme")).toBe(true);
       expect(ledger.rows.some((r) => r.id === globexLink.id)).toBe(false);
       // Viewers may read their tenant's ledger.
-      expect((await callerAs(db, acmeViewer()).relink.forConnection({ connectionId: acme })).every((r) => r.tenant_id === "ten_acme")).toBe(true);
-      const still = await db.selectFrom("relink_links").select(["revoked_at"]).where("id", "=", globexLink.id).executeTakeFirstOrThrow();
+      expect(
+        (await callerAs(db, acmeViewer()).relink.forConnection({ connectionId: acme })).every(
+          (r) => r.tenant_id === "ten_acme",
+        ),
+      ).toBe(true);
+      const still = await db
+        .selectFrom("relink_links")
+        .select(["revoked_at"])
+        .where("id", "=", globexLink.id)
+        .executeTakeFirstOrThrow();
       expect(still.revoked_at).toBeNull();
     });
 
@@ -72,7 +99,12 @@ describeEachDb(
       const first = await caller.relink.create({ connectionId: id, recipientEmail: "it@customer.test" });
       const second = await caller.relink.create({ connectionId: id, revokeOpen: false });
       let ledger = await caller.relink.forConnection({ connectionId: id });
-      expect(ledger.filter((r) => r.state === "open").map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+      expect(
+        ledger
+          .filter((r) => r.state === "open")
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual([first.id, second.id].sort());
       expect(await caller.relink.revoke({ linkId: second.id })).toEqual({ revoked: true });
       expect(await caller.relink.revoke({ linkId: second.id })).toEqual({ revoked: false });
       const resent = await caller.relink.resend({ linkId: first.id });
@@ -111,7 +143,10 @@ describeEachDb(
       const a2 = await pickConnection(db, "ten_acme", true, 6);
       const healthy = await pickConnection(db, "ten_acme", false);
       const globex = await pickConnection(db, "ten_globex", true, 1);
-      const result = await callerAs(db, acmeAdmin()).relink.bulkCreate({ connectionIds: [a1, a2, healthy, globex, a1], expiresInHours: 48 });
+      const result = await callerAs(db, acmeAdmin()).relink.bulkCreate({
+        connectionIds: [a1, a2, healthy, globex, a1],
+        expiresInHours: 48,
+      });
       expect(result.links.map((l) => l.connectionId).sort()).toEqual([a1, a2].sort());
       expect(result.links.every((l) => l.tenantName === "Acme Corporation" && l.url.includes("/link/"))).toBe(true);
       expect(result.skipped).toEqual([
@@ -121,8 +156,12 @@ describeEachDb(
       if (!result.batchId) throw new Error("no batch");
       const batch = await callerAs(db, acmeAdmin()).relink.batch({ batchId: result.batchId });
       expect(batch).toMatchObject({ total: 2, used: 0, opened: 0, revoked: 0, expired: 0 });
-      await expect(callerAs(db, globexAdmin()).relink.batch({ batchId: result.batchId })).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
-      await expect(callerAs(db, acmeViewer()).relink.bulkCreate({ connectionIds: [a1] })).rejects.toSatisfy((e) => codeOf(e) === "FORBIDDEN");
+      await expect(callerAs(db, globexAdmin()).relink.batch({ batchId: result.batchId })).rejects.toSatisfy(
+        (e) => codeOf(e) === "NOT_FOUND",
+      );
+      await expect(callerAs(db, acmeViewer()).relink.bulkCreate({ connectionIds: [a1] })).rejects.toSatisfy(
+        (e) => codeOf(e) === "FORBIDDEN",
+      );
       expect((await callerAs(db, staff()).relink.batches()).some((b) => b.id === result.batchId)).toBe(true);
     });
   },

@@ -14,7 +14,16 @@ import type { IssuedLink } from "./relink.types";
 async function findLink(trx: DB, user: SessionUser, linkId: string) {
   const link = await scopedRelinkLinks(trx, user)
     .innerJoin("connections", "connections.id", "relink_links.connection_id")
-    .select(["relink_links.id", "relink_links.connection_id", "relink_links.tenant_id", "relink_links.sent_to", "relink_links.expires_at", "relink_links.used_at", "relink_links.revoked_at", "connections.provider"])
+    .select([
+      "relink_links.id",
+      "relink_links.connection_id",
+      "relink_links.tenant_id",
+      "relink_links.sent_to",
+      "relink_links.expires_at",
+      "relink_links.used_at",
+      "relink_links.revoked_at",
+      "connections.provider",
+    ])
     .where("relink_links.id", "=", linkId)
     .executeTakeFirst();
   if (!link) throw new NotFoundError("Link");
@@ -38,16 +47,30 @@ export async function revokeRelinkLink(db: DB, user: SessionUser, linkId: string
       .executeTakeFirst();
     // Used in the meantime by the customer: the guard above lost the race, say so.
     if (Number(result.numUpdatedRows) === 0) throw new ConflictError("This link was used a moment ago.");
-    await writeAudit(trx, { actor: actorOf(user), action: "relink.revoked", tenantId: link.tenant_id, connectionId: link.connection_id, before: { link_id: link.id }, at: now });
+    await writeAudit(trx, {
+      actor: actorOf(user),
+      action: "relink.revoked",
+      tenantId: link.tenant_id,
+      connectionId: link.connection_id,
+      before: { link_id: link.id },
+      at: now,
+    });
     return { revoked: true };
   });
 }
 
 /** A new link for the same connection and recipient; the old one (and any other open one) is revoked. */
-export async function resendRelinkLink(db: DB, user: SessionUser, linkId: string, expiresInHours: number | undefined, origin: string): Promise<IssuedLink> {
+export async function resendRelinkLink(
+  db: DB,
+  user: SessionUser,
+  linkId: string,
+  expiresInHours: number | undefined,
+  origin: string,
+): Promise<IssuedLink> {
   return db.transaction().execute(async (trx) => {
     const link = await findLink(trx, user, linkId);
-    if (link.used_at) throw new ConflictError("This link has already been used; create a new one if the connection breaks again.");
+    if (link.used_at)
+      throw new ConflictError("This link has already been used; create a new one if the connection breaks again.");
     return issueLink(trx, {
       connection: { id: link.connection_id, tenant_id: link.tenant_id, provider: link.provider },
       actor: actorOf(user),

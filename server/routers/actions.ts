@@ -2,7 +2,11 @@
 // Viewers are refused by writerProcedure; tenant scoping happens inside each action's query.
 import { ZBulkSetPausedRequestSchema, ZBulkSetPausedResponseSchema } from "../actions/bulk-pause.types";
 import { bulkSetPaused } from "../actions/bulk-set-paused";
-import { ZPauseConnectionRequestSchema, ZResumeConnectionRequestSchema, ZSetPausedResponseSchema } from "../actions/pause.types";
+import {
+  ZPauseConnectionRequestSchema,
+  ZResumeConnectionRequestSchema,
+  ZSetPausedResponseSchema,
+} from "../actions/pause.types";
 import { resolveErrors } from "../actions/resolve-errors";
 import { ZResolveErrorsRequestSchema, ZResolveErrorsResponseSchema } from "../actions/resolve-errors.types";
 import { setConnectionPaused } from "../actions/set-paused";
@@ -12,12 +16,24 @@ export const actionsRouter = createTRPCRouter({
   pauseConnection: writerProcedure
     .input(ZPauseConnectionRequestSchema)
     .output(ZSetPausedResponseSchema)
-    .mutation(({ ctx, input }) => setConnectionPaused(ctx.db, ctx.user, { id: input.id, expectedVersion: input.expectedVersion, paused: true, reason: input.reason })),
+    .mutation(({ ctx, input }) =>
+      setConnectionPaused(ctx.db, ctx.user, {
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        paused: true,
+        reason: input.reason,
+      }),
+    ),
   resumeConnection: writerProcedure
     .input(ZResumeConnectionRequestSchema)
     .output(ZSetPausedResponseSchema)
     .mutation(({ ctx, input }) =>
-      setConnectionPaused(ctx.db, ctx.user, { id: input.id, expectedVersion: input.expectedVersion, paused: false, reason: input.reason || null }),
+      setConnectionPaused(ctx.db, ctx.user, {
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        paused: false,
+        reason: input.reason || null,
+      }),
     ),
   bulkSetPaused: writerProcedure
     .input(ZBulkSetPausedRequestSchema)

@@ -1,6 +1,12 @@
 // API keys for the ingest API: support staff create (the key is shown once), list and revoke.
 import { z } from "zod";
-import { ZApiKeyRow, ZCreateApiKeyInput, ZCreateApiKeyOutput, ZRevokeApiKeyInput, ZTenantOption } from "../api-keys/api-keys.types";
+import {
+  ZApiKeyRow,
+  ZCreateApiKeyInput,
+  ZCreateApiKeyOutput,
+  ZRevokeApiKeyInput,
+  ZTenantOption,
+} from "../api-keys/api-keys.types";
 import { createApiKey } from "../api-keys/create-api-key";
 import { listApiKeys, listTenantOptions } from "../api-keys/list-api-keys";
 import { revokeApiKey } from "../api-keys/revoke-api-key";

@@ -2,8 +2,14 @@
 // errors and activity a page at a time, and the parameter diff between two runs. All read-only, all tenant-scoped.
 import { listActivity } from "../connections/detail/activity";
 import {
-  ZActivityPageSchema, ZActivityRequestSchema, ZErrorsPageSchema,
-  ZErrorsRequestSchema, ZRunDiffRequestSchema, ZRunDiffSchema, ZRunsPageSchema, ZRunsRequestSchema,
+  ZActivityPageSchema,
+  ZActivityRequestSchema,
+  ZErrorsPageSchema,
+  ZErrorsRequestSchema,
+  ZRunDiffRequestSchema,
+  ZRunDiffSchema,
+  ZRunsPageSchema,
+  ZRunsRequestSchema,
 } from "../connections/detail/detail.types";
 import { listErrors } from "../connections/detail/errors";
 import { diffRuns } from "../connections/detail/run-diff";

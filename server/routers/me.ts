@@ -4,6 +4,15 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const meRouter = createTRPCRouter({
   get: protectedProcedure
-    .output(z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), tenantId: z.string().nullable(), tenantName: z.string().nullable() }))
+    .output(
+      z.object({
+        id: z.string(),
+        email: z.string(),
+        name: z.string(),
+        role: z.enum(ROLES),
+        tenantId: z.string().nullable(),
+        tenantName: z.string().nullable(),
+      }),
+    )
     .query(({ ctx }) => ctx.user),
 });

@@ -47,7 +47,9 @@ export const relinkRouter = createTRPCRouter({
     .input(ZLedgerRequestSchema)
     .output(ZLedgerResponseSchema)
     .query(({ ctx, input }) => listRelinkLedger(ctx.db, ctx.user, input)),
-  batches: protectedProcedure.output(z.array(ZBatchSummarySchema)).query(({ ctx }) => listRelinkBatches(ctx.db, ctx.user)),
+  batches: protectedProcedure
+    .output(z.array(ZBatchSummarySchema))
+    .query(({ ctx }) => listRelinkBatches(ctx.db, ctx.user)),
   batch: protectedProcedure
     .input(ZBatchIdRequestSchema)
     .output(ZBatchSummarySchema)

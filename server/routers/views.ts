@@ -11,15 +11,29 @@ import {
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const viewsRouter = createTRPCRouter({
-  list: protectedProcedure.input(ZListViewsRequestSchema).output(z.array(ZSavedViewSchema)).query(({ ctx, input }) => listSavedViews(ctx.db, ctx.user, input.table)),
-  save: protectedProcedure.input(ZSaveViewRequestSchema).output(ZSavedViewSchema).mutation(({ ctx, input }) => saveView(ctx.db, ctx.user, input)),
-  remove: protectedProcedure.input(ZDeleteViewRequestSchema).output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx, input }) => {
-    await deleteView(ctx.db, ctx.user, input.id);
-    return { ok: true as const };
-  }),
-  prefs: protectedProcedure.input(ZListViewsRequestSchema).output(ZTablePrefsSchema).query(({ ctx, input }) => getTablePrefs(ctx.db, ctx.user, input.table)),
+  list: protectedProcedure
+    .input(ZListViewsRequestSchema)
+    .output(z.array(ZSavedViewSchema))
+    .query(({ ctx, input }) => listSavedViews(ctx.db, ctx.user, input.table)),
+  save: protectedProcedure
+    .input(ZSaveViewRequestSchema)
+    .output(ZSavedViewSchema)
+    .mutation(({ ctx, input }) => saveView(ctx.db, ctx.user, input)),
+  remove: protectedProcedure
+    .input(ZDeleteViewRequestSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteView(ctx.db, ctx.user, input.id);
+      return { ok: true as const };
+    }),
+  prefs: protectedProcedure
+    .input(ZListViewsRequestSchema)
+    .output(ZTablePrefsSchema)
+    .query(({ ctx, input }) => getTablePrefs(ctx.db, ctx.user, input.table)),
   setPrefs: protectedProcedure
     .input(ZSetTablePrefsRequestSchema)
     .output(ZTablePrefsSchema)
-    .mutation(({ ctx, input }) => setTablePrefs(ctx.db, ctx.user, input.table, { hiddenColumns: input.hiddenColumns, density: input.density })),
+    .mutation(({ ctx, input }) =>
+      setTablePrefs(ctx.db, ctx.user, input.table, { hiddenColumns: input.hiddenColumns, density: input.density }),
+    ),
 });

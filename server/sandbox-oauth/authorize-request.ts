@@ -15,11 +15,20 @@ const ZAuthorizeParams = z.object({
 });
 export type AuthorizeParams = z.infer<typeof ZAuthorizeParams>;
 
-export type AuthorizeCheck = { ok: true; params: AuthorizeParams; clientName: string; scopes: string[] } | { ok: false; message: string };
+export type AuthorizeCheck =
+  { ok: true; params: AuthorizeParams; clientName: string; scopes: string[] } | { ok: false; message: string };
 
-export async function checkAuthorizeRequest(db: DB, raw: Record<string, unknown>, origin: string): Promise<AuthorizeCheck> {
+export async function checkAuthorizeRequest(
+  db: DB,
+  raw: Record<string, unknown>,
+  origin: string,
+): Promise<AuthorizeCheck> {
   const parsed = ZAuthorizeParams.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: `Invalid authorization request: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}.` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `Invalid authorization request: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}.`,
+    };
   const params = parsed.data;
   const client = await db
     .selectFrom("integrations")
@@ -29,7 +38,8 @@ export async function checkAuthorizeRequest(db: DB, raw: Record<string, unknown>
     .executeTakeFirst();
   if (!client) return { ok: false, message: "Unknown client." };
   // Registered redirect URI: only this app's relink callback.
-  if (params.redirect_uri !== relinkCallbackUrl(origin)) return { ok: false, message: "The redirect URI is not registered for this client." };
+  if (params.redirect_uri !== relinkCallbackUrl(origin))
+    return { ok: false, message: "The redirect URI is not registered for this client." };
   return { ok: true, params, clientName: client.display_name, scopes: params.scope.split(" ").filter(Boolean) };
 }
 

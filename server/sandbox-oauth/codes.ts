@@ -51,7 +51,16 @@ export async function exchangeSandboxCode(db: DB, req: TokenRequest): Promise<Ex
     .where("expires_at", ">", now)
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, error: "invalid_grant" };
-  const row = await db.selectFrom("sandbox_oauth_codes").selectAll().where("code_hash", "=", hash).executeTakeFirstOrThrow();
-  const valid = row.client_id === req.clientId && row.redirect_uri === req.redirectUri && s256(req.codeVerifier) === row.code_challenge;
-  return valid ? { ok: true, scope: row.scope, failToken: row.fail_token === 1 } : { ok: false, error: "invalid_grant" };
+  const row = await db
+    .selectFrom("sandbox_oauth_codes")
+    .selectAll()
+    .where("code_hash", "=", hash)
+    .executeTakeFirstOrThrow();
+  const valid =
+    row.client_id === req.clientId &&
+    row.redirect_uri === req.redirectUri &&
+    s256(req.codeVerifier) === row.code_challenge;
+  return valid
+    ? { ok: true, scope: row.scope, failToken: row.fail_token === 1 }
+    : { ok: false, error: "invalid_grant" };
 }

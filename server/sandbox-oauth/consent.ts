@@ -5,7 +5,10 @@ import { sandboxOAuthEnabled } from "../env";
 import { checkAuthorizeRequest, type AuthorizeCheck } from "./authorize-request";
 
 /** What the sandbox consent page shows; null when the sandbox is switched off (404). */
-export async function readSandboxConsent(search: Record<string, string | string[] | undefined>, headers: Headers): Promise<AuthorizeCheck | null> {
+export async function readSandboxConsent(
+  search: Record<string, string | string[] | undefined>,
+  headers: Headers,
+): Promise<AuthorizeCheck | null> {
   if (!sandboxOAuthEnabled()) return null;
   const flat = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return checkAuthorizeRequest(getDb(), flat, originOf(headers));

@@ -23,7 +23,10 @@ export async function handleSandboxDecision(request: NextRequest): Promise<Respo
   const issuer = sandboxIssuer(origin);
   const decision = raw.decision;
   if (decision !== "approve" && decision !== "approve-fail-token") {
-    return NextResponse.redirect(redirectWith(check.params, issuer, { error: "access_denied", error_description: "The user denied access." }), 303);
+    return NextResponse.redirect(
+      redirectWith(check.params, issuer, { error: "access_denied", error_description: "The user denied access." }),
+      303,
+    );
   }
   const code = await issueSandboxCode(getDb(), check.params, decision === "approve-fail-token");
   return NextResponse.redirect(redirectWith(check.params, issuer, { code }), 303);
@@ -34,5 +37,8 @@ export async function handleSandboxTokenRequest(request: NextRequest): Promise<R
   if (!sandboxOAuthEnabled()) return notFound();
   const form = new URLSearchParams(await request.text());
   const result = await handleSandboxToken(getDb(), form);
-  return NextResponse.json(result.body, { status: result.status, headers: { "cache-control": "no-store", pragma: "no-cache" } });
+  return NextResponse.json(result.body, {
+    status: result.status,
+    headers: { "cache-control": "no-store", pragma: "no-cache" },
+  });
 }

@@ -42,7 +42,12 @@ export class TenantScope {
   /** The signed-in user's scope: their tenant, or every tenant for support staff. */
   static forUser(db: DB, user: SessionUser): TenantScope {
     const tenantId = isStaff(user) ? null : (user.tenantId ?? NO_TENANT);
-    return new TenantScope(db, tenantId, { id: user.id, label: `${user.email} (${user.role})`, email: user.email }, user);
+    return new TenantScope(
+      db,
+      tenantId,
+      { id: user.id, label: `${user.email} (${user.role})`, email: user.email },
+      user,
+    );
   }
 
   /**

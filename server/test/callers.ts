@@ -5,7 +5,14 @@ import type { SessionUser } from "../auth/session-user";
 import { createCaller } from "../routers";
 
 export function userFor(role: Role, tenantId: string | null, tenantName: string | null = null): SessionUser {
-  return { id: `usr_test_${role}_${tenantId ?? "staff"}`, email: `${role}@test`, name: role, role, tenantId, tenantName };
+  return {
+    id: `usr_test_${role}_${tenantId ?? "staff"}`,
+    email: `${role}@test`,
+    name: role,
+    role,
+    tenantId,
+    tenantName,
+  };
 }
 
 export function callerAs(db: DB, user: SessionUser | null) {

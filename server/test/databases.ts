@@ -58,7 +58,11 @@ export async function createTestDb(kind: DbKind): Promise<TestDb> {
  * describe() once per database. `setup` runs once per database after migration (seed data);
  * the returned getter gives the suite its TestDb.
  */
-export function describeEachDb(name: string, body: (get: () => TestDb) => void, setup?: (t: TestDb) => Promise<void>): void {
+export function describeEachDb(
+  name: string,
+  body: (get: () => TestDb) => void,
+  setup?: (t: TestDb) => Promise<void>,
+): void {
   for (const kind of testKinds) {
     describe(`${name} [${kind}]`, () => {
       let current: TestDb | undefined;

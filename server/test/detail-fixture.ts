@@ -19,7 +19,9 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function insertRichConnection(db: DB, o: RichConnectionOptions): Promise<void> {
-  const sealed = sealCredentials(o.credentials ?? { access_token: `at_${o.id}_secret`, refresh_token: `rt_${o.id}_secret` });
+  const sealed = sealCredentials(
+    o.credentials ?? { access_token: `at_${o.id}_secret`, refresh_token: `rt_${o.id}_secret` },
+  );
   const runs: NewConnectionRun[] = Array.from({ length: o.runs }, (_, i) => {
     const started = o.now - (o.runs - i) * HOUR;
     // Every fifth run fails, and so does the last: the default diff is last vs an earlier success.
@@ -67,34 +69,85 @@ export async function insertRichConnection(db: DB, o: RichConnectionOptions): Pr
     await trx
       .insertInto("connections")
       .values({
-        id: o.id, tenant_id: o.tenantId, platform: "codat", platform_id: `plat-${o.id}`, workspace_id: "ws_fixture", name: `Fixture ${o.id}`,
-        description: "Quarterly ledger sync", provider: "xero", integration_id: "int-1", integration_key: "gbol", integration_name: "Xero",
-        categories: JSON.stringify(["accounting"]), source_id: "src-1", source_type: "accounting", source_workspace_id: "ws_src",
-        destination_id: "dst-1", destination_type: "spreadsheet", destination_workspace_id: "ws_dst", status: "error", upstream_status: "Linked",
-        needs_relink: 1, user_paused: 0, paused_by: null, paused_at: null, pause_reason: null, platform_paused: 1,
-        platform_paused_reason: "monthly plan limit exceeded", environment: "production", external_xref: "cust-42", auth_type: "oauth2",
-        auth_scopes: JSON.stringify(["accounting.transactions", "offline_access"]), auth_expires_at: iso(o.now - 3 * 24 * HOUR),
-        auth_aws_arn: "arn:aws:secretsmanager:us-east-1:1:secret:x", ...sealed,
+        id: o.id,
+        tenant_id: o.tenantId,
+        platform: "codat",
+        platform_id: `plat-${o.id}`,
+        workspace_id: "ws_fixture",
+        name: `Fixture ${o.id}`,
+        description: "Quarterly ledger sync",
+        provider: "xero",
+        integration_id: "int-1",
+        integration_key: "gbol",
+        integration_name: "Xero",
+        categories: JSON.stringify(["accounting"]),
+        source_id: "src-1",
+        source_type: "accounting",
+        source_workspace_id: "ws_src",
+        destination_id: "dst-1",
+        destination_type: "spreadsheet",
+        destination_workspace_id: "ws_dst",
+        status: "error",
+        upstream_status: "Linked",
+        needs_relink: 1,
+        user_paused: 0,
+        paused_by: null,
+        paused_at: null,
+        pause_reason: null,
+        platform_paused: 1,
+        platform_paused_reason: "monthly plan limit exceeded",
+        environment: "production",
+        external_xref: "cust-42",
+        auth_type: "oauth2",
+        auth_scopes: JSON.stringify(["accounting.transactions", "offline_access"]),
+        auth_expires_at: iso(o.now - 3 * 24 * HOUR),
+        auth_aws_arn: "arn:aws:secretsmanager:us-east-1:1:secret:x",
+        ...sealed,
         permissions: JSON.stringify(["accounting_invoice_read", "accounting_invoice_write", "crm_contact_read"]),
-        link_url: "https://link-api.codat.io/companies/c1/connections/k1/start", connection_info: JSON.stringify({ region: "uk" }),
-        metadata: JSON.stringify({ account_id: "acc-1" }), unmapped: JSON.stringify({ LegacyField: "kept" }),
-        created_at: iso(o.now - 90 * 24 * HOUR), updated_at: iso(o.now - HOUR), created_by: "maria.lopez", updated_by: "dev.patel",
-        last_sync_at: iso(o.now - 2 * HOUR), last_run_job_id: last?.job_id ?? null, last_run_status: last?.status ?? null,
-        last_run_at: last?.started_at ?? null, last_run_by: last?.run_by ?? null, last_run_source_parameters: last?.source_parameters ?? null,
-        last_run_destination_parameters: last?.destination_parameters ?? null, last_run_error: last?.error_message ?? null,
-        open_error_count: errors.filter((e) => e.status === "active").length, version: 1,
+        link_url: "https://link-api.codat.io/companies/c1/connections/k1/start",
+        connection_info: JSON.stringify({ region: "uk" }),
+        metadata: JSON.stringify({ account_id: "acc-1" }),
+        unmapped: JSON.stringify({ LegacyField: "kept" }),
+        created_at: iso(o.now - 90 * 24 * HOUR),
+        updated_at: iso(o.now - HOUR),
+        created_by: "maria.lopez",
+        updated_by: "dev.patel",
+        last_sync_at: iso(o.now - 2 * HOUR),
+        last_run_job_id: last?.job_id ?? null,
+        last_run_status: last?.status ?? null,
+        last_run_at: last?.started_at ?? null,
+        last_run_by: last?.run_by ?? null,
+        last_run_source_parameters: last?.source_parameters ?? null,
+        last_run_destination_parameters: last?.destination_parameters ?? null,
+        last_run_error: last?.error_message ?? null,
+        open_error_count: errors.filter((e) => e.status === "active").length,
+        version: 1,
       })
       .execute();
-    for (let i = 0; i < runs.length; i += 200) await trx.insertInto("connection_runs").values(runs.slice(i, i + 200)).execute();
-    for (let i = 0; i < errors.length; i += 200) await trx.insertInto("connection_errors").values(errors.slice(i, i + 200)).execute();
+    for (let i = 0; i < runs.length; i += 200)
+      await trx
+        .insertInto("connection_runs")
+        .values(runs.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < errors.length; i += 200)
+      await trx
+        .insertInto("connection_errors")
+        .values(errors.slice(i, i + 200))
+        .execute();
     for (let i = 0; i < o.audits; i++) {
       await trx
         .insertInto("audit_events")
         .values({
-          id: `aud_${o.id}_${String(i).padStart(4, "0")}`, at: iso(o.now - (o.audits - i) * 60_000), actor_id: "usr_support_staff",
-          actor_label: "support@demo.test (support)", tenant_id: o.tenantId, connection_id: o.id, action: i % 2 ? "connection.resume" : "connection.pause",
+          id: `aud_${o.id}_${String(i).padStart(4, "0")}`,
+          at: iso(o.now - (o.audits - i) * 60_000),
+          actor_id: "usr_support_staff",
+          actor_label: "support@demo.test (support)",
+          tenant_id: o.tenantId,
+          connection_id: o.id,
+          action: i % 2 ? "connection.resume" : "connection.pause",
           // a careless writer that logged a token: the activity section must still never show it
-          before: JSON.stringify({ user_paused: i % 2, access_token: `at_${o.id}_secret` }), after: JSON.stringify({ user_paused: (i + 1) % 2 }),
+          before: JSON.stringify({ user_paused: i % 2, access_token: `at_${o.id}_secret` }),
+          after: JSON.stringify({ user_paused: (i + 1) % 2 }),
           note: i === 0 ? "Customer asked to stop syncing" : null,
         })
         .execute();

@@ -92,10 +92,29 @@ export type FixtureRow = ReturnType<typeof fixtureRow>;
 /** Tenants, users (including the test callers' ids) and the 60 fixture connections. */
 export async function seedListFixture(db: DB, now: number): Promise<FixtureRow[]> {
   await seedBase(db, now);
-  for (const [id, tenant] of [["usr_test_support_staff", null], ["usr_test_tenant_admin_ten_acme", "ten_acme"], ["usr_test_tenant_admin_ten_globex", "ten_globex"], ["usr_test_viewer_ten_acme", "ten_acme"]] as const) {
-    await db.insertInto("users").values({ id, email: `${id}@test`, name: id, password_hash: "x", role: "viewer", tenant_id: tenant, created_at: iso(now) }).execute();
+  for (const [id, tenant] of [
+    ["usr_test_support_staff", null],
+    ["usr_test_tenant_admin_ten_acme", "ten_acme"],
+    ["usr_test_tenant_admin_ten_globex", "ten_globex"],
+    ["usr_test_viewer_ten_acme", "ten_acme"],
+  ] as const) {
+    await db
+      .insertInto("users")
+      .values({
+        id,
+        email: `${id}@test`,
+        name: id,
+        password_hash: "x",
+        role: "viewer",
+        tenant_id: tenant,
+        created_at: iso(now),
+      })
+      .execute();
   }
   const rows = Array.from({ length: FIXTURE_SIZE }, (_, i) => fixtureRow(i, now));
-  await db.insertInto("connections").values(rows.map(({ tenant_name: _t, category: _c, ...row }) => row)).execute();
+  await db
+    .insertInto("connections")
+    .values(rows.map(({ tenant_name: _t, category: _c, ...row }) => row))
+    .execute();
   return rows;
 }

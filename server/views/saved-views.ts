@@ -7,16 +7,36 @@ import { newId, nowIso } from "../ids";
 import type { SavedView, TablePrefs } from "./views.types";
 
 export async function listSavedViews(db: DB, user: SessionUser, table: string): Promise<SavedView[]> {
-  return db.selectFrom("saved_views").select(["id", "name", "query", "updated_at"]).where("user_id", "=", user.id).where("table_key", "=", table).orderBy("name").execute();
+  return db
+    .selectFrom("saved_views")
+    .select(["id", "name", "query", "updated_at"])
+    .where("user_id", "=", user.id)
+    .where("table_key", "=", table)
+    .orderBy("name")
+    .execute();
 }
 
 /** Saves under a name; saving an existing name replaces that view. */
-export async function saveView(db: DB, user: SessionUser, input: { table: string; name: string; query: string }): Promise<SavedView> {
+export async function saveView(
+  db: DB,
+  user: SessionUser,
+  input: { table: string; name: string; query: string },
+): Promise<SavedView> {
   const at = nowIso();
   const row = await db
     .insertInto("saved_views")
-    .values({ id: newId("view"), user_id: user.id, table_key: input.table, name: input.name, query: input.query, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.columns(["user_id", "table_key", "name"]).doUpdateSet({ query: input.query, updated_at: at }))
+    .values({
+      id: newId("view"),
+      user_id: user.id,
+      table_key: input.table,
+      name: input.name,
+      query: input.query,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) =>
+      oc.columns(["user_id", "table_key", "name"]).doUpdateSet({ query: input.query, updated_at: at }),
+    )
     .returning(["id", "name", "query", "updated_at"])
     .executeTakeFirstOrThrow();
   return row;
@@ -28,10 +48,18 @@ export async function deleteView(db: DB, user: SessionUser, id: string): Promise
 }
 
 /** Until a user chooses, the connections table hides its less-used columns. */
-export const DEFAULT_PREFS: TablePrefs = { hiddenColumns: ["platform", "environment", "external_xref", "created_at"], density: "comfortable" };
+export const DEFAULT_PREFS: TablePrefs = {
+  hiddenColumns: ["platform", "environment", "external_xref", "created_at"],
+  density: "comfortable",
+};
 
 export async function getTablePrefs(db: DB, user: SessionUser, table: string): Promise<TablePrefs> {
-  const row = await db.selectFrom("user_table_prefs").select(["hidden_columns", "density"]).where("user_id", "=", user.id).where("table_key", "=", table).executeTakeFirst();
+  const row = await db
+    .selectFrom("user_table_prefs")
+    .select(["hidden_columns", "density"])
+    .where("user_id", "=", user.id)
+    .where("table_key", "=", table)
+    .executeTakeFirst();
   if (!row) return DEFAULT_PREFS;
   let hidden: unknown;
   try {

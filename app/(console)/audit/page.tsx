@@ -16,7 +16,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const caller = await getServerCaller();
   // A cursor from an old or edited URL falls back to the newest page rather than an error.
   const list = (c: string | null) => caller.audit.list({ ...filters, cursor: c, limit: 50 });
-  const [me, facets, page] = await Promise.all([caller.me.get(), caller.audit.facets(), list(cursor).catch(() => list(null))]);
+  const [me, facets, page] = await Promise.all([
+    caller.me.get(),
+    caller.audit.facets(),
+    list(cursor).catch(() => list(null)),
+  ]);
   const isStaff = isStaffUser(me);
   const params = auditFilterParams(filters);
   const next = page.nextCursor ? `?${new URLSearchParams([...params, ["cursor", page.nextCursor]])}` : null;
@@ -26,7 +30,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
           <p className="text-sm text-muted-foreground">
-            Every state change, newest first{isStaff ? ", across all tenants" : `, for ${me.tenantName ?? "your tenant"}`}.
+            Every state change, newest first
+            {isStaff ? ", across all tenants" : `, for ${me.tenantName ?? "your tenant"}`}.
           </p>
         </div>
         <a className={buttonClassName("outline")} href={`/api/export/audit?${params}`} download>

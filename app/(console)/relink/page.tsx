@@ -9,16 +9,26 @@ import { isStaff } from "@/lib/roles";
 
 export const metadata = { title: "Relink" };
 
-export default async function RelinkPage({ searchParams }: { searchParams: Promise<{ state?: string; cursor?: string }> }) {
+export default async function RelinkPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ state?: string; cursor?: string }>;
+}) {
   const params = await searchParams;
   const state = LINK_STATES.find((s) => s === params.state) ?? null;
   const caller = await getServerCaller();
-  const [me, ledger, batches] = await Promise.all([caller.me.get(), caller.relink.ledger({ state, cursor: params.cursor ?? null, limit: 50 }), caller.relink.batches()]);
+  const [me, ledger, batches] = await Promise.all([
+    caller.me.get(),
+    caller.relink.ledger({ state, cursor: params.cursor ?? null, limit: 50 }),
+    caller.relink.batches(),
+  ]);
   return (
     <div className="space-y-8">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Relink</h1>
-        <p className="text-sm text-muted-foreground">Every relink link: who created it, for whom, and whether the customer opened or used it.</p>
+        <p className="text-sm text-muted-foreground">
+          Every relink link: who created it, for whom, and whether the customer opened or used it.
+        </p>
       </div>
       <section className="space-y-3" aria-labelledby="batches-heading">
         <h2 id="batches-heading" className="text-lg font-semibold">
@@ -35,7 +45,10 @@ export default async function RelinkPage({ searchParams }: { searchParams: Promi
         </div>
         <RelinkLedgerTable rows={ledger.rows} showTenant={isStaff(me)} />
         {ledger.nextCursor ? (
-          <Link className={buttonClassName("outline", "sm")} href={`?${new URLSearchParams({ ...(state ? { state } : {}), cursor: ledger.nextCursor })}`}>
+          <Link
+            className={buttonClassName("outline", "sm")}
+            href={`?${new URLSearchParams({ ...(state ? { state } : {}), cursor: ledger.nextCursor })}`}
+          >
             Older links
           </Link>
         ) : null}

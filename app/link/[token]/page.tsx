@@ -8,11 +8,26 @@ export const metadata = { title: { absolute: "Reconnect your account" }, robots:
 
 type Search = { done?: string; problem?: string };
 
-export default async function PublicLinkPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Search> }) {
+export default async function PublicLinkPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Search>;
+}) {
   const [{ token }, search] = await Promise.all([params, searchParams]);
   const view = await openPublicLink(token, await headers());
   if (view.state === "used" && search.done === "1") return <PublicLinkStatus kind="connected" />;
   if (view.state !== "open") return <PublicLinkStatus kind={view.state} />;
   const problem = search.problem === "denied" || search.problem === "failed" ? search.problem : null;
-  return <PublicLinkConsent token={token} integrationName={view.integrationName} tenantName={view.tenantName} scopes={view.scopes} expiresAt={view.expiresAt} problem={problem} />;
+  return (
+    <PublicLinkConsent
+      token={token}
+      integrationName={view.integrationName}
+      tenantName={view.tenantName}
+      scopes={view.scopes}
+      expiresAt={view.expiresAt}
+      problem={problem}
+    />
+  );
 }

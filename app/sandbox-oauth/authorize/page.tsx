@@ -6,7 +6,11 @@ import { readSandboxConsent } from "@/server/sandbox-oauth/consent";
 export const dynamic = "force-dynamic";
 export const metadata = { title: { absolute: "Sandbox sign-in" }, robots: { index: false, follow: false } };
 
-export default async function SandboxAuthorizePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SandboxAuthorizePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const check = await readSandboxConsent(await searchParams, await headers());
   if (!check) notFound();
   return <SandboxConsent check={check} />;

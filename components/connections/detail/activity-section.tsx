@@ -20,14 +20,25 @@ export function ActivitySection({ connectionId, first }: { connectionId: string;
   });
   const page = offset === 0 ? first : (query.data ?? first);
   return (
-    <Section title={`Activity (${page.total})`} description="Every change made to this connection through the console, newest first.">
-      {page.rows.length === 0 ? <p className="text-sm text-muted-foreground">No activity yet: nobody has changed this connection through the console.</p> : null}
+    <Section
+      title={`Activity (${page.total})`}
+      description="Every change made to this connection through the console, newest first."
+    >
+      {page.rows.length === 0 ? (
+        <p className="text-sm text-muted-foreground">
+          No activity yet: nobody has changed this connection through the console.
+        </p>
+      ) : null}
       <ol className="relative space-y-4 border-l pl-5">
         {page.rows.map((e) => (
           <li key={e.id} className="relative">
-            <span aria-hidden="true" className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full border-2 border-background bg-primary" />
+            <span
+              aria-hidden="true"
+              className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full border-2 border-background bg-primary"
+            />
             <p className="text-sm">
-              <span className="font-medium">{e.action}</span> <span className="text-muted-foreground">by {e.actor_label}</span> · <RelativeTime value={e.at} />
+              <span className="font-medium">{e.action}</span>{" "}
+              <span className="text-muted-foreground">by {e.actor_label}</span> · <RelativeTime value={e.at} />
             </p>
             {e.note ? <p className="text-sm">“{e.note}”</p> : null}
             {e.before !== null || e.after !== null ? (
@@ -42,7 +53,15 @@ export function ActivitySection({ connectionId, first }: { connectionId: string;
           </li>
         ))}
       </ol>
-      <Pager label="activity" offset={offset} limit={DETAIL_PAGE_SIZE} total={page.total} shown={page.rows.length} onOffset={setOffset} busy={query.isFetching} />
+      <Pager
+        label="activity"
+        offset={offset}
+        limit={DETAIL_PAGE_SIZE}
+        total={page.total}
+        shown={page.rows.length}
+        onOffset={setOffset}
+        busy={query.isFetching}
+      />
     </Section>
   );
 }

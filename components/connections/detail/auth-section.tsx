@@ -12,12 +12,19 @@ export function AuthSection({ connection: c, now }: { connection: ConnectionDeta
       <Section title="Authentication">
         <dl>
           <Field label="Type">{c.auth_type}</Field>
-          <Field label="Expiry"><ExpiryCountdown value={c.auth_expires_at} serverNow={now} /></Field>
-          <Field label="AWS ARN"><IdValue value={c.auth_aws_arn} name="AWS ARN" /></Field>
+          <Field label="Expiry">
+            <ExpiryCountdown value={c.auth_expires_at} serverNow={now} />
+          </Field>
+          <Field label="AWS ARN">
+            <IdValue value={c.auth_aws_arn} name="AWS ARN" />
+          </Field>
           <Field label="Credentials">
             {c.has_credentials ? (
               <span>
-                Stored, encrypted · fingerprint <code className="font-mono text-xs" data-testid="credentials-fingerprint">…{c.credentials_fingerprint?.slice(-8) ?? "unknown"}</code>
+                Stored, encrypted · fingerprint{" "}
+                <code className="font-mono text-xs" data-testid="credentials-fingerprint">
+                  …{c.credentials_fingerprint?.slice(-8) ?? "unknown"}
+                </code>
               </span>
             ) : (
               <span className="text-muted-foreground">None stored</span>
@@ -28,7 +35,13 @@ export function AuthSection({ connection: c, now }: { connection: ConnectionDeta
       <Section title="Scopes" description="What the customer granted when they authorised.">
         {c.auth_scopes.length ? (
           <ul className="flex flex-wrap gap-1.5">
-            {c.auth_scopes.map((s) => <li key={s}><Badge variant="secondary" className="font-mono font-normal">{s}</Badge></li>)}
+            {c.auth_scopes.map((s) => (
+              <li key={s}>
+                <Badge variant="secondary" className="font-mono font-normal">
+                  {s}
+                </Badge>
+              </li>
+            ))}
           </ul>
         ) : (
           <p className="text-sm text-muted-foreground">No scopes recorded.</p>

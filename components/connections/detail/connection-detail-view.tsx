@@ -39,19 +39,54 @@ export function ConnectionDetailView({ data, canWrite, now, actions, relink, rel
           { value: "overview", label: "Overview", content: <OverviewSection connection={c} /> },
           { value: "auth", label: "Auth", content: <AuthSection connection={c} now={now} /> },
           {
-            value: "errors", label: "Errors", count: data.activeErrors.activeCount, countTone: "destructive", countLabel: "active",
-            content: <ErrorsSection connectionId={c.id} active={data.activeErrors} resolved={data.resolvedErrors} canWrite={canWrite} />,
+            value: "errors",
+            label: "Errors",
+            count: data.activeErrors.activeCount,
+            countTone: "destructive",
+            countLabel: "active",
+            content: (
+              <ErrorsSection
+                connectionId={c.id}
+                active={data.activeErrors}
+                resolved={data.resolvedErrors}
+                canWrite={canWrite}
+              />
+            ),
           },
-          { value: "runs", label: "Runs", count: data.runs.total, countTone: "muted", content: <RunsSection connectionId={c.id} first={data.runs} initialDiff={data.diff} /> },
+          {
+            value: "runs",
+            label: "Runs",
+            count: data.runs.total,
+            countTone: "muted",
+            content: <RunsSection connectionId={c.id} first={data.runs} initialDiff={data.diff} />,
+          },
           { value: "link", label: "Link", content: <LinkSection connection={c} /> },
           { value: "metadata", label: "Metadata", content: <MetadataSection connection={c} /> },
-          { value: "activity", label: "Activity", count: data.activity.total, countTone: "muted", content: <ActivitySection connectionId={c.id} first={data.activity} /> },
           {
-            value: "relink", label: "Relink",
+            value: "activity",
+            label: "Activity",
+            count: data.activity.total,
+            countTone: "muted",
+            content: <ActivitySection connectionId={c.id} first={data.activity} />,
+          },
+          {
+            value: "relink",
+            label: "Relink",
             content: (
-              <Section title="Relink" description={c.needs_relink ? "This connection needs the customer to re-authorise it." : "The connection's credentials work; a relink is only needed if the customer must re-authorise."}>
+              <Section
+                title="Relink"
+                description={
+                  c.needs_relink
+                    ? "This connection needs the customer to re-authorise it."
+                    : "The connection's credentials work; a relink is only needed if the customer must re-authorise."
+                }
+              >
                 {relink}
-                {canWrite ? null : <p className="text-sm text-muted-foreground">Read-only: relink URLs are created by support or a tenant admin.</p>}
+                {canWrite ? null : (
+                  <p className="text-sm text-muted-foreground">
+                    Read-only: relink URLs are created by support or a tenant admin.
+                  </p>
+                )}
               </Section>
             ),
           },

@@ -11,7 +11,10 @@ export function DetailHeader({ connection: c, actions }: { connection: Connectio
   const provider = c.provider_display_name ?? c.integration_name ?? c.provider;
   return (
     <header className="space-y-3">
-      <Link href="/connections" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/connections"
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft aria-hidden="true" className="size-4" /> Connections
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -20,7 +23,9 @@ export function DetailHeader({ connection: c, actions }: { connection: Connectio
             <h1 className="text-2xl font-semibold tracking-tight">{c.name}</h1>
             <StatusBadge status={c.status} />
             {c.upstream_status && c.upstream_status.toLowerCase() !== c.status ? (
-              <Badge variant="muted" title={`Status as ${PLATFORM_LABEL[c.platform]} sent it`}>{c.upstream_status}</Badge>
+              <Badge variant="muted" title={`Status as ${PLATFORM_LABEL[c.platform]} sent it`}>
+                {c.upstream_status}
+              </Badge>
             ) : null}
             {c.needs_relink ? <NeedsRelinkBadge /> : null}
             <PausedBadges userPaused={c.user_paused} platformPaused={c.platform_paused} />
@@ -31,7 +36,9 @@ export function DetailHeader({ connection: c, actions }: { connection: Connectio
               {provider !== c.provider ? <span className="text-muted-foreground"> ({c.provider})</span> : null}
             </Meta>
             <Meta label="Tenant">{c.tenant_name}</Meta>
-            <Meta label="Platform">{PLATFORM_LABEL[c.platform] === "the platform" ? "Generic" : PLATFORM_LABEL[c.platform]}</Meta>
+            <Meta label="Platform">
+              {PLATFORM_LABEL[c.platform] === "the platform" ? "Generic" : PLATFORM_LABEL[c.platform]}
+            </Meta>
             <Meta label="Environment">{c.environment ?? "—"}</Meta>
             <Meta label="Open errors">{c.open_error_count}</Meta>
           </dl>

@@ -6,23 +6,52 @@ import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ConnectionErrorView } from "@/server/connections/detail/detail.types";
 
-export function ErrorItem({ error: e, leading, trailing }: { error: ConnectionErrorView; leading?: ReactNode; trailing?: ReactNode }) {
+export function ErrorItem({
+  error: e,
+  leading,
+  trailing,
+}: {
+  error: ConnectionErrorView;
+  leading?: ReactNode;
+  trailing?: ReactNode;
+}) {
   const active = e.status === "active";
   const title = [e.status_code, e.status_text].filter(Boolean).join(" ") || "Error";
   return (
-    <article aria-label={`${active ? "Active" : "Resolved"} error ${title}`} className={cn("flex gap-3 rounded-md border p-3", active ? "border-destructive/40" : "bg-muted/30")}>
+    <article
+      aria-label={`${active ? "Active" : "Resolved"} error ${title}`}
+      className={cn("flex gap-3 rounded-md border p-3", active ? "border-destructive/40" : "bg-muted/30")}
+    >
       {leading ? <div className="pt-0.5">{leading}</div> : null}
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge variant={active ? "destructive" : "muted"} className="font-mono">{e.status_code ?? "—"}</Badge>
+          <Badge variant={active ? "destructive" : "muted"} className="font-mono">
+            {e.status_code ?? "—"}
+          </Badge>
           <span className="font-medium">{e.status_text ?? "No status text"}</span>
-          {e.is_auth_error ? <Badge variant="warning" title="Authentication failure: usually fixed by a relink">auth</Badge> : null}
-          {e.upstream_status ? <Badge variant="outline" title="Status as the platform sent it">{e.upstream_status}</Badge> : null}
+          {e.is_auth_error ? (
+            <Badge variant="warning" title="Authentication failure: usually fixed by a relink">
+              auth
+            </Badge>
+          ) : null}
+          {e.upstream_status ? (
+            <Badge variant="outline" title="Status as the platform sent it">
+              {e.upstream_status}
+            </Badge>
+          ) : null}
         </div>
-        <p className={cn("break-words text-sm", active ? "text-foreground" : "text-muted-foreground")}>{e.message ?? "No message."}</p>
+        <p className={cn("break-words text-sm", active ? "text-foreground" : "text-muted-foreground")}>
+          {e.message ?? "No message."}
+        </p>
         <p className="text-xs text-muted-foreground">
           Errored <RelativeTime value={e.errored_at} />
-          {e.resolved_at ? <> · resolved <RelativeTime value={e.resolved_at} />{e.resolved_by ? ` by ${e.resolved_by}` : ""}</> : null}
+          {e.resolved_at ? (
+            <>
+              {" "}
+              · resolved <RelativeTime value={e.resolved_at} />
+              {e.resolved_by ? ` by ${e.resolved_by}` : ""}
+            </>
+          ) : null}
           {e.resolution_note ? <> · “{e.resolution_note}”</> : null}
           <span className="ml-1 font-mono opacity-70">{e.id}</span>
         </p>

@@ -26,23 +26,48 @@ function usePagedErrors(connectionId: string, status: "active" | "resolved", fir
   return { page, offset: offset === 0 || query.data ? offset : 0, setOffset, busy: query.isFetching };
 }
 
-export function ErrorsSection({ connectionId, active, resolved, canWrite }: { connectionId: string; active: ErrorsPage; resolved: ErrorsPage; canWrite: boolean }) {
+export function ErrorsSection({
+  connectionId,
+  active,
+  resolved,
+  canWrite,
+}: {
+  connectionId: string;
+  active: ErrorsPage;
+  resolved: ErrorsPage;
+  canWrite: boolean;
+}) {
   const a = usePagedErrors(connectionId, "active", active);
   const r = usePagedErrors(connectionId, "resolved", resolved);
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const ids = a.page.rows.map((e) => e.id);
   const chosen = ids.filter((id) => selected.has(id));
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   // Bulk selection only helps with more than one error on the page.
   const selectable = canWrite && ids.length > 1;
   const all = chosen.length === 0 ? false : chosen.length === ids.length ? true : "indeterminate";
   return (
     <div className="space-y-4">
-      <Section title={`Active errors (${a.page.activeCount})`} description="Newest first. These are why the connection is failing now.">
+      <Section
+        title={`Active errors (${a.page.activeCount})`}
+        description="Newest first. These are why the connection is failing now."
+      >
         {selectable ? (
           <div className="mb-3 flex items-center gap-3 text-sm">
-            <Checkbox aria-label="Select all active errors on this page" checked={all} onCheckedChange={(v) => setSelected(v === true ? new Set(ids) : new Set())} />
-            <span className="text-muted-foreground">{chosen.length ? `${chosen.length} selected` : "Select errors to resolve together"}</span>
+            <Checkbox
+              aria-label="Select all active errors on this page"
+              checked={all}
+              onCheckedChange={(v) => setSelected(v === true ? new Set(ids) : new Set())}
+            />
+            <span className="text-muted-foreground">
+              {chosen.length ? `${chosen.length} selected` : "Select errors to resolve together"}
+            </span>
             {chosen.length ? <ResolveErrorsButton connectionId={connectionId} errorIds={chosen} /> : null}
           </div>
         ) : null}
@@ -52,19 +77,48 @@ export function ErrorsSection({ connectionId, active, resolved, canWrite }: { co
             <ErrorItem
               key={e.id}
               error={e}
-              leading={selectable ? <Checkbox aria-label={`Select error ${e.id}`} checked={selected.has(e.id)} onCheckedChange={(v) => toggle(e.id, v === true)} /> : undefined}
+              leading={
+                selectable ? (
+                  <Checkbox
+                    aria-label={`Select error ${e.id}`}
+                    checked={selected.has(e.id)}
+                    onCheckedChange={(v) => toggle(e.id, v === true)}
+                  />
+                ) : undefined
+              }
               trailing={canWrite ? <ResolveErrorsButton connectionId={connectionId} errorIds={[e.id]} /> : undefined}
             />
           ))}
         </div>
-        <Pager label="active errors" offset={a.offset} limit={LIMIT} total={a.page.total} shown={a.page.rows.length} onOffset={a.setOffset} busy={a.busy} />
+        <Pager
+          label="active errors"
+          offset={a.offset}
+          limit={LIMIT}
+          total={a.page.total}
+          shown={a.page.rows.length}
+          onOffset={a.setOffset}
+          busy={a.busy}
+        />
       </Section>
-      <Section title={`Resolved errors (${r.page.resolvedCount})`} description="Newest first, with when and how each was resolved.">
+      <Section
+        title={`Resolved errors (${r.page.resolvedCount})`}
+        description="Newest first, with when and how each was resolved."
+      >
         {r.page.rows.length === 0 ? <p className="text-sm text-muted-foreground">No resolved errors.</p> : null}
         <div className="space-y-2">
-          {r.page.rows.map((e) => <ErrorItem key={e.id} error={e} />)}
+          {r.page.rows.map((e) => (
+            <ErrorItem key={e.id} error={e} />
+          ))}
         </div>
-        <Pager label="resolved errors" offset={r.offset} limit={LIMIT} total={r.page.total} shown={r.page.rows.length} onOffset={r.setOffset} busy={r.busy} />
+        <Pager
+          label="resolved errors"
+          offset={r.offset}
+          limit={LIMIT}
+          total={r.page.total}
+          shown={r.page.rows.length}
+          onOffset={r.setOffset}
+          busy={r.busy}
+        />
       </Section>
     </div>
   );

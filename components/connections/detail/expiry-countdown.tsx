@@ -5,7 +5,12 @@ import { cn } from "@/components/ui/cn";
 import { formatExact, parseIso } from "@/components/ui/format-relative";
 import { describeExpiry } from "./describe-expiry";
 
-const TONE = { none: "text-muted-foreground", expired: "text-destructive font-medium", soon: "text-warning font-medium", ok: "" } as const;
+const TONE = {
+  none: "text-muted-foreground",
+  expired: "text-destructive font-medium",
+  soon: "text-warning font-medium",
+  ok: "",
+} as const;
 
 export function ExpiryCountdown({ value, serverNow }: { value: string | null; serverNow: number }) {
   // Start from the server's clock so the first client render matches the HTML, then tick.

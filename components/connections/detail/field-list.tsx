@@ -12,7 +12,9 @@ export function Field({ label, children }: { label: string; children?: ReactNode
   return (
     <div className="grid min-h-9 grid-cols-[11rem_1fr] items-center gap-3 py-1 text-sm">
       <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words">{children === null || children === undefined || children === "" ? <Missing /> : children}</dd>
+      <dd className="min-w-0 break-words">
+        {children === null || children === undefined || children === "" ? <Missing /> : children}
+      </dd>
     </div>
   );
 }
@@ -22,7 +24,9 @@ export function IdValue({ value, name }: { value: string | null; name: string })
   if (!value) return <Missing />;
   return (
     <span className="inline-flex max-w-full items-center gap-1">
-      <code className="truncate font-mono text-xs" title={value}>{value}</code>
+      <code className="truncate font-mono text-xs" title={value}>
+        {value}
+      </code>
       <CopyButton value={value} label={`Copy ${name}`} iconOnly size="sm" variant="ghost" className="size-7" />
     </span>
   );
@@ -39,7 +43,17 @@ export function WhenBy({ at, by }: { at: string | null; by?: string | null }) {
   );
 }
 
-export function Section({ title, description, children, className }: { title: string; description?: ReactNode; children: ReactNode; className?: string }) {
+export function Section({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <Card className={className}>
       <CardHeader className="pb-3">

@@ -13,7 +13,9 @@ export function groupPermissions(permissions: string[], filter = ""): Permission
   for (const permission of permissions) {
     if (needle && !permission.toLowerCase().replace(/_/g, " ").includes(needle.replace(/_/g, " "))) continue;
     const match = PATTERN.exec(permission);
-    const [category, object, access] = match ? [match[1] ?? "", match[2] ?? "", match[3] ?? ""] : ["other", permission, ""];
+    const [category, object, access] = match
+      ? [match[1] ?? "", match[2] ?? "", match[3] ?? ""]
+      : ["other", permission, ""];
     const objects = groups.get(category) ?? new Map<string, { access: Set<string>; raw: string[] }>();
     groups.set(category, objects);
     const entry = objects.get(object) ?? { access: new Set<string>(), raw: [] };

@@ -7,10 +7,15 @@ import { Section } from "./field-list";
 
 export function LinkSection({ connection: c }: { connection: ConnectionDetail }) {
   return (
-    <Section title="Upstream link URL" description="The platform's own link for this connection (Codat LinkURL). For a console relink URL, see the Relink tab.">
+    <Section
+      title="Upstream link URL"
+      description="The platform's own link for this connection (Codat LinkURL). For a console relink URL, see the Relink tab."
+    >
       {c.link_url ? (
         <div className="space-y-3">
-          <code className="block break-all rounded-md border bg-muted/40 p-3 font-mono text-xs" data-testid="link-url">{c.link_url}</code>
+          <code className="block break-all rounded-md border bg-muted/40 p-3 font-mono text-xs" data-testid="link-url">
+            {c.link_url}
+          </code>
           <div className="flex gap-2">
             <CopyButton value={c.link_url} label="Copy link URL" />
             <a href={c.link_url} target="_blank" rel="noopener noreferrer" className={buttonClassName("outline", "sm")}>

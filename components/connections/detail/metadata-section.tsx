@@ -18,7 +18,11 @@ export function MetadataSection({ connection: c }: { connection: ConnectionDetai
       <Section title="Metadata">
         <Doc value={c.metadata} empty="None sent." />
       </Section>
-      <Section title="Unmapped fields" description="Fields from the import that have no column of their own, kept verbatim." className="lg:col-span-2">
+      <Section
+        title="Unmapped fields"
+        description="Fields from the import that have no column of their own, kept verbatim."
+        className="lg:col-span-2"
+      >
         <Doc value={c.unmapped} empty="Nothing left unmapped: every field the platform sent has its place." />
       </Section>
     </div>

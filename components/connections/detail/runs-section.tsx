@@ -12,7 +12,15 @@ import { RunDiffPanel } from "./run-diff-panel";
 import { RunRow } from "./run-row";
 import { DETAIL_PAGE_SIZE } from "./tabs";
 
-export function RunsSection({ connectionId, first, initialDiff }: { connectionId: string; first: RunsPage; initialDiff: RunDiff }) {
+export function RunsSection({
+  connectionId,
+  first,
+  initialDiff,
+}: {
+  connectionId: string;
+  first: RunsPage;
+  initialDiff: RunDiff;
+}) {
   const trpc = useTRPC();
   const [offset, setOffset] = React.useState(0);
   const runs = useQuery({
@@ -36,7 +44,11 @@ export function RunsSection({ connectionId, first, initialDiff }: { connectionId
     <div className="space-y-4">
       <Section
         title="Compare parameters"
-        description={isDefault ? "The last run against the last successful one. Pick any two runs below (Base, Target) to compare them." : "Your choice of runs. Pick others below."}
+        description={
+          isDefault
+            ? "The last run against the last successful one. Pick any two runs below (Base, Target) to compare them."
+            : "Your choice of runs. Pick others below."
+        }
       >
         <RunDiffPanel diff={shownDiff} busy={diff.isFetching} />
       </Section>
@@ -59,12 +71,27 @@ export function RunsSection({ connectionId, first, initialDiff }: { connectionId
             </TableHeader>
             <TableBody>
               {page.rows.map((run) => (
-                <RunRow key={run.id} run={run} base={run.id === base} target={run.id === target} onBase={() => setBase(run.id)} onTarget={() => setTarget(run.id)} />
+                <RunRow
+                  key={run.id}
+                  run={run}
+                  base={run.id === base}
+                  target={run.id === target}
+                  onBase={() => setBase(run.id)}
+                  onTarget={() => setTarget(run.id)}
+                />
               ))}
             </TableBody>
           </Table>
         )}
-        <Pager label="runs" offset={offset} limit={DETAIL_PAGE_SIZE} total={page.total} shown={page.rows.length} onOffset={setOffset} busy={runs.isFetching} />
+        <Pager
+          label="runs"
+          offset={offset}
+          limit={DETAIL_PAGE_SIZE}
+          total={page.total}
+          shown={page.rows.length}
+          onOffset={setOffset}
+          busy={runs.isFetching}
+        />
       </Section>
     </div>
   );

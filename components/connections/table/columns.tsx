@@ -29,8 +29,14 @@ export const OPTIONAL_COLUMNS = [
   { id: "link_url", label: "Link URL" },
 ] as const;
 
-export function connectionColumns(opts: { showTenant: boolean; sort: SortState; onSort: (sort: SortColumn, dir: "asc" | "desc") => void }) {
-  const header = (title: string, sortKey?: SortColumn) => () => <ColumnHeader title={title} sortKey={sortKey} sort={opts.sort} onSort={opts.onSort} />;
+export function connectionColumns(opts: {
+  showTenant: boolean;
+  sort: SortState;
+  onSort: (sort: SortColumn, dir: "asc" | "desc") => void;
+}) {
+  const header = (title: string, sortKey?: SortColumn) => () => (
+    <ColumnHeader title={title} sortKey={sortKey} sort={opts.sort} onSort={opts.onSort} />
+  );
   const time = (v: string | null) => <RelativeTime value={v} />;
   return helper.columns([
     helper.display({
@@ -38,11 +44,19 @@ export function connectionColumns(opts: { showTenant: boolean; sort: SortState; 
       header: ({ table }) => (
         <Checkbox
           aria-label="Select all on this page"
-          checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+          checked={
+            table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false
+          }
           onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
         />
       ),
-      cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.name}`} checked={row.getIsSelected()} onCheckedChange={(v) => row.toggleSelected(v === true)} />,
+      cell: ({ row }) => (
+        <Checkbox
+          aria-label={`Select ${row.original.name}`}
+          checked={row.getIsSelected()}
+          onCheckedChange={(v) => row.toggleSelected(v === true)}
+        />
+      ),
     }),
     helper.accessor("name", {
       header: header("Connection", "name"),
@@ -56,7 +70,10 @@ export function connectionColumns(opts: { showTenant: boolean; sort: SortState; 
       ),
     }),
     ...(opts.showTenant ? [helper.accessor("tenant_name", { id: "tenant", header: header("Tenant") })] : []),
-    helper.accessor("provider", { header: header("Provider", "provider"), cell: ({ row }) => row.original.integration_name ?? row.original.provider }),
+    helper.accessor("provider", {
+      header: header("Provider", "provider"),
+      cell: ({ row }) => row.original.integration_name ?? row.original.provider,
+    }),
     helper.accessor("platform", { header: header("Platform") }),
     helper.accessor("status", {
       header: header("Status", "status"),
@@ -69,22 +86,49 @@ export function connectionColumns(opts: { showTenant: boolean; sort: SortState; 
       ),
     }),
     helper.accessor("environment", { header: header("Environment"), cell: ({ getValue }) => getValue() ?? "—" }),
-    helper.accessor("external_xref", { header: header("External ref"), cell: ({ getValue }) => <span className="whitespace-nowrap font-mono text-xs">{getValue() ?? "—"}</span> }),
+    helper.accessor("external_xref", {
+      header: header("External ref"),
+      cell: ({ getValue }) => <span className="whitespace-nowrap font-mono text-xs">{getValue() ?? "—"}</span>,
+    }),
     helper.accessor("open_error_count", {
       header: header("Open errors"),
-      cell: ({ getValue }) => <span className={getValue() > 0 ? "font-semibold text-destructive" : "text-muted-foreground"}>{getValue()}</span>,
+      cell: ({ getValue }) => (
+        <span className={getValue() > 0 ? "font-semibold text-destructive" : "text-muted-foreground"}>
+          {getValue()}
+        </span>
+      ),
     }),
-    helper.accessor("auth_expires_at", { header: header("Auth expires", "auth_expires_at"), cell: ({ getValue }) => time(getValue()) }),
-    helper.accessor("last_sync_at", { header: header("Last sync", "last_sync_at"), cell: ({ getValue }) => time(getValue()) }),
-    helper.accessor("updated_at", { header: header("Updated", "updated_at"), cell: ({ getValue }) => time(getValue()) }),
-    helper.accessor("created_at", { header: header("Created", "created_at"), cell: ({ getValue }) => time(getValue()) }),
+    helper.accessor("auth_expires_at", {
+      header: header("Auth expires", "auth_expires_at"),
+      cell: ({ getValue }) => time(getValue()),
+    }),
+    helper.accessor("last_sync_at", {
+      header: header("Last sync", "last_sync_at"),
+      cell: ({ getValue }) => time(getValue()),
+    }),
+    helper.accessor("updated_at", {
+      header: header("Updated", "updated_at"),
+      cell: ({ getValue }) => time(getValue()),
+    }),
+    helper.accessor("created_at", {
+      header: header("Created", "created_at"),
+      cell: ({ getValue }) => time(getValue()),
+    }),
     helper.accessor("link_url", {
       header: header("Link URL"),
       cell: ({ getValue }) => {
         const url = getValue();
-        return url ? <CopyButton value={url} label="Copy link URL" iconOnly size="icon" variant="ghost" /> : <span className="text-muted-foreground">—</span>;
+        return url ? (
+          <CopyButton value={url} label="Copy link URL" iconOnly size="icon" variant="ghost" />
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        );
       },
     }),
-    helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <RowActionsMenu row={row.original} /> }),
+    helper.display({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => <RowActionsMenu row={row.original} />,
+    }),
   ]);
 }

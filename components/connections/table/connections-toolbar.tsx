@@ -28,7 +28,15 @@ function optionsOf(facets: FacetsResponse | undefined, key: FacetKey, fallback: 
   return facets?.facets[key] ?? fallback.map((v) => ({ value: v, label: v, n: 0 }));
 }
 
-export function ConnectionsToolbar({ state, facets, showTenant, onChange, onClearAll, hasFilters, children }: ToolbarProps) {
+export function ConnectionsToolbar({
+  state,
+  facets,
+  showTenant,
+  onChange,
+  onClearAll,
+  hasFilters,
+  children,
+}: ToolbarProps) {
   const exact = facets?.exact ?? true;
   const moreSet = state.expires !== null || state.stale !== null || Boolean(state.from) || Boolean(state.to);
   const [more, setMore] = useState(moreSet);
@@ -36,17 +44,85 @@ export function ConnectionsToolbar({ state, facets, showTenant, onChange, onClea
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <SearchInput value={state.q} onChange={(q) => onChange({ q: q || null })} />
-        <FacetedFilter title="Status" options={optionsOf(facets, "status", CONNECTION_STATUSES)} selected={state.status} exact={exact} onChange={(v) => onChange({ status: v as ListUrlState["status"] })} />
-        <FlagFilter title="Needs relink" value={state.relink} counts={facets?.facets.needsRelink} exact={exact} onChange={(relink) => onChange({ relink })} />
-        <FlagFilter title="Active errors" value={state.errors} counts={facets?.facets.hasActiveErrors} exact={exact} onChange={(errors) => onChange({ errors })} />
-        <FacetedFilter title="Provider" options={optionsOf(facets, "provider")} selected={state.provider} exact={exact} onChange={(provider) => onChange({ provider })} />
-        {showTenant ? <FacetedFilter title="Tenant" options={optionsOf(facets, "tenant")} selected={state.tenant} exact={exact} onChange={(tenant) => onChange({ tenant })} /> : null}
-        <FlagFilter title="Paused" value={state.upaused} counts={facets?.facets.userPaused} exact={exact} onChange={(upaused) => onChange({ upaused })} />
-        <FlagFilter title="Platform-paused" value={state.ppaused} counts={facets?.facets.platformPaused} exact={exact} onChange={(ppaused) => onChange({ ppaused })} />
-        <FacetedFilter title="Platform" options={optionsOf(facets, "platform", PLATFORMS)} selected={state.platform} exact={exact} onChange={(v) => onChange({ platform: v as ListUrlState["platform"] })} />
-        <FacetedFilter title="Environment" options={optionsOf(facets, "environment")} selected={state.env} exact={exact} onChange={(env) => onChange({ env })} />
-        <FacetedFilter title="Category" options={optionsOf(facets, "category")} selected={state.category} exact={exact} onChange={(category) => onChange({ category })} />
-        <Button variant={more || moreSet ? "secondary" : "ghost"} size="sm" className="h-8" aria-expanded={more || moreSet} onClick={() => setMore(!more)}>
+        <FacetedFilter
+          title="Status"
+          options={optionsOf(facets, "status", CONNECTION_STATUSES)}
+          selected={state.status}
+          exact={exact}
+          onChange={(v) => onChange({ status: v as ListUrlState["status"] })}
+        />
+        <FlagFilter
+          title="Needs relink"
+          value={state.relink}
+          counts={facets?.facets.needsRelink}
+          exact={exact}
+          onChange={(relink) => onChange({ relink })}
+        />
+        <FlagFilter
+          title="Active errors"
+          value={state.errors}
+          counts={facets?.facets.hasActiveErrors}
+          exact={exact}
+          onChange={(errors) => onChange({ errors })}
+        />
+        <FacetedFilter
+          title="Provider"
+          options={optionsOf(facets, "provider")}
+          selected={state.provider}
+          exact={exact}
+          onChange={(provider) => onChange({ provider })}
+        />
+        {showTenant ? (
+          <FacetedFilter
+            title="Tenant"
+            options={optionsOf(facets, "tenant")}
+            selected={state.tenant}
+            exact={exact}
+            onChange={(tenant) => onChange({ tenant })}
+          />
+        ) : null}
+        <FlagFilter
+          title="Paused"
+          value={state.upaused}
+          counts={facets?.facets.userPaused}
+          exact={exact}
+          onChange={(upaused) => onChange({ upaused })}
+        />
+        <FlagFilter
+          title="Platform-paused"
+          value={state.ppaused}
+          counts={facets?.facets.platformPaused}
+          exact={exact}
+          onChange={(ppaused) => onChange({ ppaused })}
+        />
+        <FacetedFilter
+          title="Platform"
+          options={optionsOf(facets, "platform", PLATFORMS)}
+          selected={state.platform}
+          exact={exact}
+          onChange={(v) => onChange({ platform: v as ListUrlState["platform"] })}
+        />
+        <FacetedFilter
+          title="Environment"
+          options={optionsOf(facets, "environment")}
+          selected={state.env}
+          exact={exact}
+          onChange={(env) => onChange({ env })}
+        />
+        <FacetedFilter
+          title="Category"
+          options={optionsOf(facets, "category")}
+          selected={state.category}
+          exact={exact}
+          onChange={(category) => onChange({ category })}
+        />
+        <Button
+          variant={more || moreSet ? "secondary" : "ghost"}
+          size="sm"
+          className="h-8"
+          aria-expanded={more || moreSet}
+          onClick={() => setMore(!more)}
+        >
           <SlidersHorizontal className="size-4" aria-hidden="true" />
           Dates
         </Button>

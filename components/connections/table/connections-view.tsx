@@ -10,7 +10,11 @@ import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { FACET_KEYS, type FacetKey } from "@/lib/constants";
 import type { FacetsResponse } from "@/server/connections/list/facets.types";
-import type { ConnectionListRow, ListConnectionsRequest, ListConnectionsResponse } from "@/server/connections/list/list.types";
+import type {
+  ConnectionListRow,
+  ListConnectionsRequest,
+  ListConnectionsResponse,
+} from "@/server/connections/list/list.types";
 import type { TablePrefs } from "@/server/views/views.types";
 import { connectionColumns, OPTIONAL_COLUMNS } from "./columns";
 import { ConnectionsToolbar } from "./connections-toolbar";
@@ -42,8 +46,18 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
   const list = useListState();
   const { state, filters, request } = list;
   const sameAsServer = JSON.stringify(request) === JSON.stringify(initial.request);
-  const page = useQuery(trpc.connections.list.queryOptions(request, { placeholderData: keepPreviousData, initialData: sameAsServer ? (initial.page ?? undefined) : undefined }));
-  const facets = useQuery(trpc.connections.facets.queryOptions(filters, { placeholderData: keepPreviousData, initialData: sameAsServer ? (initial.facets ?? undefined) : undefined }));
+  const page = useQuery(
+    trpc.connections.list.queryOptions(request, {
+      placeholderData: keepPreviousData,
+      initialData: sameAsServer ? (initial.page ?? undefined) : undefined,
+    }),
+  );
+  const facets = useQuery(
+    trpc.connections.facets.queryOptions(filters, {
+      placeholderData: keepPreviousData,
+      initialData: sameAsServer ? (initial.facets ?? undefined) : undefined,
+    }),
+  );
 
   const optional = OPTIONAL_COLUMNS.filter((c) => showTenant || !("staffOnly" in c));
   const view = useTablePrefs({ optional, urlCols: state.cols, initial: prefs, setUrlCols: list.setColumns });
@@ -51,7 +65,10 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
   const requestKey = JSON.stringify(request);
   useEffect(() => setRowSelection({}), [requestKey]);
 
-  const columns = useMemo(() => connectionColumns({ showTenant, sort: { sort: state.sort, dir: state.dir }, onSort: list.setSort }), [showTenant, state.sort, state.dir, list.setSort]);
+  const columns = useMemo(
+    () => connectionColumns({ showTenant, sort: { sort: state.sort, dir: state.dir }, onSort: list.setSort }),
+    [showTenant, state.sort, state.dir, list.setSort],
+  );
   const table = useTable({
     features: dataTableFeatures,
     columns,
@@ -74,19 +91,46 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
 
   return (
     <div className="space-y-3">
-      <ConnectionsToolbar state={state} facets={facets.data} showTenant={showTenant} onChange={list.setFilters} onClearAll={list.clearFilters} hasFilters={hasFilters}>
+      <ConnectionsToolbar
+        state={state}
+        facets={facets.data}
+        showTenant={showTenant}
+        onChange={list.setFilters}
+        onClearAll={list.clearFilters}
+        hasFilters={hasFilters}
+      >
         <SavedViewsMenu query={query} />
-        <ViewOptions columns={optional} visible={view.visible} onToggle={view.toggle} density={view.density} onDensity={view.setDensity} />
+        <ViewOptions
+          columns={optional}
+          visible={view.visible}
+          onToggle={view.toggle}
+          density={view.density}
+          onDensity={view.setDensity}
+        />
         <ExportMenu query={query} />
       </ConnectionsToolbar>
-      {selectedIds.length ? <BulkActionsBar selectedIds={selectedIds} filters={filters} onDone={() => { setRowSelection({}); void page.refetch(); void facets.refetch(); }} /> : null}
+      {selectedIds.length ? (
+        <BulkActionsBar
+          selectedIds={selectedIds}
+          filters={filters}
+          onDone={() => {
+            setRowSelection({});
+            void page.refetch();
+            void facets.refetch();
+          }}
+        />
+      ) : null}
       {page.isError ? (
         <div role="alert" className="rounded-md border border-destructive/50 p-6 text-center">
           <p className="font-medium">The list could not be loaded.</p>
           <p className="mt-1 text-sm text-muted-foreground">{page.error.message}</p>
           <div className="mt-3 flex justify-center gap-2">
-            <Button size="sm" onClick={() => void page.refetch()}>Retry</Button>
-            <Button size="sm" variant="outline" onClick={list.clearFilters}>Clear filters</Button>
+            <Button size="sm" onClick={() => void page.refetch()}>
+              Retry
+            </Button>
+            <Button size="sm" variant="outline" onClick={list.clearFilters}>
+              Clear filters
+            </Button>
           </div>
         </div>
       ) : (
@@ -98,7 +142,9 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
             density={view.density}
             onOpenRow={(row) => router.push(`/connections/${row.id}`)}
             ariaSort={(id) => (id === state.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined)}
-            empty={<EmptyState state={state} labels={labels} onClear={list.setFilters} onClearAll={list.clearFilters} />}
+            empty={
+              <EmptyState state={state} labels={labels} onClear={list.setFilters} onClearAll={list.clearFilters} />
+            }
             skeletonRows={Math.min(state.size, 15)}
           />
         </div>

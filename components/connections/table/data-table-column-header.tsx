@@ -10,7 +10,17 @@ export interface SortState {
 
 const TEXT_SORTS: ReadonlySet<SortColumn> = new Set(["name", "status", "provider"]);
 
-export function ColumnHeader({ title, sortKey, sort, onSort }: { title: string; sortKey?: SortColumn; sort: SortState; onSort: (sort: SortColumn, dir: "asc" | "desc") => void }) {
+export function ColumnHeader({
+  title,
+  sortKey,
+  sort,
+  onSort,
+}: {
+  title: string;
+  sortKey?: SortColumn;
+  sort: SortState;
+  onSort: (sort: SortColumn, dir: "asc" | "desc") => void;
+}) {
   if (!sortKey) return <span>{title}</span>;
   const active = sort.sort === sortKey;
   // Dates first show the newest; text first shows A→Z.

@@ -3,7 +3,15 @@
 import { ChevronDown } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import type { FacetValue } from "@/server/connections/list/facets.types";
 import { formatCount } from "./format-count";
 
@@ -19,12 +27,18 @@ export function FacetedFilter({ title, options, selected, exact, onChange }: Fac
   // Keep chosen values listed even when the other filters leave them no rows.
   const known = new Map((options ?? []).map((o) => [o.value, o]));
   const all = [...(options ?? []), ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v, n: 0 }))];
-  const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   const labelOf = (v: string) => known.get(v)?.label ?? v;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" className="h-8 border-dashed" aria-label={`Filter by ${title.toLowerCase()}${selected.length ? `: ${selected.map(labelOf).join(", ")}` : ""}`}>
+        <Button
+          variant="outline"
+          size="sm"
+          className="h-8 border-dashed"
+          aria-label={`Filter by ${title.toLowerCase()}${selected.length ? `: ${selected.map(labelOf).join(", ")}` : ""}`}
+        >
           {title}
           {selected.length ? (
             <Badge variant="secondary" className="ml-1 max-w-40 truncate">
@@ -38,7 +52,12 @@ export function FacetedFilter({ title, options, selected, exact, onChange }: Fac
         <DropdownMenuLabel>{title}</DropdownMenuLabel>
         {all.length === 0 ? <div className="px-2 py-1.5 text-sm text-muted-foreground">No values</div> : null}
         {all.map((o) => (
-          <DropdownMenuCheckboxItem key={o.value} checked={selected.includes(o.value)} onCheckedChange={(on) => toggle(o.value, on === true)} onSelect={(e) => e.preventDefault()}>
+          <DropdownMenuCheckboxItem
+            key={o.value}
+            checked={selected.includes(o.value)}
+            onCheckedChange={(on) => toggle(o.value, on === true)}
+            onSelect={(e) => e.preventDefault()}
+          >
             <span className="flex-1 truncate">{o.label}</span>
             <span className="ml-4 font-mono text-xs tabular-nums text-muted-foreground">{formatCount(o.n, exact)}</span>
           </DropdownMenuCheckboxItem>

@@ -19,7 +19,18 @@ interface PaginationProps {
   summary: string;
 }
 
-export function Pagination({ size, onSize, prevCursor, nextCursor, atStart, onFirst, onPrev, onNext, onLast, summary }: PaginationProps) {
+export function Pagination({
+  size,
+  onSize,
+  prevCursor,
+  nextCursor,
+  atStart,
+  onFirst,
+  onPrev,
+  onNext,
+  onLast,
+  summary,
+}: PaginationProps) {
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
@@ -39,16 +50,44 @@ export function Pagination({ size, onSize, prevCursor, nextCursor, atStart, onFi
             ))}
           </SelectContent>
         </Select>
-        <Button variant="outline" size="icon" className="size-8" aria-label="First page" disabled={atStart} onClick={onFirst}>
+        <Button
+          variant="outline"
+          size="icon"
+          className="size-8"
+          aria-label="First page"
+          disabled={atStart}
+          onClick={onFirst}
+        >
           <ChevronFirst className="size-4" aria-hidden="true" />
         </Button>
-        <Button variant="outline" size="icon" className="size-8" aria-label="Previous page" disabled={!prevCursor} onClick={onPrev}>
+        <Button
+          variant="outline"
+          size="icon"
+          className="size-8"
+          aria-label="Previous page"
+          disabled={!prevCursor}
+          onClick={onPrev}
+        >
           <ChevronLeft className="size-4" aria-hidden="true" />
         </Button>
-        <Button variant="outline" size="icon" className="size-8" aria-label="Next page" disabled={!nextCursor} onClick={onNext}>
+        <Button
+          variant="outline"
+          size="icon"
+          className="size-8"
+          aria-label="Next page"
+          disabled={!nextCursor}
+          onClick={onNext}
+        >
           <ChevronRight className="size-4" aria-hidden="true" />
         </Button>
-        <Button variant="outline" size="icon" className="size-8" aria-label="Last page" disabled={!nextCursor} onClick={onLast}>
+        <Button
+          variant="outline"
+          size="icon"
+          className="size-8"
+          aria-label="Last page"
+          disabled={!nextCursor}
+          onClick={onLast}
+        >
           <ChevronLast className="size-4" aria-hidden="true" />
         </Button>
       </div>

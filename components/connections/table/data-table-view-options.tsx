@@ -2,7 +2,16 @@
 // Which optional columns show, and row density; both remembered per user by the caller.
 import { Settings2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import type { Density } from "./data-table";
 
 interface ViewOptionsProps {
@@ -25,13 +34,21 @@ export function ViewOptions({ columns, visible, onToggle, density, onDensity }: 
       <DropdownMenuContent align="end" className="w-52">
         <DropdownMenuLabel>Columns</DropdownMenuLabel>
         {columns.map((c) => (
-          <DropdownMenuCheckboxItem key={c.id} checked={visible.has(c.id)} onCheckedChange={(on) => onToggle(c.id, on === true)} onSelect={(e) => e.preventDefault()}>
+          <DropdownMenuCheckboxItem
+            key={c.id}
+            checked={visible.has(c.id)}
+            onCheckedChange={(on) => onToggle(c.id, on === true)}
+            onSelect={(e) => e.preventDefault()}
+          >
             {c.label}
           </DropdownMenuCheckboxItem>
         ))}
         <DropdownMenuSeparator />
         <DropdownMenuLabel>Density</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={density} onValueChange={(v) => onDensity(v === "compact" ? "compact" : "comfortable")}>
+        <DropdownMenuRadioGroup
+          value={density}
+          onValueChange={(v) => onDensity(v === "compact" ? "compact" : "comfortable")}
+        >
           <DropdownMenuRadioItem value="comfortable">Comfortable</DropdownMenuRadioItem>
           <DropdownMenuRadioItem value="compact">Compact</DropdownMenuRadioItem>
         </DropdownMenuRadioGroup>

@@ -23,7 +23,16 @@ interface DataTableProps<TData extends RowData> {
   skeletonRows?: number;
 }
 
-export function DataTable<TData extends RowData>({ table, label, loading, density, empty, onOpenRow, ariaSort, skeletonRows = 10 }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({
+  table,
+  label,
+  loading,
+  density,
+  empty,
+  onOpenRow,
+  ariaSort,
+  skeletonRows = 10,
+}: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -38,7 +47,14 @@ export function DataTable<TData extends RowData>({ table, label, loading, densit
 
   function onKeyDown(e: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData, toggle: () => void) {
     if (e.target !== e.currentTarget) return; // keys inside a checkbox or menu are theirs
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1, j: index + 1, k: index - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: rows.length - 1,
+      j: index + 1,
+      k: index - 1,
+    };
     const to = moves[e.key];
     if (to !== undefined) {
       e.preventDefault();
@@ -52,12 +68,20 @@ export function DataTable<TData extends RowData>({ table, label, loading, densit
   }
 
   return (
-    <Table aria-label={label} aria-busy={loading} className={loading && rows.length ? "opacity-60 transition-opacity" : undefined}>
+    <Table
+      aria-label={label}
+      aria-busy={loading}
+      className={loading && rows.length ? "opacity-60 transition-opacity" : undefined}
+    >
       <TableHeader>
         {table.getHeaderGroups().map((group) => (
           <TableRow key={group.id}>
             {group.headers.map((header) => (
-              <TableHead key={header.id} aria-sort={ariaSort?.(header.column.id)} className={header.column.id === "select" ? "w-8" : undefined}>
+              <TableHead
+                key={header.id}
+                aria-sort={ariaSort?.(header.column.id)}
+                className={header.column.id === "select" ? "w-8" : undefined}
+              >
                 {header.isPlaceholder ? null : <table.FlexRender header={header} />}
               </TableHead>
             ))}
@@ -95,7 +119,12 @@ export function DataTable<TData extends RowData>({ table, label, loading, densit
               // Clicks in portaled menus and dialogs bubble here through React; only plain
               // clicks on the row itself open it.
               const target = e.target instanceof Element ? e.target : null;
-              if (target && e.currentTarget.contains(target) && !target.closest("a,button,input,[role=checkbox],[role=menuitem]")) onOpenRow(row.original);
+              if (
+                target &&
+                e.currentTarget.contains(target) &&
+                !target.closest("a,button,input,[role=checkbox],[role=menuitem]")
+              )
+                onOpenRow(row.original);
             }}
             onKeyDown={(e) => onKeyDown(e, index, row.original, () => row.toggleSelected())}
           >

@@ -13,7 +13,8 @@ export function describeActiveFilters(s: ListUrlState, labels: (key: string, val
   const out: ActiveFilter[] = [];
   const many = (key: "status" | "provider" | "category" | "platform" | "env" | "tenant", title: string) => {
     const values: string[] = s[key];
-    if (values.length) out.push({ label: `${title}: ${values.map((v) => labels(key, v)).join(", ")}`, clear: { [key]: null } });
+    if (values.length)
+      out.push({ label: `${title}: ${values.map((v) => labels(key, v)).join(", ")}`, clear: { [key]: null } });
   };
   if (s.q) out.push({ label: `Search: “${s.q}”`, clear: { q: null } });
   many("status", "Status");

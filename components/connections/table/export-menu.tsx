@@ -2,7 +2,13 @@
 // Download the whole filtered list (not just this page) as CSV or JSON.
 import { Download } from "lucide-react";
 import { buttonClassName } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 export function ExportMenu({ query }: { query: string }) {
   const href = (format: "csv" | "json") => `/api/export/connections?${query ? `${query}&` : ""}format=${format}`;

@@ -3,7 +3,14 @@
 import { ChevronDown } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import type { FacetValue } from "@/server/connections/list/facets.types";
 import { formatCount } from "./format-count";
 
@@ -21,7 +28,12 @@ export function FlagFilter({ title, value, counts, exact, onChange }: FlagFilter
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" className="h-8 border-dashed" aria-label={`Filter by ${title.toLowerCase()}: ${current}`}>
+        <Button
+          variant="outline"
+          size="sm"
+          className="h-8 border-dashed"
+          aria-label={`Filter by ${title.toLowerCase()}: ${current}`}
+        >
           {title}
           {value !== null ? (
             <Badge variant="secondary" className="ml-1">

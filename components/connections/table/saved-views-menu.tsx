@@ -6,8 +6,22 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
@@ -18,7 +32,15 @@ export function SavedViewsMenu({ query }: { query: string }) {
   const router = useRouter();
   const views = useQuery(trpc.views.list.queryOptions({ table: "connections" }));
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.views.list.queryKey() });
-  const save = useMutation(trpc.views.save.mutationOptions({ onSuccess: (v) => { void refresh(); toast({ title: `Saved view “${v.name}”`, variant: "success" }); setOpen(false); } }));
+  const save = useMutation(
+    trpc.views.save.mutationOptions({
+      onSuccess: (v) => {
+        void refresh();
+        toast({ title: `Saved view “${v.name}”`, variant: "success" });
+        setOpen(false);
+      },
+    }),
+  );
   const remove = useMutation(trpc.views.remove.mutationOptions({ onSuccess: () => void refresh() }));
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -40,32 +62,61 @@ export function SavedViewsMenu({ query }: { query: string }) {
           <DropdownMenuLabel>Saved views</DropdownMenuLabel>
           {views.data?.length === 0 ? <div className="px-2 py-1.5 text-sm text-muted-foreground">None yet</div> : null}
           {views.data?.map((v) => (
-            <DropdownMenuItem key={v.id} onSelect={() => router.push(`/connections${v.query ? `?${v.query}` : ""}`)} className="group">
+            <DropdownMenuItem
+              key={v.id}
+              onSelect={() => router.push(`/connections${v.query ? `?${v.query}` : ""}`)}
+              className="group"
+            >
               <span className="flex-1 truncate">{v.name}</span>
               <button
                 type="button"
                 aria-label={`Delete view ${v.name}`}
                 className="rounded p-0.5 text-muted-foreground opacity-60 hover:text-destructive group-focus:opacity-100"
-                onClick={(e) => { e.stopPropagation(); e.preventDefault(); remove.mutate({ id: v.id }); }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  e.preventDefault();
+                  remove.mutate({ id: v.id });
+                }}
               >
                 <Trash2 className="size-3.5" aria-hidden="true" />
               </button>
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => { setName(""); setOpen(true); }}>Save current view…</DropdownMenuItem>
+          <DropdownMenuItem
+            onSelect={() => {
+              setName("");
+              setOpen(true);
+            }}
+          >
+            Save current view…
+          </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent>
-          <form onSubmit={(e) => { e.preventDefault(); save.mutate({ table: "connections", name, query: viewQuery.toString() }); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate({ table: "connections", name, query: viewQuery.toString() });
+            }}
+          >
             <DialogHeader>
               <DialogTitle>Save view</DialogTitle>
-              <DialogDescription>Saves the current filters, search, sort and columns under a name. Saving an existing name replaces it.</DialogDescription>
+              <DialogDescription>
+                Saves the current filters, search, sort and columns under a name. Saving an existing name replaces it.
+              </DialogDescription>
             </DialogHeader>
             <div className="my-4 space-y-2">
               <Label htmlFor="view-name">Name</Label>
-              <Input id="view-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Xero needing relink" autoFocus maxLength={80} />
+              <Input
+                id="view-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder="e.g. Xero needing relink"
+                autoFocus
+                maxLength={80}
+              />
               {save.error ? <p className="text-sm text-destructive">{save.error.message}</p> : null}
             </div>
             <DialogFooter>

@@ -24,7 +24,10 @@ export function SearchInput({ value, onChange }: { value: string; onChange: (val
   }, [draft, onChange]);
   return (
     <div className="relative w-full max-w-xs">
-      <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+      <Search
+        className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+        aria-hidden="true"
+      />
       <Input
         type="search"
         aria-label="Search connections"
@@ -40,7 +43,16 @@ export function SearchInput({ value, onChange }: { value: string; onChange: (val
         className="h-8 pl-8 pr-8"
       />
       {draft ? (
-        <button type="button" aria-label="Clear search" className="absolute right-2 top-1/2 -translate-y-1/2 text-muted-foreground hover:text-foreground" onClick={() => { last.current = ""; setDraft(""); onChange(""); }}>
+        <button
+          type="button"
+          aria-label="Clear search"
+          className="absolute right-2 top-1/2 -translate-y-1/2 text-muted-foreground hover:text-foreground"
+          onClick={() => {
+            last.current = "";
+            setDraft("");
+            onChange("");
+          }}
+        >
           <X className="size-4" aria-hidden="true" />
         </button>
       ) : null}

@@ -3,7 +3,13 @@
 // pushes a history entry, so back/forward step through views and a link reproduces one.
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
-import { FILTER_KEYS, filtersFromUrlState, listRequestFromUrlState, listUrlParsers, type ListUrlState } from "@/lib/list-url-state";
+import {
+  FILTER_KEYS,
+  filtersFromUrlState,
+  listRequestFromUrlState,
+  listUrlParsers,
+  type ListUrlState,
+} from "@/lib/list-url-state";
 
 export type FilterPatch = { [K in (typeof FILTER_KEYS)[number]]?: ListUrlState[K] | null };
 
@@ -16,10 +22,14 @@ export function useListState() {
     () => void setState({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, null])), ...firstPage }),
     [setState],
   );
-  const setSort = useCallback((sort: ListUrlState["sort"], dir: ListUrlState["dir"]) => void setState({ sort, dir, ...firstPage }), [setState]);
+  const setSort = useCallback(
+    (sort: ListUrlState["sort"], dir: ListUrlState["dir"]) => void setState({ sort, dir, ...firstPage }),
+    [setState],
+  );
   const setPageSize = useCallback((size: ListUrlState["size"]) => void setState({ size, ...firstPage }), [setState]);
   const goTo = useCallback(
-    (nav: ListUrlState["nav"], cursor: string | null) => void setState({ nav: nav === "forward" && !cursor ? null : nav, cursor }),
+    (nav: ListUrlState["nav"], cursor: string | null) =>
+      void setState({ nav: nav === "forward" && !cursor ? null : nav, cursor }),
     [setState],
   );
   const setColumns = useCallback((cols: string[]) => void setState({ cols }, { history: "replace" }), [setState]);

@@ -8,15 +8,26 @@ import { useTRPC } from "@/components/providers/trpc-client";
 import type { TablePrefs } from "@/server/views/views.types";
 import type { Density } from "./data-table";
 
-export function useTablePrefs(opts: { optional: readonly { id: string }[]; urlCols: string[] | null; initial: TablePrefs; setUrlCols: (cols: string[]) => void }) {
+export function useTablePrefs(opts: {
+  optional: readonly { id: string }[];
+  urlCols: string[] | null;
+  initial: TablePrefs;
+  setUrlCols: (cols: string[]) => void;
+}) {
   const trpc = useTRPC();
   const save = useMutation(trpc.views.setPrefs.mutationOptions());
   const [hidden, setHidden] = useState<string[]>(opts.initial.hiddenColumns);
   const [density, setDensityState] = useState<Density>(opts.initial.density);
   const ids = opts.optional.map((c) => c.id);
 
-  const visible = useMemo(() => new Set(opts.urlCols ?? ids.filter((id) => !hidden.includes(id))), [opts.urlCols, hidden, ids.join()]);
-  const columnVisibility = useMemo(() => Object.fromEntries(ids.map((id) => [id, visible.has(id)])), [visible, ids.join()]);
+  const visible = useMemo(
+    () => new Set(opts.urlCols ?? ids.filter((id) => !hidden.includes(id))),
+    [opts.urlCols, hidden, ids.join()],
+  );
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(ids.map((id) => [id, visible.has(id)])),
+    [visible, ids.join()],
+  );
 
   function toggle(id: string, on: boolean) {
     const next = ids.filter((c) => (c === id ? on : visible.has(c)));

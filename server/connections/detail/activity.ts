@@ -8,7 +8,11 @@ import { redactSecrets } from "../redact-secrets";
 import { pageFrom, requireVisibleConnection } from "./require-connection";
 import type { z } from "zod";
 
-export async function listActivity(db: DB, user: SessionUser, request: z.input<typeof ZActivityRequestSchema>): Promise<ActivityPage> {
+export async function listActivity(
+  db: DB,
+  user: SessionUser,
+  request: z.input<typeof ZActivityRequestSchema>,
+): Promise<ActivityPage> {
   const { connectionId, limit, offset } = ZActivityRequestSchema.parse(request);
   await requireVisibleConnection(db, user, connectionId);
   const [rows, count] = await Promise.all([
@@ -20,8 +24,15 @@ export async function listActivity(db: DB, user: SessionUser, request: z.input<t
       .limit(limit + 1)
       .offset(offset)
       .execute(),
-    scopedAuditEvents(db, user).select((eb) => eb.fn.countAll().as("n")).where("connection_id", "=", connectionId).executeTakeFirstOrThrow(),
+    scopedAuditEvents(db, user)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("connection_id", "=", connectionId)
+      .executeTakeFirstOrThrow(),
   ]);
-  const events = rows.map((r) => ({ ...r, before: redactSecrets(parseJsonText(r.before)), after: redactSecrets(parseJsonText(r.after)) }));
+  const events = rows.map((r) => ({
+    ...r,
+    before: redactSecrets(parseJsonText(r.before)),
+    after: redactSecrets(parseJsonText(r.after)),
+  }));
   return pageFrom(events, limit, offset, Number(count.n));
 }

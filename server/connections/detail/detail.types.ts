@@ -103,7 +103,10 @@ export type ConnectionRunView = z.infer<typeof ZRunSchema>;
 export const ZRunsPageSchema = pageOf(ZRunSchema);
 export type RunsPage = z.infer<typeof ZRunsPageSchema>;
 
-export const ZErrorsRequestSchema = z.object({ ...ZPage, status: z.enum(["all", "active", "resolved"]).default("all") });
+export const ZErrorsRequestSchema = z.object({
+  ...ZPage,
+  status: z.enum(["all", "active", "resolved"]).default("all"),
+});
 export type ErrorsRequest = z.input<typeof ZErrorsRequestSchema>;
 export const ZConnectionErrorSchema = z.object({
   id: z.string(),
@@ -119,7 +122,10 @@ export const ZConnectionErrorSchema = z.object({
   resolution_note: z.string().nullable(),
 });
 export type ConnectionErrorView = z.infer<typeof ZConnectionErrorSchema>;
-export const ZErrorsPageSchema = pageOf(ZConnectionErrorSchema).extend({ activeCount: z.number(), resolvedCount: z.number() });
+export const ZErrorsPageSchema = pageOf(ZConnectionErrorSchema).extend({
+  activeCount: z.number(),
+  resolvedCount: z.number(),
+});
 export type ErrorsPage = z.infer<typeof ZErrorsPageSchema>;
 
 export const ZActivityRequestSchema = z.object(ZPage);
@@ -153,7 +159,12 @@ export const ZParamChangeSchema = z.object({
   after: json,
 });
 export type ParamChange = z.infer<typeof ZParamChangeSchema>;
-export const ZRunRefSchema = z.object({ id: z.string(), job_id: z.string(), status: z.string(), started_at: z.string().nullable() });
+export const ZRunRefSchema = z.object({
+  id: z.string(),
+  job_id: z.string(),
+  status: z.string(),
+  started_at: z.string().nullable(),
+});
 export const ZRunDiffSchema = z.object({
   base: ZRunRefSchema.nullable(),
   target: ZRunRefSchema.nullable(),

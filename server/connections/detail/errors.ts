@@ -8,7 +8,17 @@ import { pageFrom, requireVisibleConnection } from "./require-connection";
 
 type ErrorRow = Omit<ConnectionError, "connection_id" | "tenant_id">;
 const ERROR_COLUMNS = [
-  "id", "status", "upstream_status", "status_code", "status_text", "message", "is_auth_error", "errored_at", "resolved_at", "resolved_by", "resolution_note",
+  "id",
+  "status",
+  "upstream_status",
+  "status_code",
+  "status_text",
+  "message",
+  "is_auth_error",
+  "errored_at",
+  "resolved_at",
+  "resolved_by",
+  "resolution_note",
 ] as const;
 
 const toErrorView = (row: ErrorRow): ConnectionErrorView => ({ ...row, is_auth_error: Boolean(row.is_auth_error) });
@@ -19,7 +29,12 @@ export async function listErrors(db: DB, user: SessionUser, request: ErrorsReque
   let page = scopedErrors(db, user).select(ERROR_COLUMNS).where("connection_id", "=", connectionId);
   if (status !== "all") page = page.where("status", "=", status);
   const [rows, counts] = await Promise.all([
-    page.orderBy("errored_at", "desc").orderBy("id", "desc").limit(limit + 1).offset(offset).execute(),
+    page
+      .orderBy("errored_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit + 1)
+      .offset(offset)
+      .execute(),
     scopedErrors(db, user)
       .select(["status", (eb) => eb.fn.countAll().as("n")])
       .where("connection_id", "=", connectionId)

@@ -11,7 +11,11 @@ export async function getConnection(db: DB, user: SessionUser, id: string): Prom
     .innerJoin("tenants", "tenants.id", "connections.tenant_id")
     .leftJoin("integrations", "integrations.provider", "connections.provider")
     .selectAll("connections")
-    .select(["tenants.name as tenant_name", "tenants.slug as tenant_slug", "integrations.display_name as provider_display_name"])
+    .select([
+      "tenants.name as tenant_name",
+      "tenants.slug as tenant_slug",
+      "integrations.display_name as provider_display_name",
+    ])
     .where("connections.id", "=", id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError();

@@ -8,7 +8,11 @@ describe("diffParams", () => {
 
   it("reports nested changes, additions and removals by path, sorted", () => {
     const before = { sheet: "FY24 Q1", range: { from: "A1", to: "K200" }, filters: { entity: "US01" }, old: true };
-    const after = { sheet: "FY24 Q1", range: { from: "A1", to: "K900" }, filters: { entity: "US01", includeDrafts: true } };
+    const after = {
+      sheet: "FY24 Q1",
+      range: { from: "A1", to: "K900" },
+      filters: { entity: "US01", includeDrafts: true },
+    };
     expect(diffParams(before, after)).toEqual([
       { path: "filters.includeDrafts", kind: "added", before: null, after: true },
       { path: "old", kind: "removed", before: true, after: null },
@@ -25,9 +29,15 @@ describe("diffParams", () => {
   });
 
   it("treats a type change as one change, and null parameters as empty", () => {
-    expect(diffParams({ a: { x: 1 } }, { a: [1] })).toEqual([{ path: "a", kind: "changed", before: { x: 1 }, after: [1] }]);
-    expect(diffParams(null, { mode: "append" })).toEqual([{ path: "mode", kind: "added", before: null, after: "append" }]);
-    expect(diffParams({ mode: "append" }, null)).toEqual([{ path: "mode", kind: "removed", before: "append", after: null }]);
+    expect(diffParams({ a: { x: 1 } }, { a: [1] })).toEqual([
+      { path: "a", kind: "changed", before: { x: 1 }, after: [1] },
+    ]);
+    expect(diffParams(null, { mode: "append" })).toEqual([
+      { path: "mode", kind: "added", before: null, after: "append" },
+    ]);
+    expect(diffParams({ mode: "append" }, null)).toEqual([
+      { path: "mode", kind: "removed", before: "append", after: null },
+    ]);
     expect(diffParams(0, 0)).toEqual([]);
     expect(diffParams("x", "y")).toEqual([{ path: "", kind: "changed", before: "x", after: "y" }]);
   });

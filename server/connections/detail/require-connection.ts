@@ -8,7 +8,10 @@ import { scopedConnections } from "../../tenant-scope";
  * NOT_FOUND, exactly like the connection itself, rather than an empty list that confirms nothing.
  */
 export async function requireVisibleConnection(db: DB, user: SessionUser, connectionId: string): Promise<void> {
-  const row = await scopedConnections(db, user).select("connections.id").where("connections.id", "=", connectionId).executeTakeFirst();
+  const row = await scopedConnections(db, user)
+    .select("connections.id")
+    .where("connections.id", "=", connectionId)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError();
 }
 

@@ -18,22 +18,29 @@ export async function diffRuns(db: DB, user: SessionUser, request: RunDiffReques
   const { connectionId, baseRunId, targetRunId } = ZRunDiffRequestSchema.parse(request);
   await requireVisibleConnection(db, user, connectionId);
   const byId = async (id: string) => {
-    const row = await scopedRuns(db, user).select(COLUMNS).where("connection_id", "=", connectionId).where("id", "=", id).executeTakeFirst();
+    const row = await scopedRuns(db, user)
+      .select(COLUMNS)
+      .where("connection_id", "=", connectionId)
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError("Run");
     return row;
   };
-  const recent = baseRunId && targetRunId ? [] : await scopedRuns(db, user)
-    .select(COLUMNS)
-    .where("connection_id", "=", connectionId)
-    .orderBy(newestRunsFirst)
-    .orderBy("started_at", "desc")
-    .orderBy("id", "desc")
-    .limit(DEFAULT_LOOKBACK)
-    .execute();
+  const recent =
+    baseRunId && targetRunId
+      ? []
+      : await scopedRuns(db, user)
+          .select(COLUMNS)
+          .where("connection_id", "=", connectionId)
+          .orderBy(newestRunsFirst)
+          .orderBy("started_at", "desc")
+          .orderBy("id", "desc")
+          .limit(DEFAULT_LOOKBACK)
+          .execute();
   const target = targetRunId ? await byId(targetRunId) : recent[0];
   // Default base: the newest successful run other than the target; else the run just before it.
   const others = recent.filter((r) => r.id !== target?.id);
-  const base = baseRunId ? await byId(baseRunId) : others.find((r) => isSuccessfulRun(r.status)) ?? others[0];
+  const base = baseRunId ? await byId(baseRunId) : (others.find((r) => isSuccessfulRun(r.status)) ?? others[0]);
   if (!target || !base) {
     return { base: base ? ref(base) : null, target: target ? ref(target) : null, source: [], destination: [] };
   }
@@ -45,4 +52,9 @@ export async function diffRuns(db: DB, user: SessionUser, request: RunDiffReques
   };
 }
 
-const ref = (r: { id: string; job_id: string; status: string; started_at: string | null }) => ({ id: r.id, job_id: r.job_id, status: r.status, started_at: r.started_at });
+const ref = (r: { id: string; job_id: string; status: string; started_at: string | null }) => ({
+  id: r.id,
+  job_id: r.job_id,
+  status: r.status,
+  started_at: r.started_at,
+});

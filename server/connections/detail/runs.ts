@@ -13,8 +13,22 @@ const SUCCESS = new Set(["complete", "completed", "success", "succeeded"]);
 export const isSuccessfulRun = (status: string): boolean => SUCCESS.has(status.toLowerCase());
 
 export const RUN_COLUMNS = [
-  "id", "connection_id", "tenant_id", "job_id", "status", "source_status", "destination_status", "started_at", "finished_at",
-  "run_by", "source_parameters", "destination_parameters", "records_read", "records_written", "error_message", "extra",
+  "id",
+  "connection_id",
+  "tenant_id",
+  "job_id",
+  "status",
+  "source_status",
+  "destination_status",
+  "started_at",
+  "finished_at",
+  "run_by",
+  "source_parameters",
+  "destination_parameters",
+  "records_read",
+  "records_written",
+  "error_message",
+  "extra",
 ] as const;
 
 /** Runs without a start time go last on both databases (PostgreSQL sorts NULL first in DESC). */
@@ -60,7 +74,10 @@ export async function listRuns(db: DB, user: SessionUser, request: RunsRequest):
       .limit(limit + 1)
       .offset(offset)
       .execute(),
-    scopedRuns(db, user).select((eb) => eb.fn.countAll().as("n")).where("connection_id", "=", connectionId).executeTakeFirstOrThrow(),
+    scopedRuns(db, user)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("connection_id", "=", connectionId)
+      .executeTakeFirstOrThrow(),
   ]);
   return pageFrom(rows.map(toRunView), limit, offset, Number(count.n));
 }

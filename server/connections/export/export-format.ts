@@ -35,8 +35,10 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 export const csvHeader = (): string => `${EXPORT_COLUMNS.join(",")}\r\n`;
-export const csvLine = (row: ConnectionListRow): string => `${EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(",")}\r\n`;
+export const csvLine = (row: ConnectionListRow): string =>
+  `${EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(",")}\r\n`;
 
 /** JSON array, one row per line: the stream is valid JSON once closed. */
-export const jsonLine = (row: ConnectionListRow, first: boolean): string => `${first ? "[\n" : ",\n"}${JSON.stringify(row)}`;
+export const jsonLine = (row: ConnectionListRow, first: boolean): string =>
+  `${first ? "[\n" : ",\n"}${JSON.stringify(row)}`;
 export const jsonClose = (empty: boolean): string => (empty ? "[]\n" : "\n]\n");

@@ -7,7 +7,13 @@ import { exportConnectionRows, type ExportRequest } from "./export-rows";
 
 export type ExportFormat = "csv" | "json";
 
-export function exportConnectionsResponse(db: DB, user: SessionUser, req: ExportRequest, format: ExportFormat, now: number = Date.now()): Response {
+export function exportConnectionsResponse(
+  db: DB,
+  user: SessionUser,
+  req: ExportRequest,
+  format: ExportFormat,
+  now: number = Date.now(),
+): Response {
   const rows = exportConnectionRows(db, user, req, now);
   const encoder = new TextEncoder();
   let count = 0;

@@ -17,11 +17,22 @@ export interface ExportRequest {
   dir: "asc" | "desc";
 }
 
-export async function* exportConnectionRows(db: DB, user: SessionUser, req: ExportRequest, now: number = Date.now()): AsyncGenerator<ConnectionListRow> {
+export async function* exportConnectionRows(
+  db: DB,
+  user: SessionUser,
+  req: ExportRequest,
+  now: number = Date.now(),
+): AsyncGenerator<ConnectionListRow> {
   const base = connectionListQuery(db, user, req.filters, now, req.sort);
   let cursor: Cursor | null = null;
   for (;;) {
-    const fetched = await readKeyset(base, { sort: req.sort, dir: req.dir, cursor, reverse: false, limit: EXPORT_BATCH });
+    const fetched = await readKeyset(base, {
+      sort: req.sort,
+      dir: req.dir,
+      cursor,
+      reverse: false,
+      limit: EXPORT_BATCH,
+    });
     const batch: ConnectionListRow[] = fetched.slice(0, EXPORT_BATCH).map(toListRow);
     yield* batch;
     const last: ConnectionListRow | undefined = batch.at(-1);

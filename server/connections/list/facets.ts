@@ -31,11 +31,16 @@ const flag = (b: boolean) => (b ? "1" : "0");
 /** The values of one dimension a row contributes to (categories: each array element). */
 function rowValues(row: DimRow, key: FacetKey): string[] {
   switch (key) {
-    case "tenant": return [row.tenant_id];
-    case "needsRelink": return [String(row.needs_relink)];
-    case "userPaused": return [String(row.user_paused)];
-    case "platformPaused": return [String(row.platform_paused)];
-    case "hasActiveErrors": return [String(row.has_errors)];
+    case "tenant":
+      return [row.tenant_id];
+    case "needsRelink":
+      return [String(row.needs_relink)];
+    case "userPaused":
+      return [String(row.user_paused)];
+    case "platformPaused":
+      return [String(row.platform_paused)];
+    case "hasActiveErrors":
+      return [String(row.has_errors)];
     case "category": {
       try {
         const parsed: unknown = JSON.parse(row.categories);
@@ -44,7 +49,8 @@ function rowValues(row: DimRow, key: FacetKey): string[] {
         return [];
       }
     }
-    default: return [row[key]];
+    default:
+      return [row[key]];
   }
 }
 
@@ -53,16 +59,26 @@ function allowed(filters: ConnectionFilters, key: FacetKey, user: SessionUser): 
   const f = filters;
   const list = (v: string[] | undefined) => (v?.length ? new Set(v) : undefined);
   switch (key) {
-    case "status": return list(f.status);
-    case "provider": return list(f.provider);
-    case "platform": return list(f.platform);
-    case "environment": return list(f.environment?.map((e) => e.toLowerCase()));
-    case "category": return list(f.category?.map((c) => c.toLowerCase()));
-    case "tenant": return isStaff(user) ? list(f.tenant) : undefined;
-    case "needsRelink": return f.needsRelink === undefined ? undefined : new Set([flag(f.needsRelink)]);
-    case "userPaused": return f.userPaused === undefined ? undefined : new Set([flag(f.userPaused)]);
-    case "platformPaused": return f.platformPaused === undefined ? undefined : new Set([flag(f.platformPaused)]);
-    case "hasActiveErrors": return f.hasActiveErrors === undefined ? undefined : new Set([flag(f.hasActiveErrors)]);
+    case "status":
+      return list(f.status);
+    case "provider":
+      return list(f.provider);
+    case "platform":
+      return list(f.platform);
+    case "environment":
+      return list(f.environment?.map((e) => e.toLowerCase()));
+    case "category":
+      return list(f.category?.map((c) => c.toLowerCase()));
+    case "tenant":
+      return isStaff(user) ? list(f.tenant) : undefined;
+    case "needsRelink":
+      return f.needsRelink === undefined ? undefined : new Set([flag(f.needsRelink)]);
+    case "userPaused":
+      return f.userPaused === undefined ? undefined : new Set([flag(f.userPaused)]);
+    case "platformPaused":
+      return f.platformPaused === undefined ? undefined : new Set([flag(f.platformPaused)]);
+    case "hasActiveErrors":
+      return f.hasActiveErrors === undefined ? undefined : new Set([flag(f.hasActiveErrors)]);
   }
 }
 
@@ -75,7 +91,14 @@ async function summaryRows(db: DB, user: SessionUser): Promise<DimRow[]> {
   return q.execute();
 }
 
-function sampleQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number, cap: number, search?: SearchPlan) {
+function sampleQuery(
+  db: DB,
+  user: SessionUser,
+  filters: ConnectionFilters,
+  now: number,
+  cap: number,
+  search?: SearchPlan,
+) {
   return applyConnectionFilters(scopedConnections(db, user), filters, user, now, undefined, search)
     .select([
       "connections.tenant_id",
@@ -97,19 +120,32 @@ async function labels(db: DB, user: SessionUser): Promise<Map<string, string>> {
   const scope = tenantConstraint(user);
   let tenants = db.selectFrom("tenants").select(["id", "name"]);
   if (scope) tenants = tenants.where("id", "=", scope.tenantId);
-  const [t, i] = await Promise.all([tenants.execute(), db.selectFrom("integrations").select(["provider", "display_name"]).execute()]);
-  return new Map([...t.map((r) => [`tenant:${r.id}`, r.name] as const), ...i.map((r) => [`provider:${r.provider}`, r.display_name] as const)]);
+  const [t, i] = await Promise.all([
+    tenants.execute(),
+    db.selectFrom("integrations").select(["provider", "display_name"]).execute(),
+  ]);
+  return new Map([
+    ...t.map((r) => [`tenant:${r.id}`, r.name] as const),
+    ...i.map((r) => [`provider:${r.provider}`, r.display_name] as const),
+  ]);
 }
 
 function labelFor(names: Map<string, string>, key: FacetKey, value: string): string {
   if (key === "tenant" || key === "provider") return names.get(`${key}:${value}`) ?? value;
-  if (key === "needsRelink" || key === "userPaused" || key === "platformPaused" || key === "hasActiveErrors") return value === "1" ? "Yes" : "No";
+  if (key === "needsRelink" || key === "userPaused" || key === "platformPaused" || key === "hasActiveErrors")
+    return value === "1" ? "Yes" : "No";
   if (key === "environment" && value === "") return "(none)";
   if (key === "status" || key === "platform") return value.charAt(0).toUpperCase() + value.slice(1);
   return value;
 }
 
-export async function connectionFacets(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), rowCap: number = FACET_SAMPLE_CAP): Promise<FacetsResponse> {
+export async function connectionFacets(
+  db: DB,
+  user: SessionUser,
+  filters: ConnectionFilters,
+  now: number = Date.now(),
+  rowCap: number = FACET_SAMPLE_CAP,
+): Promise<FacetsResponse> {
   const needsRows = NON_FACET_FILTERS.some((k) => filters[k] !== undefined && filters[k] !== "");
   const rowFilters: ConnectionFilters = Object.fromEntries(NON_FACET_FILTERS.map((k) => [k, filters[k]]));
   // A search probes its index for at most SEARCH_PROBE_CAP matches. A common term (more than
@@ -119,12 +155,18 @@ export async function connectionFacets(db: DB, user: SessionUser, filters: Conne
   const plan = filters.q ? await planSearch(db, user, filters.q, probeCap) : undefined;
   const cap = plan?.kind === "scan" ? probeCap : rowCap;
   const search: SearchPlan | undefined = plan?.kind === "scan" ? { kind: "ids", ids: plan.sample } : plan;
-  const [fetched, names] = await Promise.all([needsRows ? sampleQuery(db, user, rowFilters, now, cap, search).execute() : summaryRows(db, user), labels(db, user)]);
+  const [fetched, names] = await Promise.all([
+    needsRows ? sampleQuery(db, user, rowFilters, now, cap, search).execute() : summaryRows(db, user),
+    labels(db, user),
+  ]);
   const sampled = plan?.kind === "scan";
   const exact = !sampled && fetched.length <= cap;
   const rows = fetched.slice(0, cap);
   const allow = FACET_KEYS.map((k) => allowed(filters, k, user));
-  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
+  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<
+    FacetKey,
+    Map<string, number>
+  >;
   let total = 0;
   // One pass: a row counts towards a facet when every *other* filter passes, i.e. when it
   // fails no filter (counts everywhere) or fails only that facet's own filter.
@@ -144,12 +186,21 @@ export async function connectionFacets(db: DB, user: SessionUser, filters: Conne
     });
   }
   const out = Object.fromEntries(
-    FACET_KEYS.map((k) => [k, [...facets[k]].map(([value, n]) => ({ value, label: labelFor(names, k, value), n })).sort((a, b) => b.n - a.n || a.value.localeCompare(b.value))]),
+    FACET_KEYS.map((k) => [
+      k,
+      [...facets[k]]
+        .map(([value, n]) => ({ value, label: labelFor(names, k, value), n }))
+        .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value)),
+    ]),
   ) as Record<FacetKey, FacetValue[]>;
   if (exact) return { exact, cap, total, totalExact: true, facets: out };
   // Already more than cap fully matching rows in hand (a plain common search): no second read.
   const extra = fetched[cap];
-  if (total >= cap && extra && FACET_KEYS.every((k, i) => allow[i] === undefined || rowValues(extra, k).some((v) => allow[i]!.has(v)))) {
+  if (
+    total >= cap &&
+    extra &&
+    FACET_KEYS.every((k, i) => allow[i] === undefined || rowValues(extra, k).some((v) => allow[i]!.has(v)))
+  ) {
     return { exact, cap, total: cap, totalExact: false, facets: out };
   }
   // The sample ignored the facet filters (and, for a common term, saw only cap+1 matches):

@@ -24,7 +24,14 @@ const isoDaysFrom = (now: number, days: number) => new Date(now + days * DAY).to
  * is the plan planSearch chose for filters.q (the list and facets pass one); without it the
  * search reads every match through the index, which suits callers that read them all.
  */
-export function applyConnectionFilters<O>(qb: ConnectionsQuery<O>, filters: ConnectionFilters, user: SessionUser, now: number = Date.now(), sort?: string, search?: SearchPlan): ConnectionsQuery<O> {
+export function applyConnectionFilters<O>(
+  qb: ConnectionsQuery<O>,
+  filters: ConnectionFilters,
+  user: SessionUser,
+  now: number = Date.now(),
+  sort?: string,
+  search?: SearchPlan,
+): ConnectionsQuery<O> {
   let q = qb;
   const f = filters;
   // SQLite's planner prefers a filter's own index and then sorts every match (50,000 rows for
@@ -33,19 +40,29 @@ export function applyConnectionFilters<O>(qb: ConnectionsQuery<O>, filters: Conn
   // chooses well by itself. The sorted column itself keeps its index.
   const sqlite = !compilesToPostgres(qb);
   const col = (name: "provider" | "auth_expires_at" | "last_sync_at" | "created_at") =>
-    sqlite && sort !== name ? sql<string>`+${sql.ref(`connections.${name}`)}` : sql<string>`${sql.ref(`connections.${name}`)}`;
+    sqlite && sort !== name
+      ? sql<string>`+${sql.ref(`connections.${name}`)}`
+      : sql<string>`${sql.ref(`connections.${name}`)}`;
   if (f.status?.length) q = q.where("connections.status", "in", f.status);
   if (f.platform?.length) q = q.where("connections.platform", "in", f.platform);
   if (f.provider?.length) q = q.where(col("provider"), "in", f.provider);
   if (f.tenant?.length && isStaff(user)) q = q.where("connections.tenant_id", "in", f.tenant);
   if (f.environment?.length) {
     const envs = f.environment.map((e) => e.toLowerCase());
-    q = q.where(sqlite ? sql<string>`+lower(connections.environment)` : sql<string>`lower(connections.environment)`, "in", envs);
+    q = q.where(
+      sqlite ? sql<string>`+lower(connections.environment)` : sql<string>`lower(connections.environment)`,
+      "in",
+      envs,
+    );
   }
   if (f.category?.length) {
     // categories is a JSON array of strings; match a whole quoted element, case-insensitively.
     const cats = f.category;
-    q = q.where((eb) => eb.or(cats.map((c) => eb(sql<string>`lower(connections.categories)`, "like", `%${JSON.stringify(c.toLowerCase())}%`))));
+    q = q.where((eb) =>
+      eb.or(
+        cats.map((c) => eb(sql<string>`lower(connections.categories)`, "like", `%${JSON.stringify(c.toLowerCase())}%`)),
+      ),
+    );
   }
   if (f.needsRelink !== undefined) q = q.where("connections.needs_relink", "=", f.needsRelink ? 1 : 0);
   if (f.userPaused !== undefined) q = q.where("connections.user_paused", "=", f.userPaused ? 1 : 0);

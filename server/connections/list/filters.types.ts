@@ -33,4 +33,3 @@ export const ZConnectionFiltersSchema = z.object({
 });
 export type ConnectionFilters = z.output<typeof ZConnectionFiltersSchema>;
 export type ConnectionFiltersInput = z.input<typeof ZConnectionFiltersSchema>;
-

@@ -18,7 +18,14 @@ export interface KeysetRequest {
   limit: number;
 }
 
-function segmentQuery<O>(base: Base<O>, sort: SortColumn, segment: Segment, order: "asc" | "desc", after: Cursor | null, limit: number) {
+function segmentQuery<O>(
+  base: Base<O>,
+  sort: SortColumn,
+  segment: Segment,
+  order: "asc" | "desc",
+  after: Cursor | null,
+  limit: number,
+) {
   const col = `connections.${sort}` as const;
   const cmp = order === "asc" ? ">" : "<";
   let q = base;

@@ -10,11 +10,19 @@ describeEachDb(
   "connections.list and byId",
   (get) => {
     async function countByTenant() {
-      const rows = await get().db.selectFrom("connections").select(["tenant_id"]).select((eb) => eb.fn.countAll().as("n")).groupBy("tenant_id").execute();
+      const rows = await get()
+        .db.selectFrom("connections")
+        .select(["tenant_id"])
+        .select((eb) => eb.fn.countAll().as("n"))
+        .groupBy("tenant_id")
+        .execute();
       return new Map(rows.map((r) => [r.tenant_id, Number(r.n)]));
     }
 
-    async function readAll(caller: ReturnType<typeof callerAs>, input: Parameters<ReturnType<typeof callerAs>["connections"]["list"]>[0]) {
+    async function readAll(
+      caller: ReturnType<typeof callerAs>,
+      input: Parameters<ReturnType<typeof callerAs>["connections"]["list"]>[0],
+    ) {
       const all: ConnectionListRow[] = [];
       let cursor: string | null = null;
       for (let page = 0; page < 100; page++) {
@@ -61,7 +69,13 @@ describeEachDb(
       // Walk back from the second page: the previous page is exactly the first page.
       const first = await caller.connections.list({ sort: "status", dir: "asc", limit: 25 });
       const second = await caller.connections.list({ sort: "status", dir: "asc", limit: 25, cursor: first.nextCursor });
-      const back = await caller.connections.list({ sort: "status", dir: "asc", limit: 25, cursor: second.prevCursor, direction: "backward" });
+      const back = await caller.connections.list({
+        sort: "status",
+        dir: "asc",
+        limit: 25,
+        cursor: second.prevCursor,
+        direction: "backward",
+      });
       expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
       expect(back.prevCursor).toBeNull();
       const last = await caller.connections.list({ sort: "last_sync_at", dir: "desc", limit: 25, direction: "last" });
@@ -72,16 +86,31 @@ describeEachDb(
 
     it("filters by status on the server", async () => {
       const rows = await readAll(callerAs(get().db, staff()), { status: ["expired", "deauthorized"] });
-      const expected = await get().db.selectFrom("connections").select((eb) => eb.fn.countAll().as("n")).where("status", "in", ["expired", "deauthorized"]).executeTakeFirstOrThrow();
+      const expected = await get()
+        .db.selectFrom("connections")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("status", "in", ["expired", "deauthorized"])
+        .executeTakeFirstOrThrow();
       expect(rows.length).toBe(Number(expected.n));
       expect(rows.every((r) => r.status === "expired" || r.status === "deauthorized")).toBe(true);
     });
 
     it("byId: NOT_FOUND for another tenant's connection and for unknown ids; no credentials in the answer", async () => {
-      const globexRow = await get().db.selectFrom("connections").select(["id"]).where("tenant_id", "=", "ten_globex").where("credentials_encrypted", "is not", null).executeTakeFirstOrThrow();
-      await expect(callerAs(get().db, acmeAdmin()).connections.byId({ id: globexRow.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(callerAs(get().db, acmeViewer()).connections.byId({ id: globexRow.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(callerAs(get().db, staff()).connections.byId({ id: "con_nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const globexRow = await get()
+        .db.selectFrom("connections")
+        .select(["id"])
+        .where("tenant_id", "=", "ten_globex")
+        .where("credentials_encrypted", "is not", null)
+        .executeTakeFirstOrThrow();
+      await expect(callerAs(get().db, acmeAdmin()).connections.byId({ id: globexRow.id })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(callerAs(get().db, acmeViewer()).connections.byId({ id: globexRow.id })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(callerAs(get().db, staff()).connections.byId({ id: "con_nope" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       const detail = await callerAs(get().db, globexAdmin()).connections.byId({ id: globexRow.id });
       expect(detail.tenant_id).toBe("ten_globex");
       expect(detail.has_credentials).toBe(true);
@@ -94,8 +123,13 @@ describeEachDb(
     it("signed-out calls are UNAUTHORIZED and bad input is BAD_REQUEST naming the field", async () => {
       await expect(callerAs(get().db, null).connections.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
       // @ts-expect-error an unknown sort column is refused, never interpolated
-      await expect(callerAs(get().db, staff()).connections.list({ sort: "password_hash" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-      await expect(callerAs(get().db, staff()).connections.list({ cursor: "garbage" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cursor") });
+      await expect(callerAs(get().db, staff()).connections.list({ sort: "password_hash" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+      await expect(callerAs(get().db, staff()).connections.list({ cursor: "garbage" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("cursor"),
+      });
     });
   },
   async (t) => {

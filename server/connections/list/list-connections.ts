@@ -9,7 +9,14 @@ import { toListRow } from "./list-row";
 import { planSearch, type SearchPlan } from "./search";
 
 /** The list's rows (named columns, never credentials) for a user and filters, unsorted. */
-export function connectionListQuery(db: DB, user: SessionUser, filters: ConnectionFilters, now: number = Date.now(), sort?: string, search?: SearchPlan) {
+export function connectionListQuery(
+  db: DB,
+  user: SessionUser,
+  filters: ConnectionFilters,
+  now: number = Date.now(),
+  sort?: string,
+  search?: SearchPlan,
+) {
   return applyConnectionFilters(scopedConnections(db, user), filters, user, now, sort, search)
     .innerJoin("tenants", "tenants.id", "connections.tenant_id")
     .select([
@@ -40,7 +47,13 @@ export function connectionListQuery(db: DB, user: SessionUser, filters: Connecti
 }
 
 /** One page of the connections a user may see, filtered and sorted on the server. */
-export async function listConnections(db: DB, user: SessionUser, input: ListConnectionsQuery, now: number = Date.now(), probeCap?: number): Promise<ListConnectionsResponse> {
+export async function listConnections(
+  db: DB,
+  user: SessionUser,
+  input: ListConnectionsQuery,
+  now: number = Date.now(),
+  probeCap?: number,
+): Promise<ListConnectionsResponse> {
   // A search first probes its index: rare terms become an id list, common ones a row test.
   const search = input.q ? await planSearch(db, user, input.q, probeCap) : undefined;
   const base = connectionListQuery(db, user, input, now, input.sort, search);
@@ -53,7 +66,8 @@ export async function listConnections(db: DB, user: SessionUser, input: ListConn
   if (reverse) page.reverse();
   const rows: ConnectionListRow[] = page.map(toListRow);
 
-  const boundary = (row: ConnectionListRow | undefined) => (row ? encodeCursor({ v: row[input.sort], id: row.id }) : null);
+  const boundary = (row: ConnectionListRow | undefined) =>
+    row ? encodeCursor({ v: row[input.sort], id: row.id }) : null;
   // Forward: a previous page exists iff we started from a cursor. Backward: the mirror image.
   const hasPrev = reverse ? more : Boolean(cursor);
   const hasNext = reverse ? input.direction === "backward" : more;

@@ -30,7 +30,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Each filter, and what it must mean, written independently of the SQL. */
 const CASES: [string, ConnectionFiltersInput, (r: FixtureRow) => boolean][] = [
-  ["status (multi)", { status: ["expired", "deauthorized"] }, (r) => r.status === "expired" || r.status === "deauthorized"],
+  [
+    "status (multi)",
+    { status: ["expired", "deauthorized"] },
+    (r) => r.status === "expired" || r.status === "deauthorized",
+  ],
   ["needs relink", { needsRelink: true }, (r) => r.needs_relink === 1],
   ["not needs relink", { needsRelink: false }, (r) => r.needs_relink === 0],
   ["user paused", { userPaused: true }, (r) => r.user_paused === 1],
@@ -42,16 +46,39 @@ const CASES: [string, ConnectionFiltersInput, (r: FixtureRow) => boolean][] = [
   ["tenant", { tenant: ["ten_globex", "ten_initech"] }, (r) => r.tenant_id !== "ten_acme"],
   ["has active errors", { hasActiveErrors: true }, (r) => (r.open_error_count ?? 0) > 0],
   ["no active errors", { hasActiveErrors: false }, (r) => (r.open_error_count ?? 0) === 0],
-  ["auth expires within 3 days", { authExpiresWithinDays: 3 }, (r) => r.auth_expires_at !== null && r.auth_expires_at! >= iso(NOW) && r.auth_expires_at! <= iso(NOW + 3 * DAY)],
-  ["last sync older than 10 days", { lastSyncOlderThanDays: 10 }, (r) => r.last_sync_at !== null && r.last_sync_at! < iso(NOW - 10 * DAY)],
-  ["created between (dates)", { createdFrom: "2026-01-11", createdTo: "2026-01-20" }, (r) => r.created_at >= "2026-01-11" && r.created_at < "2026-01-21"],
+  [
+    "auth expires within 3 days",
+    { authExpiresWithinDays: 3 },
+    (r) => r.auth_expires_at !== null && r.auth_expires_at! >= iso(NOW) && r.auth_expires_at! <= iso(NOW + 3 * DAY),
+  ],
+  [
+    "last sync older than 10 days",
+    { lastSyncOlderThanDays: 10 },
+    (r) => r.last_sync_at !== null && r.last_sync_at! < iso(NOW - 10 * DAY),
+  ],
+  [
+    "created between (dates)",
+    { createdFrom: "2026-01-11", createdTo: "2026-01-20" },
+    (r) => r.created_at >= "2026-01-11" && r.created_at < "2026-01-21",
+  ],
   ["search: name", { q: "zebra" }, (r) => r.name.toLowerCase().includes("zebra")],
   ["search: id fragment", { q: "fx04" }, (r) => r.id.includes("fx04")],
   ["search: external xref", { q: "cust-1012" }, (r) => r.external_xref === "cust-1012"],
   ["search: source id", { q: "QZ9" }, (r) => r.source_id !== null],
   ["search: provider", { q: "hubspot" }, (r) => r.provider === "hubspot"],
-  ["search: tenant name", { q: "Globex" }, (r) => r.tenant_name === "Globex" || r.name.toLowerCase().includes("globex")],
-  ["search: two characters", { q: "bR" }, (r) => `${r.id} ${r.name} ${r.external_xref ?? ""} ${r.provider} ${r.source_id ?? ""} ${r.tenant_name}`.toLowerCase().includes("br")],
+  [
+    "search: tenant name",
+    { q: "Globex" },
+    (r) => r.tenant_name === "Globex" || r.name.toLowerCase().includes("globex"),
+  ],
+  [
+    "search: two characters",
+    { q: "bR" },
+    (r) =>
+      `${r.id} ${r.name} ${r.external_xref ?? ""} ${r.provider} ${r.source_id ?? ""} ${r.tenant_name}`
+        .toLowerCase()
+        .includes("br"),
+  ],
   ["search: LIKE wildcards are literal", { q: "%" }, () => false],
   ["search: quotes are literal", { q: '"zebra' }, () => false],
   [
@@ -79,33 +106,50 @@ describeEachDb(
     });
 
     it("filters never cross tenants: a tenant admin's tenant filter cannot widen the scope", async () => {
-      const rows = await readAll(callerAs(get().db, acmeAdmin()), { tenant: ["ten_globex"], status: ["active", "error"] });
+      const rows = await readAll(callerAs(get().db, acmeAdmin()), {
+        tenant: ["ten_globex"],
+        status: ["active", "error"],
+      });
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.tenant_id === "ten_acme")).toBe(true);
-      expect(ids(rows)).toEqual(ids(fixture.filter((r) => r.tenant_id === "ten_acme" && (r.status === "active" || r.status === "error"))));
+      expect(ids(rows)).toEqual(
+        ids(fixture.filter((r) => r.tenant_id === "ten_acme" && (r.status === "active" || r.status === "error"))),
+      );
       const search = await readAll(callerAs(get().db, globexAdmin()), { q: "acme" });
       expect(search).toEqual([]);
     });
 
-    const SORTS: SortColumn[] = ["updated_at", "created_at", "name", "status", "provider", "last_sync_at", "auth_expires_at"];
-    it.each(SORTS)("sort by %s, both directions: ties broken by id, nulls last, pages never skip or repeat", async (sort) => {
-      const caller = callerAs(get().db, staff());
-      for (const dir of ["asc", "desc"] as const) {
-        const rows = await readAll(caller, { sort, dir });
-        const key = (r: { id: string }) => {
-          const v = (r as Record<string, unknown>)[sort];
-          return typeof v === "string" ? v : null;
-        };
-        const expected = [...fixture].sort((a, b) => {
-          const va = key(a);
-          const vb = key(b);
-          if (va === null || vb === null) return va === vb ? (dir === "asc" ? cmp(a.id, b.id) : cmp(b.id, a.id)) : va === null ? 1 : -1;
-          const c = dir === "asc" ? cmp(va, vb) : cmp(vb, va);
-          return c !== 0 ? c : dir === "asc" ? cmp(a.id, b.id) : cmp(b.id, a.id);
-        });
-        expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
-      }
-    });
+    const SORTS: SortColumn[] = [
+      "updated_at",
+      "created_at",
+      "name",
+      "status",
+      "provider",
+      "last_sync_at",
+      "auth_expires_at",
+    ];
+    it.each(SORTS)(
+      "sort by %s, both directions: ties broken by id, nulls last, pages never skip or repeat",
+      async (sort) => {
+        const caller = callerAs(get().db, staff());
+        for (const dir of ["asc", "desc"] as const) {
+          const rows = await readAll(caller, { sort, dir });
+          const key = (r: { id: string }) => {
+            const v = (r as Record<string, unknown>)[sort];
+            return typeof v === "string" ? v : null;
+          };
+          const expected = [...fixture].sort((a, b) => {
+            const va = key(a);
+            const vb = key(b);
+            if (va === null || vb === null)
+              return va === vb ? (dir === "asc" ? cmp(a.id, b.id) : cmp(b.id, a.id)) : va === null ? 1 : -1;
+            const c = dir === "asc" ? cmp(va, vb) : cmp(vb, va);
+            return c !== 0 ? c : dir === "asc" ? cmp(a.id, b.id) : cmp(b.id, a.id);
+          });
+          expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+        }
+      },
+    );
 
     it("paging backwards from the last page under heavy ties returns every row once", async () => {
       const caller = callerAs(get().db, staff());
@@ -113,7 +157,13 @@ describeEachDb(
       let page = await caller.connections.list({ sort: "updated_at", dir: "asc", limit: 25, direction: "last" });
       const backward = [...page.rows];
       while (page.prevCursor) {
-        page = await caller.connections.list({ sort: "updated_at", dir: "asc", limit: 25, cursor: page.prevCursor, direction: "backward" });
+        page = await caller.connections.list({
+          sort: "updated_at",
+          dir: "asc",
+          limit: 25,
+          cursor: page.prevCursor,
+          direction: "backward",
+        });
         backward.unshift(...page.rows);
       }
       expect(backward.map((r) => r.id)).toEqual(forward.map((r) => r.id));

@@ -1,7 +1,10 @@
 import type { ConnectionStatus, Platform } from "../../../db/types";
 import type { ConnectionListRow } from "./list.types";
 
-interface RawListRow extends Omit<ConnectionListRow, "needs_relink" | "user_paused" | "platform_paused" | "open_error_count" | "version"> {
+interface RawListRow extends Omit<
+  ConnectionListRow,
+  "needs_relink" | "user_paused" | "platform_paused" | "open_error_count" | "version"
+> {
   needs_relink: number;
   user_paused: number;
   platform_paused: number;

@@ -16,7 +16,13 @@ async function readAll(db: DB, user: SessionUser, input: ListConnectionsRequest,
   const all: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 60; page++) {
-    const res = await listConnections(db, user, ZListConnectionsRequestSchema.parse({ ...input, limit: 25, cursor, direction: "forward" }), NOW, cap);
+    const res = await listConnections(
+      db,
+      user,
+      ZListConnectionsRequestSchema.parse({ ...input, limit: 25, cursor, direction: "forward" }),
+      NOW,
+      cap,
+    );
     all.push(...res.rows.map((r) => r.id));
     if (!res.nextCursor) break;
     cursor = res.nextCursor;
@@ -31,20 +37,27 @@ const TERMS = ["cust", "hubspot", "globex", "Acme", "corporation", "fx0", "bR", 
 describeEachDb(
   "connections search: rare-term id list and common-term row test agree",
   (get) => {
-    it.each(TERMS)("%s: the row-test plan returns the same rows, in the same order, as the id-list plan", async (term) => {
-      const { db } = get();
-      for (const user of [staff(), acmeAdmin()]) {
-        const rare = await planSearch(db, user, term, 100_000);
-        expect(rare.kind).toBe("ids");
-        const common = await planSearch(db, user, term, 0);
-        if (rare.kind === "ids" && rare.ids.length > 0) expect(common.kind).toBe("scan");
-        for (const [sort, dir] of [["updated_at", "desc"], ["name", "asc"], ["last_sync_at", "asc"]] as const) {
-          const viaIds = await readAll(db, user, { q: term, sort, dir }, 100_000);
-          const viaScan = await readAll(db, user, { q: term, sort, dir }, 0);
-          expect(viaScan, `${term} ${sort} ${dir}`).toEqual(viaIds);
+    it.each(TERMS)(
+      "%s: the row-test plan returns the same rows, in the same order, as the id-list plan",
+      async (term) => {
+        const { db } = get();
+        for (const user of [staff(), acmeAdmin()]) {
+          const rare = await planSearch(db, user, term, 100_000);
+          expect(rare.kind).toBe("ids");
+          const common = await planSearch(db, user, term, 0);
+          if (rare.kind === "ids" && rare.ids.length > 0) expect(common.kind).toBe("scan");
+          for (const [sort, dir] of [
+            ["updated_at", "desc"],
+            ["name", "asc"],
+            ["last_sync_at", "asc"],
+          ] as const) {
+            const viaIds = await readAll(db, user, { q: term, sort, dir }, 100_000);
+            const viaScan = await readAll(db, user, { q: term, sort, dir }, 0);
+            expect(viaScan, `${term} ${sort} ${dir}`).toEqual(viaIds);
+          }
         }
-      }
-    });
+      },
+    );
 
     it("the common terms above really match many rows, so both plans are exercised", async () => {
       const rows = await readAll(get().db, staff(), { q: "cust" }, 100_000);

@@ -49,15 +49,25 @@ const rowText = sql<string>`lower(connections.id || ' ' || connections.name || '
 /** Up to `limit` ids whose text contains the term, straight from the search index. */
 async function indexHits(db: DB, term: string, limit: number): Promise<string[]> {
   if (dbKind(db) === "postgres") {
-    const r = await sql<{ id: string }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${limit}`.execute(db);
+    const r = await sql<{
+      id: string;
+    }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${limit}`.execute(
+      db,
+    );
     return r.rows.map((x) => x.id);
   }
   // FTS5 trigram: a quoted phrase matches any substring of three or more characters; shorter
   // terms have no trigram, so they fall back to a scan of the (narrow) search table.
   const r =
     term.length >= 3
-      ? await sql<{ id: string }>`SELECT id FROM connection_search WHERE connection_search MATCH ${`"${term.replace(/"/g, '""')}"`} LIMIT ${limit}`.execute(db)
-      : await sql<{ id: string }>`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0 LIMIT ${limit}`.execute(db);
+      ? await sql<{
+          id: string;
+        }>`SELECT id FROM connection_search WHERE connection_search MATCH ${`"${term.replace(/"/g, '""')}"`} LIMIT ${limit}`.execute(
+          db,
+        )
+      : await sql<{
+          id: string;
+        }>`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0 LIMIT ${limit}`.execute(db);
   return r.rows.map((x) => x.id);
 }
 
@@ -65,16 +75,29 @@ async function indexHits(db: DB, term: string, limit: number): Promise<string[]>
  * Probes the index for at most cap+1 matches and picks the plan. Tenant-name matches only
  * count tenants the user may see (others are filtered out by the scope anyway).
  */
-export async function planSearch(db: DB, user: SessionUser, raw: string, cap: number = SEARCH_PROBE_CAP): Promise<SearchPlan> {
+export async function planSearch(
+  db: DB,
+  user: SessionUser,
+  raw: string,
+  cap: number = SEARCH_PROBE_CAP,
+): Promise<SearchPlan> {
   const term = normaliseSearchTerm(raw);
-  let tenants = db.selectFrom("tenants").select("id").where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+  let tenants = db
+    .selectFrom("tenants")
+    .select("id")
+    .where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
   const scope = tenantConstraint(user);
   if (scope) tenants = tenants.where("id", "=", scope.tenantId);
   const [hits, tenantRows] = await Promise.all([indexHits(db, term, cap + 1), tenants.execute()]);
   const tenantIds = tenantRows.map((t) => t.id);
   const ids = new Set(hits);
   if (ids.size <= cap && tenantIds.length > 0) {
-    const own = await db.selectFrom("connections").select("id").where("tenant_id", "in", tenantIds).limit(cap + 1).execute();
+    const own = await db
+      .selectFrom("connections")
+      .select("id")
+      .where("tenant_id", "in", tenantIds)
+      .limit(cap + 1)
+      .execute();
     for (const r of own) ids.add(r.id);
   }
   if (ids.size > cap) return { kind: "scan", term, tenantIds, sample: [...ids] };
@@ -91,7 +114,9 @@ export function searchPlanCondition(plan: SearchPlan, postgres: boolean): RawBui
       : sql<boolean>`connections.id IN (SELECT value FROM json_each(${JSON.stringify(plan.ids)}))`;
   }
   // strpos/instr, not LIKE: no index serves them, so the planner keeps walking the sort index.
-  const text = postgres ? sql<boolean>`strpos(${rowText}, ${plan.term}) > 0` : sql<boolean>`instr(${rowText}, ${plan.term}) > 0`;
+  const text = postgres
+    ? sql<boolean>`strpos(${rowText}, ${plan.term}) > 0`
+    : sql<boolean>`instr(${rowText}, ${plan.term}) > 0`;
   if (plan.tenantIds.length === 0) return text;
   const tenants = sql.join(plan.tenantIds.map((t) => sql`${t}`));
   return sql<boolean>`(${text} OR connections.tenant_id IN (${tenants}))`;
@@ -101,7 +126,10 @@ export function searchPlanCondition(plan: SearchPlan, postgres: boolean): RawBui
  * The plan-free condition, for callers that read every match anyway (export, bulk actions):
  * all ids the index finds, plus the rows of tenants whose name matches.
  */
-export function searchCondition<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, raw: string): RawBuilder<boolean> {
+export function searchCondition<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  raw: string,
+): RawBuilder<boolean> {
   const term = normaliseSearchTerm(raw);
   const tenants = sql`SELECT c2.id FROM connections c2 WHERE c2.tenant_id IN (SELECT t.id FROM tenants t WHERE lower(t.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
   if (compilesToPostgres(qb)) {

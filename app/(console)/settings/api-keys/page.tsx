@@ -23,7 +23,8 @@ export default async function ApiKeysPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
           <p className="text-sm text-muted-foreground">
-            Keys for <code className="font-mono">POST /api/ingest/connections|runs|errors</code> and nothing else. See docs/INGEST.md.
+            Keys for <code className="font-mono">POST /api/ingest/connections|runs|errors</code> and nothing else. See
+            docs/INGEST.md.
           </p>
         </div>
         <CreateApiKeyDialog tenants={tenants} />

@@ -14,7 +14,11 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const state = loadListUrlState(url.searchParams);
   const filters = ZConnectionFiltersSchema.safeParse(filtersFromUrlState(state));
-  if (!filters.success) return Response.json({ error: "Invalid filters.", issues: filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, { status: 400 });
+  if (!filters.success)
+    return Response.json(
+      { error: "Invalid filters.", issues: filters.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
+      { status: 400 },
+    );
   const format = url.searchParams.get("format") === "json" ? "json" : "csv";
   return exportConnectionsResponse(getDb(), user, { filters: filters.data, sort: state.sort, dir: state.dir }, format);
 }

@@ -3,6 +3,11 @@ import { createContext } from "@/server/context";
 import { appRouter } from "@/server/routers";
 
 const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req.headers) });
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createContext(req.headers),
+  });
 
 export { handler as GET, handler as POST };

@@ -25,7 +25,8 @@ export default async function RelinkBatchPage({ params }: { params: Promise<{ id
         </Link>
         <h1 className="text-2xl font-semibold tracking-tight">Bulk relink batch</h1>
         <p className="text-sm text-muted-foreground">
-          Created {new Date(batch.created_at).toLocaleString()} by {batch.created_by}; links expire {new Date(batch.expires_at).toLocaleString()}.
+          Created {new Date(batch.created_at).toLocaleString()} by {batch.created_by}; links expire{" "}
+          {new Date(batch.expires_at).toLocaleString()}.
         </p>
       </div>
       <div className="max-w-xl rounded-lg border p-4">
