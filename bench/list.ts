@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { DbKind, DB } from "../db";
 import { userFor } from "../server/test/callers";
+import { createTRPCContext } from "../server/trpc";
 import { connectionFacets } from "../server/connections/list/facets";
 import type { ConnectionFilters } from "../server/connections/list/filters.types";
 import { encodeCursor } from "../server/connections/list/cursor";
@@ -82,7 +83,7 @@ async function trpcPage(db: DB, input: ListConnectionsRequest): Promise<number> 
     endpoint: "/api/trpc",
     req: new Request(url),
     router: appRouter,
-    createContext: () => ({ db, user, origin: "http://bench" }),
+    createContext: () => createTRPCContext(db, user, "http://bench"),
   });
   const body: { result?: { data?: { json?: { rows?: unknown[] } } } } = await res.json();
   return body.result?.data?.json?.rows?.length ?? -1;

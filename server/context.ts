@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { getSessionUser } from "./auth/get-session-user";
-import type { Context } from "./trpc";
+import { createTRPCContext, type Context } from "./trpc";
 
 export function originOf(headers: Headers): string {
   const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
@@ -12,5 +12,5 @@ export function originOf(headers: Headers): string {
 
 /** Context for HTTP calls and server components: the database and the signed-in user. */
 export async function createContext(headers: Headers): Promise<Context> {
-  return { db: getDb(), user: await getSessionUser(), origin: originOf(headers) };
+  return createTRPCContext(getDb(), await getSessionUser(), originOf(headers));
 }

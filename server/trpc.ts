@@ -5,12 +5,23 @@ import { ZodError } from "zod";
 import type { DB } from "../db";
 import { canWrite, isStaff, type SessionUser } from "./auth/session-user";
 import { ConflictError, toTRPCError } from "./errors";
+import { TenantScope } from "./scope/tenant-scope";
 
+/**
+ * What the HTTP handler (and tests) build per request. The database is private to this file:
+ * procedures never see it; they get `ctx.scope` (tenant data) from the procedure builders below.
+ */
+const DB_KEY = Symbol("db");
 export interface Context {
-  db: DB;
+  readonly [DB_KEY]: DB;
   user: SessionUser | null;
   /** Origin used to build absolute URLs (relink links), e.g. http://localhost:3000 */
   origin: string;
+}
+
+/** The only way to build a context; the database stays behind a key no other module holds. */
+export function createTRPCContext(db: DB, user: SessionUser | null, origin: string): Context {
+  return { [DB_KEY]: db, user, origin };
 }
 
 const t = initTRPC.context<Context>().create({

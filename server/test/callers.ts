@@ -3,6 +3,7 @@ import type { DB } from "../../db";
 import type { Role } from "../../db/types";
 import type { SessionUser } from "../auth/session-user";
 import { createCaller } from "../routers";
+import { createTRPCContext } from "../trpc";
 
 export function userFor(role: Role, tenantId: string | null, tenantName: string | null = null): SessionUser {
   return {
@@ -16,7 +17,7 @@ export function userFor(role: Role, tenantId: string | null, tenantName: string 
 }
 
 export function callerAs(db: DB, user: SessionUser | null) {
-  return createCaller({ db, user, origin: "http://localhost:3000" });
+  return createCaller(createTRPCContext(db, user, "http://localhost:3000"));
 }
 
 export const staff = () => userFor("support", null);
