@@ -1,11 +1,11 @@
-// One Kysely instance per process: PostgreSQL when DATABASE_URL is set, otherwise an embedded
-// SQLite file (WAL, foreign keys on). Tests create their own instances with createDb().
+// Kysely instances on PostgreSQL or an embedded SQLite file (WAL, foreign keys on), for a target
+// the caller gives: the console's own comes from server/database.ts, tests and benchmarks make
+// their own. The bottom layer: nothing here imports from above db/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { databaseUrl, sqlitePath } from "../server/env";
 import type { Database } from "./types";
 
 export type DbKind = "sqlite" | "postgres";
@@ -57,19 +57,4 @@ export function createDb(target: DbTarget): DB {
 
 export function dbKind(db: Kysely<unknown> | DB): DbKind {
   return kinds.get(db) ?? (db.getExecutor().adapter.constructor.name.startsWith("Postgres") ? "postgres" : "sqlite");
-}
-
-export function defaultTarget(): DbTarget {
-  const url = databaseUrl();
-  return url ? { kind: "postgres", url } : { kind: "sqlite", url: sqlitePath() };
-}
-
-declare global {
-  // The process-wide database survives Next's dev hot reloads.
-  var consoleDb: DB | undefined;
-}
-
-export function getDb(): DB {
-  globalThis.consoleDb ??= createDb(defaultTarget());
-  return globalThis.consoleDb;
 }

@@ -1,5 +1,5 @@
 // npm run import -- FILE --format codat|unified|dto|schema [--tenant SLUG] — see docs/INGEST.md.
-import { getDb } from "../db";
+import { getDb } from "../server/database";
 import { migrateToLatest } from "../db/migrate";
 import { runImportCli } from "../server/ingest/import-cli";
 

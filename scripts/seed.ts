@@ -1,6 +1,6 @@
 // npm run db:seed -- --connections N [--seed S] : deterministic demo data (default 2,000).
 import { parseArgs } from "node:util";
-import { getDb } from "../db";
+import { getDb } from "../server/database";
 import { migrateToLatest } from "../db/migrate";
 import { BULK_SEED_THRESHOLD, bulkSeedDemo } from "../db/seed/bulk-seed";
 import { seedDemo } from "../db/seed/seed-demo";

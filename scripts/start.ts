@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { getDb } from "../db";
+import { getDb } from "../server/database";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/seed-demo";
 import { authSecret, encryptionKeySource } from "../server/env";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db";
+import { getDb } from "./database";
 import { getSessionUser } from "./auth/get-session-user";
 import { createTRPCContext, type Context } from "./trpc";
 

@@ -1,5 +1,5 @@
 // The HTTP side of the audit CSV export: validate the filters, stream the scoped lines.
-import { getDb } from "../../db";
+import { getDb } from "../database";
 import type { SessionUser } from "../auth/session-user";
 import { auditCsvLines } from "./audit-csv";
 import { ZAuditFiltersSchema } from "./list.types";

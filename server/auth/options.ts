@@ -1,7 +1,7 @@
 // next-auth (v4) configuration: email + password, JWT sessions carrying id, role and tenant.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "../../db";
+import { getDb } from "../database";
 import { ROLES, type Role } from "../../db/types";
 import { authSecret } from "../env";
 import type { SessionUser } from "./session-user";

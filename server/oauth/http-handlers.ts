@@ -2,7 +2,7 @@
 // rate limit per IP, start (POST /link/<token>/start) and callback (GET /link/callback).
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "../../db";
+import { getDb } from "../database";
 import { originOf } from "../context";
 import { clientIp, hitRateLimit, LINK_RATE_LIMIT } from "../relink/rate-limit";
 import { FLOW_COOKIE, flowCookieOptions, openFlow } from "./flow-cookie";

@@ -1,7 +1,7 @@
 // Everything the public /link/<token> page does on the server: rate limit per IP, read what
 // the link may show, and note the first opening of a usable link.
 import "server-only";
-import { getDb } from "../../db";
+import { getDb } from "../database";
 import { clientIp, hitRateLimit, LINK_RATE_LIMIT } from "./rate-limit";
 import { markLinkOpened, readPublicLink, type PublicLinkView } from "./public-link";
 

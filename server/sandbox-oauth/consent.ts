@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import { getDb } from "../database";
 import { originOf } from "../context";
 import { sandboxOAuthEnabled } from "../env";
 import { checkAuthorizeRequest, type AuthorizeCheck } from "./authorize-request";

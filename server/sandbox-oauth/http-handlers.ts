@@ -2,7 +2,7 @@
 // exactly as if the routes did not exist.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "../../db";
+import { getDb } from "../database";
 import { originOf } from "../context";
 import { sandboxOAuthEnabled } from "../env";
 import { checkAuthorizeRequest, redirectWith } from "./authorize-request";

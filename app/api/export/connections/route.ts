@@ -1,7 +1,7 @@
 // Streamed CSV or JSON of the whole filtered connections list (not just the page), with the
 // table's own URL parameters and the same tenant scoping as the list.
 import { filtersFromUrlState, loadListUrlState } from "@/lib/list-url-state";
-import { getDb } from "@/db";
+import { getDb } from "@/server/database";
 import { getSessionUser } from "@/server/auth/get-session-user";
 import { exportConnectionsResponse } from "@/server/connections/export/export-response";
 import { ZConnectionFiltersSchema } from "@/server/connections/list/filters.types";
