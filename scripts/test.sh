@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: type check, unit + integration tests (SQLite, and PostgreSQL when
+# npm test: lint, format check, type check, unit + integration tests (SQLite, and PostgreSQL when
 # TEST_DATABASE_URL is set), then Playwright in Chromium. Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,8 +7,14 @@ logs="$(mktemp -d)"
 export NO_COLOR=1
 strip() { sed "s/\x1b\[[0-9;]*m//g" "$1"; }
 
+echo "== lint"
+npm run -s lint
+
+echo "== format check"
+npm run -s format:check
+
 echo "== type check"
-npx tsc --noEmit -p tsconfig.json
+npm run -s typecheck
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== unit and integration tests on SQLite and on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)"
