@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { createDb, type DB, type DbKind } from "../db";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seed/seed-demo";
+import { seedDemo } from "../server/demo-data/seed-demo";
 import { insertRichConnection } from "../server/test/detail-fixture";
 import { loadConnectionDetail } from "../server/connections/detail/load-detail";
 import { callerAs, staff, userFor } from "../server/test/callers";

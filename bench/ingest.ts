@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type DB, type DbKind } from "../db";
 import { migrateToLatest } from "../db/migrate";
-import { seedBase } from "../db/seed/seed-demo";
+import { seedBase } from "../server/demo-data/seed-demo";
 import { ADAPTERS, type AdapterFormat } from "../server/adapters";
 import { loadFixture } from "../server/adapters/fixtures/load-fixture";
 import { ingestRecords } from "../server/ingest/ingest";

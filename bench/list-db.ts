@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type DB, type DbKind } from "../db";
 import { migrateToLatest } from "../db/migrate";
-import { bulkSeedDemo } from "../db/seed/bulk-seed";
+import { bulkSeedDemo } from "../server/demo-data/bulk-seed";
 
 export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 export const BENCH_NOW = Date.parse("2026-11-21T00:00:00Z");

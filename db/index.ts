@@ -1,5 +1,5 @@
 // Kysely instances on PostgreSQL or an embedded SQLite file (WAL, foreign keys on), for a target
-// the caller gives: the console's own comes from server/database.ts, tests and benchmarks make
+// the caller gives: the console's own is configured by the server layer, tests and benchmarks make
 // their own. The bottom layer: nothing here imports from above db/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";

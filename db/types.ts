@@ -80,7 +80,7 @@ export interface ConnectionsTable {
   auth_scopes: JsonText | null;
   auth_expires_at: Timestamp | null;
   auth_aws_arn: string | null;
-  /** AES-256-GCM ciphertext (server/crypto.ts). Never selected for a response. */
+  /** AES-256-GCM ciphertext (sealed by the server's crypto module). Never selected for a response. */
   credentials_encrypted: string | null;
   /** Short non-reversible fingerprint of the credentials, safe to show. */
   credentials_fingerprint: string | null;

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/seed-demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "../server/demo-data/seed-demo";
 
 export function printDemoSignIns(): void {
   console.log(`\nDemo sign-ins (password: ${DEMO_PASSWORD})`);

@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { getDb } from "../server/database";
 import { migrateToLatest } from "../db/migrate";
-import { BULK_SEED_THRESHOLD, bulkSeedDemo } from "../db/seed/bulk-seed";
-import { seedDemo } from "../db/seed/seed-demo";
+import { BULK_SEED_THRESHOLD, bulkSeedDemo } from "../server/demo-data/bulk-seed";
+import { seedDemo } from "../server/demo-data/seed-demo";
 import { printDemoSignIns } from "./demo-sign-ins";
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "../server/database";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seed/seed-demo";
+import { seedDemo } from "../server/demo-data/seed-demo";
 import { authSecret, encryptionKeySource } from "../server/env";
 import { printDemoSignIns } from "./demo-sign-ins";
 

@@ -33,11 +33,8 @@ async function isPostgres(db: Kysely<any>): Promise<boolean> {
   return db.getExecutor().adapter.constructor.name.startsWith("Postgres");
 }
 
-/**
- * The triggers that keep the search table (SQLite) and facet counts exact. Exported so a
- * bulk load (the million-row benchmark seed) can drop them, load, then rebuild in one pass.
- */
-export async function createListTriggers(db: Kysely<any>): Promise<void> {
+/** The triggers that keep the search table (SQLite) and facet counts exact (db/list-derived.ts: today's). */
+async function createListTriggers(db: Kysely<any>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
   if (await isPostgres(db)) {
     await run(`CREATE FUNCTION connection_facets_sync() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -70,7 +67,7 @@ export async function createListTriggers(db: Kysely<any>): Promise<void> {
   );
 }
 
-export async function dropListTriggers(db: Kysely<any>): Promise<void> {
+async function dropListTriggers(db: Kysely<any>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
   if (await isPostgres(db)) {
     await run("DROP TRIGGER IF EXISTS connection_facets_insert_delete ON connections");
@@ -87,20 +84,6 @@ export async function dropListTriggers(db: Kysely<any>): Promise<void> {
     "connection_facets_update",
   ])
     await run(`DROP TRIGGER IF EXISTS ${t}`);
-}
-
-/** Recomputes the search table (SQLite) and the facet counts from the connections table. */
-export async function rebuildListDerived(db: Kysely<any>): Promise<void> {
-  const run = (text: string) => sql.raw(text).execute(db);
-  await run("DELETE FROM connection_facet_counts");
-  await run(
-    `INSERT INTO connection_facet_counts (${DIMS.join(", ")}, n) SELECT ${dimValues("c")}, count(*) FROM connections c GROUP BY ${dimValues("c")}`,
-  );
-  if (await isPostgres(db)) return;
-  await run("DELETE FROM connection_search");
-  await run(
-    `INSERT INTO connection_search (rowid, id, text) SELECT c.rowid, c.id, ${searchText("c.")} FROM connections c`,
-  );
 }
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/seed-demo";
+import { seedDemo } from "../demo-data/seed-demo";
 import { writeAudit } from "./write-audit";
 import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../test/callers";
 import { describeEachDb } from "../test/databases";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { seedBase, DEMO_PASSWORD } from "../../db/seed/seed-demo";
+import { seedBase, DEMO_PASSWORD } from "../demo-data/seed-demo";
 import { describeEachDb } from "../test/databases";
 import { hashPassword, verifyPassword } from "./password";
 import { signInWithPassword } from "./sign-in";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { POST } from "@/app/api/ingest/[kind]/route";
-import { seedBase } from "../../db/seed/seed-demo";
+import { seedBase } from "../demo-data/seed-demo";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 import { acmeAdmin, callerAs, staff } from "../test/callers";
 import { describeEachDb } from "../test/databases";

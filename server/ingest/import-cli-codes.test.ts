@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { seedBase } from "../../db/seed/seed-demo";
+import { seedBase } from "../demo-data/seed-demo";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 import { describeEachDb } from "../test/databases";
 import { runImportCli } from "./import-cli";

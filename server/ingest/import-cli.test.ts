@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db";
 import { migrateToLatest } from "../../db/migrate";
-import { seedBase } from "../../db/seed/seed-demo";
+import { seedBase } from "../demo-data/seed-demo";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 
 const root = path.resolve(import.meta.dirname, "../..");

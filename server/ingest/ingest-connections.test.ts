@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { seedBase } from "../../db/seed/seed-demo";
+import { seedBase } from "../demo-data/seed-demo";
 import { ADAPTERS, type AdapterFormat } from "../adapters";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 import { describeEachDb } from "../test/databases";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { seedBase } from "../../db/seed/seed-demo";
+import { seedBase } from "../demo-data/seed-demo";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 import { describeEachDb } from "../test/databases";
 import { countRows, ingestText, tenantRow } from "./test-support";

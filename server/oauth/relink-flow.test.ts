@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from "vitest";
-import { seedDemo } from "../../db/seed/seed-demo";
+import { seedDemo } from "../demo-data/seed-demo";
 import { describeEachDb } from "../test/databases";
 import { acmeAdmin, callerAs } from "../test/callers";
 import { readPublicLink } from "../relink/public-link";

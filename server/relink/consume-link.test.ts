@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/seed-demo";
+import { seedDemo } from "../demo-data/seed-demo";
 import { decryptSecret } from "../crypto";
 import { describeEachDb } from "../test/databases";
 import { acmeAdmin, callerAs } from "../test/callers";

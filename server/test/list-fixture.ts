@@ -3,7 +3,7 @@
 // each expectation can be computed independently in plain TypeScript.
 import type { DB } from "../../db";
 import type { ConnectionStatus, NewConnection, Platform } from "../../db/types";
-import { seedBase } from "../../db/seed/seed-demo";
+import { seedBase } from "../demo-data/seed-demo";
 
 const DAY = 86_400_000;
 const STATUSES: ConnectionStatus[] = ["active", "error", "expired", "pending", "disconnected", "deauthorized"];

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { seedDemo } from "../../../db/seed/seed-demo";
+import { seedDemo } from "../../demo-data/seed-demo";
 import { describeEachDb } from "../../test/databases";
 import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../../test/callers";
 import { insertRichConnection } from "../../test/detail-fixture";

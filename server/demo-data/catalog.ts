@@ -1,5 +1,5 @@
 // Providers natural to each platform, used by the demo data and the integrations table.
-import type { Platform } from "../types";
+import type { Platform } from "../../db/types";
 
 export interface CatalogProvider {
   provider: string;

@@ -1,12 +1,12 @@
 // Demo data: tenants, demo users, integrations and N connections with runs and errors,
 // deterministic from a seed value. Batched in transactions so a million rows seed in minutes.
-import type { DB } from "../index";
-import { sealCredentials } from "../../server/crypto";
-import { hashPassword } from "../../server/auth/password";
+import type { DB } from "../../db";
+import { sealCredentials } from "../crypto";
+import { hashPassword } from "../auth/password";
 import { CATALOG, TENANTS } from "./catalog";
 import { generateConnection } from "./generate-connection";
 import { Random } from "./random";
-import type { NewConnection, NewConnectionError, NewConnectionRun } from "../types";
+import type { NewConnection, NewConnectionError, NewConnectionRun } from "../../db/types";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS = [

@@ -2,8 +2,8 @@
 // platform really sends (see ../shared/fixtures/vendor).
 import { ERROR_SAMPLES, CATALOG, type CatalogProvider } from "./catalog";
 import type { Random } from "./random";
-import { computeNeedsRelink } from "../../server/adapters/status";
-import type { ConnectionStatus, NewConnection, NewConnectionError, NewConnectionRun } from "../types";
+import { computeNeedsRelink } from "../adapters/status";
+import type { ConnectionStatus, NewConnection, NewConnectionError, NewConnectionRun } from "../../db/types";
 
 const DAY = 86_400_000;
 const STATUS_WEIGHTS: { status: ConnectionStatus; weight: number }[] = [

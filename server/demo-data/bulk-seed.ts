@@ -2,8 +2,8 @@
 // (search rows, facet counts) and the secondary indexes off, then rebuild them in one pass.
 // Building an index once is far cheaper than a million random insertions into twenty.
 import { sql } from "kysely";
-import { dbKind, type DB } from "../index";
-import { createListTriggers, dropListTriggers, rebuildListDerived } from "../migrations/2026-11-21-0002-list-search";
+import { dbKind, type DB } from "../../db";
+import { createListTriggers, dropListTriggers, rebuildListDerived } from "../../db/list-derived";
 import { seedDemo, type SeedOptions } from "./seed-demo";
 
 /** Below this many rows the ordinary, trigger-maintained path is as quick. */
