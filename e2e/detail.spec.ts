@@ -1,4 +1,3 @@
-import path from "node:path";
 import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
 
 interface Run {

@@ -32,11 +32,11 @@ function apply(choice: ThemeChoice): void {
 }
 
 export function ThemeToggle() {
-  // Unknown until mounted (the server cannot read localStorage); the icon itself is CSS-driven.
+  // Unknown on the server (it cannot read localStorage), and only shown in the open menu: read on
+  // opening. The icon itself is CSS-driven.
   const [choice, setChoice] = React.useState<ThemeChoice | null>(null);
 
   React.useEffect(() => {
-    setChoice(readChoice());
     // Follow OS changes while on "system", and choices made in other tabs.
     const onSystem = () => readChoice() === "system" && apply("system");
     const onStorage = (event: StorageEvent) => {
@@ -67,7 +67,7 @@ export function ThemeToggle() {
   };
 
   return (
-    <DropdownMenu>
+    <DropdownMenu onOpenChange={(open) => open && setChoice(readChoice())}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" aria-label="Theme">
           <Sun className="dark:hidden" aria-hidden="true" />

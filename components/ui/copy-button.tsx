@@ -59,7 +59,7 @@ export function CopyButton({
     <Button
       variant={variant}
       size={size ?? (iconOnly ? "icon" : "sm")}
-      onClick={onClick}
+      onClick={() => void onClick()}
       aria-label={iconOnly ? text : undefined}
       title={iconOnly ? text : undefined}
       {...props}

@@ -27,8 +27,8 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false } {
 // Round-trip drops undefined, functions and class instances so the tree only meets JSON.
 function toJson(value: unknown): Json {
   try {
-    const parsedBack: Json = JSON.parse(JSON.stringify(value) ?? "null");
-    return parsedBack;
+    // JSON.parse types its result as any; what JSON.stringify wrote parses back to JSON.
+    return JSON.parse(JSON.stringify(value) ?? "null") as Json;
   } catch {
     return String(value); // cycles or bigints: show something rather than crash the page
   }

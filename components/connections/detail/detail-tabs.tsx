@@ -23,7 +23,12 @@ export function DetailTabs({ tabs }: { tabs: DetailTabSpec[] }) {
   const fromUrl = parseDetailTab(params.get("tab"));
   const [current, setCurrent] = React.useState<DetailTab>(fromUrl);
   // Follow the URL when something else changes it: a callout's link, or Back and Forward.
-  React.useEffect(() => setCurrent(fromUrl), [fromUrl]);
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [seenInUrl, setSeenInUrl] = React.useState<DetailTab>(fromUrl);
+  if (fromUrl !== seenInUrl) {
+    setSeenInUrl(fromUrl);
+    setCurrent(fromUrl);
+  }
   React.useEffect(() => {
     const onPop = () => setCurrent(parseDetailTab(new URL(window.location.href).searchParams.get("tab")));
     window.addEventListener("popstate", onPop);

@@ -1,8 +1,8 @@
 "use client";
 // The auth expiry, counting down in the viewer's browser; exact time on hover.
-import * as React from "react";
 import { cn } from "@/components/ui/cn";
 import { formatExact, parseIso } from "@/components/ui/format-relative";
+import { useNow } from "@/components/ui/use-now";
 import { describeExpiry } from "./describe-expiry";
 
 const TONE = {
@@ -14,12 +14,7 @@ const TONE = {
 
 export function ExpiryCountdown({ value, serverNow }: { value: string | null; serverNow: number }) {
   // Start from the server's clock so the first client render matches the HTML, then tick.
-  const [now, setNow] = React.useState(serverNow);
-  React.useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow() ?? serverNow;
   const { tone, text } = describeExpiry(value, now);
   const date = parseIso(value);
   return (

@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTable, type RowSelectionState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
@@ -59,11 +59,16 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
     }),
   );
 
-  const optional = OPTIONAL_COLUMNS.filter((c) => showTenant || !("staffOnly" in c));
+  const optional = useMemo(() => OPTIONAL_COLUMNS.filter((c) => showTenant || !("staffOnly" in c)), [showTenant]);
   const view = useTablePrefs({ optional, urlCols: state.cols, initial: prefs, setUrlCols: list.setColumns });
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // A new request (filter, sort, page) clears the selection; adjusted while rendering, not in an effect.
   const requestKey = JSON.stringify(request);
-  useEffect(() => setRowSelection({}), [requestKey]);
+  const [selectionFor, setSelectionFor] = useState(requestKey);
+  if (requestKey !== selectionFor) {
+    setSelectionFor(requestKey);
+    setRowSelection({});
+  }
 
   const columns = useMemo(
     () => connectionColumns({ showTenant, sort: { sort: state.sort, dir: state.dir }, onSort: list.setSort }),

@@ -1,6 +1,6 @@
 "use client";
 // The filters that take a number or a date: auth expiring soon, stale sync, created between.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { FilterPatch } from "./use-list-state";
@@ -22,7 +22,12 @@ function CommitInput({
   min?: number;
 }) {
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // A new value from the URL replaces the draft; adjusted while rendering, not in an effect.
+  const [committed, setCommitted] = useState(value);
+  if (value !== committed) {
+    setCommitted(value);
+    setDraft(value);
+  }
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };

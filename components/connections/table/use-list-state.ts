@@ -13,9 +13,10 @@ import {
 
 export type FilterPatch = { [K in (typeof FILTER_KEYS)[number]]?: ListUrlState[K] | null };
 
+const firstPage = { cursor: null, nav: null } as const;
+
 export function useListState() {
   const [state, setState] = useQueryStates(listUrlParsers, { history: "push", clearOnDefault: true });
-  const firstPage = { cursor: null, nav: null } as const;
 
   const setFilters = useCallback((patch: FilterPatch) => void setState({ ...patch, ...firstPage }), [setState]);
   const clearFilters = useCallback(

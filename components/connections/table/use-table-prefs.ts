@@ -18,16 +18,14 @@ export function useTablePrefs(opts: {
   const save = useMutation(trpc.views.setPrefs.mutationOptions());
   const [hidden, setHidden] = useState<string[]>(opts.initial.hiddenColumns);
   const [density, setDensityState] = useState<Density>(opts.initial.density);
-  const ids = opts.optional.map((c) => c.id);
+  // Stable while the caller passes the same (memoised) columns, so the table state below is too.
+  const ids = useMemo(() => opts.optional.map((c) => c.id), [opts.optional]);
 
   const visible = useMemo(
     () => new Set(opts.urlCols ?? ids.filter((id) => !hidden.includes(id))),
-    [opts.urlCols, hidden, ids.join()],
+    [opts.urlCols, hidden, ids],
   );
-  const columnVisibility = useMemo(
-    () => Object.fromEntries(ids.map((id) => [id, visible.has(id)])),
-    [visible, ids.join()],
-  );
+  const columnVisibility = useMemo(() => Object.fromEntries(ids.map((id) => [id, visible.has(id)])), [visible, ids]);
 
   function toggle(id: string, on: boolean) {
     const next = ids.filter((c) => (c === id ? on : visible.has(c)));

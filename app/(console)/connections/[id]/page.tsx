@@ -26,6 +26,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
     <ConnectionDetailView
       data={data}
       canWrite={writer}
+      // eslint-disable-next-line react-hooks/purity -- a server component renders once per request; this instant goes to the client so both render the same
       now={Date.now()}
       actions={<ConnectionActions connection={data.connection} role={user.role} />}
       relink={<RelinkPanel connectionId={id} needsRelink={data.connection.needs_relink} canWrite={writer} />}
