@@ -23,14 +23,11 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const PAGE = 20;
 
 async function rows(db: DB): Promise<number> {
-  return Number(
-    (
-      await db
-        .selectFrom("connections")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const { n } = await db
+    .selectFrom("connections")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return n;
 }
 
 async function listBenchDb(kind: DbKind): Promise<DB | null> {

@@ -18,9 +18,9 @@ export const PG_SCHEMA =
 async function count(db: DB): Promise<number> {
   const row = await db
     .selectFrom("connections")
-    .select((eb) => eb.fn.countAll().as("n"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 async function pgAdmin(statement: string): Promise<void> {

@@ -6,6 +6,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { pgNumberTypes } from "./pg-numbers";
 import type { Database } from "./types";
 
 export type DbKind = "sqlite" | "postgres";
@@ -35,6 +36,7 @@ export function createDb(target: DbTarget): DB {
       connectionString: target.url,
       max: target.poolSize ?? 10,
       options: target.schema ? `-c search_path=${target.schema}` : undefined,
+      types: pgNumberTypes,
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {

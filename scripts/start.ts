@@ -21,9 +21,9 @@ const db = getDb();
 await migrateToLatest(db);
 const { n } = await db
   .selectFrom("connections")
-  .select((eb) => eb.fn.countAll().as("n"))
+  .select((eb) => eb.fn.countAll<number>().as("n"))
   .executeTakeFirstOrThrow();
-if (Number(n) === 0 && process.env.CONSOLE_ENV !== "production") {
+if (n === 0 && process.env.CONSOLE_ENV !== "production") {
   const seeded = await seedDemo(db, { connections: Number(process.env.DEMO_CONNECTIONS ?? 2000) });
   console.log(`Seeded ${seeded.connections} demo connections.`);
 }

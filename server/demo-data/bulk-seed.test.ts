@@ -57,11 +57,11 @@ describeEachDb("bulk demo seeding", (get) => {
     const facets = await callerAs(db, staff()).connections.facets({});
     const expired = await db
       .selectFrom("connections")
-      .select((eb) => eb.fn.countAll().as("n"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("status", "=", "expired")
       .executeTakeFirstOrThrow();
     expect(facets.exact).toBe(true);
-    expect(facets.facets.status?.find((f) => f.value === "expired")?.n ?? 0).toBe(Number(expired.n));
+    expect(facets.facets.status?.find((f) => f.value === "expired")?.n ?? 0).toBe(expired.n);
     // ...the search index finds a bulk-seeded row...
     const any = await db
       .selectFrom("connections")
@@ -75,10 +75,10 @@ describeEachDb("bulk demo seeding", (get) => {
     await seedDemo(db, { connections: 50, seed: 4, now: Date.parse("2026-11-01T00:00:00Z") });
     const total = await db
       .selectFrom("connections")
-      .select((eb) => eb.fn.countAll().as("n"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     const after = await callerAs(db, staff()).connections.facets({});
-    expect(after.total).toBe(Number(total.n));
-    expect((after.facets.status ?? []).reduce((sum, f) => sum + f.n, 0)).toBe(Number(total.n));
+    expect(after.total).toBe(total.n);
+    expect((after.facets.status ?? []).reduce((sum, f) => sum + f.n, 0)).toBe(total.n);
   });
 });

@@ -93,14 +93,10 @@ export async function seedDemo(
     if (!row) throw new Error(`tenant ${t.slug} missing after seeding`);
     return { ...t, ...row };
   });
-  const start = Number(
-    (
-      await db
-        .selectFrom("connections")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const { n: start } = await db
+    .selectFrom("connections")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const totals = { connections: 0, runs: 0, errors: 0 };
   for (let offset = 0; offset < options.connections; offset += ROWS_PER_TRANSACTION) {
     const connections: NewConnection[] = [];

@@ -156,8 +156,8 @@ function planConnection(
     errors.changed ||
     credentialsChanged ||
     columnsChanged(columns, stored, ctx.now) ||
-    derived.open_error_count !== Number(stored.open_error_count) ||
-    derived.needs_relink !== Number(stored.needs_relink);
+    derived.open_error_count !== stored.open_error_count ||
+    derived.needs_relink !== stored.needs_relink;
   if (!changed) return { result: { index: item.source.index, status: "unchanged", id }, tenantId: tenant.id };
   const credentials =
     mapped.credentials !== null && credentialsChanged

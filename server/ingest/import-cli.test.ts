@@ -44,14 +44,11 @@ function runCli(args: string[], killAfterProgressLines?: number): Promise<Run> {
 async function connectionCount(): Promise<number> {
   const db = createDb({ kind: "sqlite", url: dbFile });
   try {
-    return Number(
-      (
-        await db
-          .selectFrom("connections")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const { n } = await db
+      .selectFrom("connections")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return n;
   } finally {
     await db.destroy();
   }

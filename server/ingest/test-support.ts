@@ -39,14 +39,12 @@ export async function ingestText(db: DB, format: AdapterFormat, text: string, op
 
 export async function countRows(db: DB) {
   const count = async (table: "connections" | "connection_runs" | "connection_errors" | "audit_events") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
   return {
     connections: await count("connections"),
     runs: await count("connection_runs"),
