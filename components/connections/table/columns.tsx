@@ -9,10 +9,13 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ConnectionListRow, SortColumn } from "@/server/connections/list/list.types";
 import { NeedsRelinkBadge, PausedBadges, StatusBadge } from "../status-badge";
-import { ColumnHeader, type SortState } from "./data-table-column-header";
-import type { DataTableFeatures } from "./data-table-features";
+import { DataTableColumnHeader, type SortState } from "@/components/data-table/data-table-column-header";
+import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 
 const helper = createColumnHelper<DataTableFeatures, ConnectionListRow>();
+
+// Dates first show the newest; text first shows A→Z.
+const TEXT_SORTS: ReadonlySet<SortColumn> = new Set(["name", "status", "provider"]);
 
 /** Columns the user may hide, with their labels, in display order. */
 export const OPTIONAL_COLUMNS = [
@@ -31,11 +34,17 @@ export const OPTIONAL_COLUMNS = [
 
 export function connectionColumns(opts: {
   showTenant: boolean;
-  sort: SortState;
+  sort: SortState<SortColumn>;
   onSort: (sort: SortColumn, dir: "asc" | "desc") => void;
 }) {
   const header = (title: string, sortKey?: SortColumn) => () => (
-    <ColumnHeader title={title} sortKey={sortKey} sort={opts.sort} onSort={opts.onSort} />
+    <DataTableColumnHeader
+      title={title}
+      sortKey={sortKey}
+      sort={opts.sort}
+      onSort={opts.onSort}
+      firstDir={sortKey && TEXT_SORTS.has(sortKey) ? "asc" : "desc"}
+    />
   );
   const time = (v: string | null) => <RelativeTime value={v} />;
   return helper.columns([

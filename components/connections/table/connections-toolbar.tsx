@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { FacetKey, FacetsResponse } from "@/server/connections/list/facets.types";
 import { CONNECTION_STATUSES, PLATFORMS } from "@/lib/constants";
-import { FacetedFilter } from "./data-table-faceted-filter";
+import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import { FlagFilter } from "./flag-filter";
 import { MoreFilters } from "./more-filters";
 import { SearchInput } from "./search-input";
@@ -44,7 +44,7 @@ export function ConnectionsToolbar({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <SearchInput value={state.q} onChange={(q) => onChange({ q: q || null })} />
-        <FacetedFilter
+        <DataTableFacetedFilter
           title="Status"
           options={optionsOf(facets, "status", CONNECTION_STATUSES)}
           selected={state.status}
@@ -65,7 +65,7 @@ export function ConnectionsToolbar({
           exact={exact}
           onChange={(errors) => onChange({ errors })}
         />
-        <FacetedFilter
+        <DataTableFacetedFilter
           title="Provider"
           options={optionsOf(facets, "provider")}
           selected={state.provider}
@@ -73,7 +73,7 @@ export function ConnectionsToolbar({
           onChange={(provider) => onChange({ provider })}
         />
         {showTenant ? (
-          <FacetedFilter
+          <DataTableFacetedFilter
             title="Tenant"
             options={optionsOf(facets, "tenant")}
             selected={state.tenant}
@@ -95,21 +95,21 @@ export function ConnectionsToolbar({
           exact={exact}
           onChange={(ppaused) => onChange({ ppaused })}
         />
-        <FacetedFilter
+        <DataTableFacetedFilter
           title="Platform"
           options={optionsOf(facets, "platform", PLATFORMS)}
           selected={state.platform}
           exact={exact}
           onChange={(v) => onChange({ platform: v as ListUrlState["platform"] })}
         />
-        <FacetedFilter
+        <DataTableFacetedFilter
           title="Environment"
           options={optionsOf(facets, "environment")}
           selected={state.env}
           exact={exact}
           onChange={(env) => onChange({ env })}
         />
-        <FacetedFilter
+        <DataTableFacetedFilter
           title="Category"
           options={optionsOf(facets, "category")}
           selected={state.category}

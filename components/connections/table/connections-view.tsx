@@ -7,6 +7,11 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
 import { useTRPC } from "@/components/providers/trpc-client";
+import { DataTable } from "@/components/data-table/data-table";
+import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
+import { formatTotal } from "@/components/data-table/format-count";
 import { Button } from "@/components/ui/button";
 import { FACET_KEYS, type FacetKey } from "@/lib/constants";
 import type { FacetsResponse } from "@/server/connections/list/facets.types";
@@ -18,14 +23,9 @@ import type {
 import type { TablePrefs } from "@/server/views/views.types";
 import { connectionColumns, OPTIONAL_COLUMNS } from "./columns";
 import { ConnectionsToolbar } from "./connections-toolbar";
-import { DataTable } from "./data-table";
-import { dataTableFeatures } from "./data-table-features";
-import { Pagination } from "./data-table-pagination";
-import { ViewOptions } from "./data-table-view-options";
 import { describeActiveFilters } from "./describe-filters";
 import { EmptyState } from "./empty-state";
 import { ExportMenu } from "./export-menu";
-import { formatTotal } from "./format-count";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { serializeListUrlState } from "@/lib/list-url-state";
 import { useListState } from "./use-list-state";
@@ -105,7 +105,7 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
         hasFilters={hasFilters}
       >
         <SavedViewsMenu query={query} />
-        <ViewOptions
+        <DataTableViewOptions
           columns={optional}
           visible={view.visible}
           onToggle={view.toggle}
@@ -154,7 +154,7 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
           />
         </div>
       )}
-      <Pagination
+      <DataTablePagination
         size={state.size}
         onSize={list.setPageSize}
         prevCursor={data?.prevCursor ?? null}

@@ -12,7 +12,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import type { FacetValue } from "@/server/connections/list/facets.types";
-import { formatCount } from "./format-count";
+import { formatCount } from "@/components/data-table/format-count";
 
 interface FlagFilterProps {
   title: string;

@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import type { TablePrefs } from "@/server/views/views.types";
-import type { Density } from "./data-table";
+import type { Density } from "@/components/data-table/data-table";
 
 export function useTablePrefs(opts: {
   optional: readonly { id: string }[];

@@ -1,30 +1,31 @@
 "use client";
-// A column title that sorts on the server when clicked (only for whitelisted sort columns).
+// A column title that sorts on the server when clicked; columns without a sort key are plain text.
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import type { SortColumn } from "@/server/connections/list/list.types";
 
-export interface SortState {
-  sort: SortColumn;
-  dir: "asc" | "desc";
+export type SortDir = "asc" | "desc";
+
+export interface SortState<TSort extends string> {
+  sort: TSort;
+  dir: SortDir;
 }
 
-const TEXT_SORTS: ReadonlySet<SortColumn> = new Set(["name", "status", "provider"]);
-
-export function ColumnHeader({
+export function DataTableColumnHeader<TSort extends string>({
   title,
   sortKey,
   sort,
   onSort,
+  firstDir,
 }: {
   title: string;
-  sortKey?: SortColumn;
-  sort: SortState;
-  onSort: (sort: SortColumn, dir: "asc" | "desc") => void;
+  sortKey?: TSort;
+  sort: SortState<TSort>;
+  onSort: (sort: TSort, dir: SortDir) => void;
+  /** the direction a first click on this column sorts in */
+  firstDir: SortDir;
 }) {
   if (!sortKey) return <span>{title}</span>;
   const active = sort.sort === sortKey;
-  // Dates first show the newest; text first shows A→Z.
-  const next = active ? (sort.dir === "asc" ? "desc" : "asc") : TEXT_SORTS.has(sortKey) ? "asc" : "desc";
+  const next = active ? (sort.dir === "asc" ? "desc" : "asc") : firstDir;
   const Icon = !active ? ArrowUpDown : sort.dir === "asc" ? ArrowUp : ArrowDown;
   return (
     <button

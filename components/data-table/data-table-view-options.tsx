@@ -14,7 +14,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import type { Density } from "./data-table";
 
-interface ViewOptionsProps {
+interface DataTableViewOptionsProps {
   columns: readonly { id: string; label: string }[];
   visible: ReadonlySet<string>;
   onToggle: (id: string, visible: boolean) => void;
@@ -22,7 +22,7 @@ interface ViewOptionsProps {
   onDensity: (d: Density) => void;
 }
 
-export function ViewOptions({ columns, visible, onToggle, density, onDensity }: ViewOptionsProps) {
+export function DataTableViewOptions({ columns, visible, onToggle, density, onDensity }: DataTableViewOptionsProps) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>

@@ -12,18 +12,24 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { FacetValue } from "@/server/connections/list/facets.types";
 import { formatCount } from "./format-count";
 
-interface FacetedFilterProps {
+/** One value to filter by, with how many rows have it under the other filters. */
+export interface FacetOption {
+  value: string;
+  label: string;
+  n: number;
+}
+
+interface DataTableFacetedFilterProps {
   title: string;
-  options: FacetValue[] | undefined;
+  options: readonly FacetOption[] | undefined;
   selected: string[];
   exact: boolean;
   onChange: (values: string[]) => void;
 }
 
-export function FacetedFilter({ title, options, selected, exact, onChange }: FacetedFilterProps) {
+export function DataTableFacetedFilter({ title, options, selected, exact, onChange }: DataTableFacetedFilterProps) {
   // Keep chosen values listed even when the other filters leave them no rows.
   const known = new Map((options ?? []).map((o) => [o.value, o]));
   const all = [...(options ?? []), ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v, n: 0 }))];

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { PAGE_SIZES } from "@/lib/constants";
 
-interface PaginationProps {
+interface DataTablePaginationProps {
   size: (typeof PAGE_SIZES)[number];
   onSize: (size: (typeof PAGE_SIZES)[number]) => void;
   prevCursor: string | null;
@@ -19,7 +19,7 @@ interface PaginationProps {
   summary: string;
 }
 
-export function Pagination({
+export function DataTablePagination({
   size,
   onSize,
   prevCursor,
@@ -30,7 +30,7 @@ export function Pagination({
   onNext,
   onLast,
   summary,
-}: PaginationProps) {
+}: DataTablePaginationProps) {
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
