@@ -1,8 +1,7 @@
 import "server-only";
-import { headers } from "next/headers";
 import { cache } from "react";
 import { createContext } from "./context";
 import { createCaller } from "./routers";
 
 /** tRPC server caller for server components: one per request. */
-export const getServerCaller = cache(async () => createCaller(await createContext(await headers())));
+export const getServerCaller = cache(async () => createCaller(await createContext()));

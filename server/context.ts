@@ -1,16 +1,14 @@
 import "server-only";
-import { getDb } from "./database";
 import { getSessionUser } from "./auth/get-session-user";
+import { getDb } from "./database";
+import { publicOrigin } from "./http/public-origin";
 import { createTRPCContext, type Context } from "./trpc";
 
-export function originOf(headers: Headers): string {
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
-  const proto =
-    headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return process.env.PUBLIC_BASE_URL ?? `${proto}://${host}`;
-}
-
-/** Context for HTTP calls and server components: the database and the signed-in user. */
-export async function createContext(headers: Headers): Promise<Context> {
-  return createTRPCContext(getDb(), await getSessionUser(), originOf(headers));
+/**
+ * Context for HTTP calls and server components: the database, the signed-in user and the
+ * configured public origin. Nothing here is read from the request's headers: the origin that
+ * relink links carry is configuration (server/http/public-origin.ts), never Host or X-Forwarded-*.
+ */
+export async function createContext(): Promise<Context> {
+  return createTRPCContext(getDb(), await getSessionUser(), publicOrigin());
 }

@@ -1,8 +1,13 @@
-// The provider's redirect back: check state (oauth4webapi), exchange the code with the PKCE
+// The provider's redirect back: check the issuer and state, exchange the code with the PKCE
 // verifier, then complete the relink in one transaction. A denial or a provider failure leaves
 // the link untouched, so the customer can try again until it expires.
+//
+// The issuer and token endpoint are the integration's configuration (provider.ts) on the
+// configured public origin; nothing in the callback request chooses them. An `iss` that names any
+// other server is refused before any token request is made (RFC 9207, mix-up defence).
 import * as oauth from "oauth4webapi";
 import type { DB } from "../../db";
+import { log } from "../log";
 import { consumeRelinkToken } from "../relink/consume-link";
 import { readPublicLink } from "../relink/public-link";
 import type { RelinkFlow } from "./flow-cookie";
@@ -16,15 +21,19 @@ export async function finishRelinkFlow(
   db: DB,
   callbackParams: URLSearchParams,
   flow: RelinkFlow | null,
-  origin: string,
 ): Promise<FinishResult> {
   if (!flow) return { kind: "no-flow" };
   const token = flow.token;
   const providerSlug = await providerForToken(db, token);
   if ((await readPublicLink(db, token)).state !== "open" || !providerSlug) return { kind: "unusable", token };
   try {
-    const provider = await resolveOAuthProvider(db, providerSlug, origin);
+    const provider = await resolveOAuthProvider(db, providerSlug);
     const options = { [oauth.allowInsecureRequests]: provider.allowHttp };
+    const issuer = callbackParams.get("iss");
+    if (issuer !== null && issuer !== provider.as.issuer) {
+      log.warn({ provider: providerSlug }, "relink: callback names another issuer; refused before any token request");
+      return { kind: "failed", token };
+    }
     let params: URLSearchParams;
     try {
       params = oauth.validateAuthResponse(provider.as, provider.client, callbackParams, flow.state);
@@ -50,7 +59,7 @@ export async function finishRelinkFlow(
     });
     return { kind: result.ok ? "connected" : "unusable", token };
   } catch (error) {
-    console.error("relink: provider exchange failed", error instanceof Error ? error.message : error);
+    log.error({ provider: providerSlug, err: error }, "relink: provider exchange failed");
     return { kind: "failed", token };
   }
 }

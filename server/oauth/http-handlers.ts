@@ -1,16 +1,20 @@
 // The HTTP side of the public relink flow, so the route files stay one line each:
-// rate limit per IP, start (POST /link/<token>/start) and callback (GET /link/callback).
+// rate limit per client address, start (POST /link/<token>/start) and callback (GET /link/callback).
+// Every absolute URL here is on the configured public origin; the request's Host and
+// X-Forwarded-* headers choose nothing.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import type { DB } from "../../db";
 import { getDb } from "../database";
-import { originOf } from "../context";
-import { clientIp, hitRateLimit, LINK_RATE_LIMIT } from "../relink/rate-limit";
-import { FLOW_COOKIE, flowCookieOptions, openFlow } from "./flow-cookie";
-import { finishRelinkFlow } from "./finish-relink-flow";
+import { clientAddress } from "../http/client-address";
+import { publicOrigin } from "../http/public-origin";
+import { hitRateLimit, LINK_RATE_LIMIT } from "../relink/rate-limit";
+import { DONE_COOKIE, FLOW_COOKIE, flowCookieOptions, openFlow, sealDone } from "./flow-cookie";
+import { finishRelinkFlow, type FinishResult } from "./finish-relink-flow";
 import { startRelinkFlow } from "./start-relink-flow";
 
 function tooManyRequests(retryAfter: number): Response {
-  const html = `<!doctype html><meta charset="utf-8"><title>Please wait</title><body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Please wait a moment</h1><p>There were too many attempts from your network. Wait a minute, then open your link again.</p></body>`;
+  const html = `<!doctype html><meta charset="utf-8"><title>Too many requests</title><body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Too many requests</h1><p>There were too many attempts from your network. Try again in ${retryAfter} s, then open your link again.</p></body>`;
   return new Response(html, {
     status: 429,
     headers: {
@@ -21,36 +25,48 @@ function tooManyRequests(retryAfter: number): Response {
   });
 }
 
-async function limited(request: NextRequest, bucket: string): Promise<Response | null> {
-  const result = await hitRateLimit(getDb(), bucket, clientIp(request.headers), LINK_RATE_LIMIT);
+async function limited(db: DB, request: NextRequest, bucket: string): Promise<Response | null> {
+  const result = await hitRateLimit(db, bucket, clientAddress(request.headers), LINK_RATE_LIMIT);
   return result.allowed ? null : tooManyRequests(result.retryAfterSeconds);
 }
 
-const to = (origin: string, path: string) => NextResponse.redirect(new URL(path, origin), 303);
+const to = (path: string) => NextResponse.redirect(new URL(path, publicOrigin()), 303);
+const linkPage = (token: string, query = "") => `/link/${encodeURIComponent(token)}${query}`;
 
-export async function handleRelinkStart(request: NextRequest, token: string): Promise<Response> {
-  const refused = await limited(request, "link-start");
+export async function handleRelinkStart(request: NextRequest, token: string, db: DB = getDb()): Promise<Response> {
+  const refused = await limited(db, request, "link-start");
   if (refused) return refused;
-  const origin = originOf(request.headers);
-  const result = await startRelinkFlow(getDb(), token, origin);
-  if (result.kind === "unusable") return to(origin, `/link/${encodeURIComponent(token)}`);
-  if (result.kind === "unavailable") return to(origin, `/link/${encodeURIComponent(token)}?problem=failed`);
+  const result = await startRelinkFlow(db, token);
+  if (result.kind === "unusable") return to(linkPage(token));
+  if (result.kind === "unavailable") return to(linkPage(token, "?problem=failed"));
   const response = NextResponse.redirect(result.location, 303);
-  response.cookies.set(FLOW_COOKIE, result.cookie, flowCookieOptions(origin));
+  response.cookies.set(FLOW_COOKIE, result.cookie, flowCookieOptions(publicOrigin()));
   return response;
 }
 
-export async function handleRelinkCallback(request: NextRequest): Promise<Response> {
-  const refused = await limited(request, "link-callback");
+function pathAfter(result: FinishResult): string {
+  switch (result.kind) {
+    case "no-flow":
+      return "/link/problem";
+    case "connected":
+      return linkPage(result.token, "?done=1");
+    case "unusable":
+      return linkPage(result.token);
+    case "denied":
+    case "failed":
+      return linkPage(result.token, `?problem=${result.kind}`);
+  }
+}
+
+export async function handleRelinkCallback(request: NextRequest, db: DB = getDb()): Promise<Response> {
+  const refused = await limited(db, request, "link-callback");
   if (refused) return refused;
-  const origin = originOf(request.headers);
   const flow = openFlow(request.cookies.get(FLOW_COOKIE)?.value);
-  const result = await finishRelinkFlow(getDb(), request.nextUrl.searchParams, flow, origin);
-  const path =
-    result.kind === "no-flow"
-      ? "/link/problem"
-      : `/link/${encodeURIComponent(result.token)}${result.kind === "connected" ? "?done=1" : result.kind === "unusable" ? "" : `?problem=${result.kind}`}`;
-  const response = to(origin, path);
-  response.cookies.set(FLOW_COOKIE, "", { ...flowCookieOptions(origin), maxAge: 0 });
+  const result = await finishRelinkFlow(db, request.nextUrl.searchParams, flow);
+  const response = to(pathAfter(result));
+  const cookie = flowCookieOptions(publicOrigin());
+  response.cookies.set(FLOW_COOKIE, "", { ...cookie, maxAge: 0 });
+  // Only the browser that finished the flow may be told it succeeded (the page checks this).
+  if (result.kind === "connected") response.cookies.set(DONE_COOKIE, sealDone(result.token), cookie);
   return response;
 }

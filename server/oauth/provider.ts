@@ -1,10 +1,13 @@
 // Which OAuth 2 authorization server re-authorises a provider's connections. The integration
 // row decides: the built-in sandbox (use_sandbox = 1), or the configured authorize/token URLs
 // and client credentials of a real provider. A real provider is configuration, not code.
+// The sandbox's issuer and our redirect URI sit on the configured public origin: no request
+// header can move the token endpoint, the issuer or the callback elsewhere.
 import * as oauth from "oauth4webapi";
 import type { DB } from "../../db";
 import { decryptSecret } from "../crypto";
 import { isProduction, sandboxOAuthEnabled } from "../env";
+import { publicOrigin } from "../http/public-origin";
 import { parseJsonArray } from "../relink/json-array";
 import { sandboxIssuer } from "../sandbox-oauth/urls";
 
@@ -24,7 +27,8 @@ export function relinkCallbackUrl(origin: string): string {
   return `${origin.replace(/\/$/, "")}/link/callback`;
 }
 
-export async function resolveOAuthProvider(db: DB, provider: string, origin: string): Promise<OAuthProvider> {
+export async function resolveOAuthProvider(db: DB, provider: string): Promise<OAuthProvider> {
+  const origin = publicOrigin();
   const row = await db.selectFrom("integrations").selectAll().where("provider", "=", provider).executeTakeFirst();
   if (!row || row.auth_kind !== "oauth2" || !row.client_id)
     throw new ProviderNotConfiguredError(`No OAuth 2 configuration for ${provider}.`);

@@ -1,5 +1,6 @@
 import { afterEach, expect, it, vi } from "vitest";
 import { seedDemo } from "../demo-data/seed-demo";
+import { publicOrigin } from "../http/public-origin";
 import { describeEachDb } from "../test/databases";
 import { acmeAdmin, callerAs } from "../test/callers";
 import { readPublicLink } from "../relink/public-link";
@@ -12,7 +13,8 @@ import { openFlow } from "./flow-cookie";
 import { finishRelinkFlow } from "./finish-relink-flow";
 import { startRelinkFlow } from "./start-relink-flow";
 
-const ORIGIN = "http://localhost:3000";
+// The configured public origin (tests configure none: http://localhost:3000).
+const ORIGIN = publicOrigin();
 
 describeEachDb(
   "relink OAuth flow against the sandbox provider",
@@ -38,7 +40,7 @@ describeEachDb(
       await breakConnection(db, id);
       const link = await callerAs(db, acmeAdmin()).relink.create({ connectionId: id });
       const token = tokenOf(link.url);
-      const started = await startRelinkFlow(db, token, ORIGIN);
+      const started = await startRelinkFlow(db, token);
       if (started.kind !== "redirect") throw new Error(started.kind);
       const authorize = new URL(started.location);
       const check = await checkAuthorizeRequest(db, Object.fromEntries(authorize.searchParams), ORIGIN);
@@ -55,7 +57,7 @@ describeEachDb(
       expect(flow?.token).toBe(token);
       const code = await issueSandboxCode(db, check.params, false);
       const back = new URL(redirectWith(check.params, sandboxIssuer(ORIGIN), { code }));
-      expect(await finishRelinkFlow(db, back.searchParams, flow, ORIGIN)).toEqual({ kind: "connected", token });
+      expect(await finishRelinkFlow(db, back.searchParams, flow)).toEqual({ kind: "connected", token });
       const after = await snapshot(db, id);
       expect(after.connection.status).toBe("active");
       expect(after.connection.upstream_status).toBeNull();
@@ -73,23 +75,27 @@ describeEachDb(
       const before = await snapshot(db, id);
       const issuer = sandboxIssuer(ORIGIN);
       const denied = new URL(redirectWith(check.params, issuer, { error: "access_denied" }));
-      expect(await finishRelinkFlow(db, denied.searchParams, flow, ORIGIN)).toEqual({ kind: "denied", token });
+      expect(await finishRelinkFlow(db, denied.searchParams, flow)).toEqual({ kind: "denied", token });
       const failing = await issueSandboxCode(db, check.params, true);
       expect(
-        await finishRelinkFlow(
-          db,
-          new URL(redirectWith(check.params, issuer, { code: failing })).searchParams,
-          flow,
-          ORIGIN,
-        ),
+        await finishRelinkFlow(db, new URL(redirectWith(check.params, issuer, { code: failing })).searchParams, flow),
       ).toEqual({ kind: "failed", token });
       const forged = new URL(
         redirectWith({ ...check.params, state: "someone-elses-state" }, issuer, {
           code: await issueSandboxCode(db, check.params, false),
         }),
       );
-      expect(await finishRelinkFlow(db, forged.searchParams, flow, ORIGIN)).toEqual({ kind: "failed", token });
-      expect(await finishRelinkFlow(db, denied.searchParams, null, ORIGIN)).toEqual({ kind: "no-flow" });
+      expect(await finishRelinkFlow(db, forged.searchParams, flow)).toEqual({ kind: "failed", token });
+      expect(await finishRelinkFlow(db, denied.searchParams, null)).toEqual({ kind: "no-flow" });
+      // A good code and state, but the response names another issuer (RFC 9207): refused, even a "denial".
+      const otherIssuer = new URL(
+        redirectWith(check.params, "http://evil.example/sandbox-oauth", {
+          code: await issueSandboxCode(db, check.params, false),
+        }),
+      );
+      expect(await finishRelinkFlow(db, otherIssuer.searchParams, flow)).toEqual({ kind: "failed", token });
+      const deniedElsewhere = new URL(redirectWith(check.params, "http://evil.example", { error: "access_denied" }));
+      expect(await finishRelinkFlow(db, deniedElsewhere.searchParams, flow)).toEqual({ kind: "failed", token });
       const after = await snapshot(db, id);
       expect(after.connection).toEqual(before.connection);
       expect(after.errors).toEqual(before.errors);

@@ -10,13 +10,13 @@ import { resolveOAuthProvider } from "./provider";
 export type StartResult =
   { kind: "redirect"; location: string; cookie: string } | { kind: "unusable" } | { kind: "unavailable" };
 
-export async function startRelinkFlow(db: DB, token: string, origin: string): Promise<StartResult> {
+export async function startRelinkFlow(db: DB, token: string): Promise<StartResult> {
   const view = await readPublicLink(db, token);
   const providerSlug = await providerForToken(db, token);
   if (view.state !== "open" || !providerSlug) return { kind: "unusable" };
   let provider;
   try {
-    provider = await resolveOAuthProvider(db, providerSlug, origin);
+    provider = await resolveOAuthProvider(db, providerSlug);
   } catch {
     return { kind: "unavailable" };
   }

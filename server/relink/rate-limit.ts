@@ -1,5 +1,6 @@
 // Fixed-window rate limiting kept in the database, so every app instance counts together.
 // One row per (bucket, subject); a request in a new window resets the row in the same upsert.
+// The subject of the public link limits is the client address from server/http/client-address.ts.
 import { sql } from "kysely";
 import type { DB } from "../../db";
 
@@ -46,10 +47,4 @@ export async function hitRateLimit(
   }
   const hits = Number(row.hits);
   return { allowed: hits <= rule.limit, hits, retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000) };
-}
-
-/** The caller's address as the proxy in front of the app reports it. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }

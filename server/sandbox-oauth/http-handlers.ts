@@ -3,8 +3,8 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "../database";
-import { originOf } from "../context";
 import { sandboxOAuthEnabled } from "../env";
+import { publicOrigin } from "../http/public-origin";
 import { checkAuthorizeRequest, redirectWith } from "./authorize-request";
 import { issueSandboxCode } from "./codes";
 import { handleSandboxToken } from "./token-endpoint";
@@ -17,7 +17,7 @@ export async function handleSandboxDecision(request: NextRequest): Promise<Respo
   if (!sandboxOAuthEnabled()) return notFound();
   const form = await request.formData();
   const raw = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-  const origin = originOf(request.headers);
+  const origin = publicOrigin();
   const check = await checkAuthorizeRequest(getDb(), raw, origin);
   if (!check.ok) return new Response(check.message, { status: 400 });
   const issuer = sandboxIssuer(origin);

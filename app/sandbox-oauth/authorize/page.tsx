@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { SandboxConsent } from "@/components/relink/sandbox-consent";
 import { readSandboxConsent } from "@/server/sandbox-oauth/consent";
@@ -11,7 +10,7 @@ export default async function SandboxAuthorizePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const check = await readSandboxConsent(await searchParams, await headers());
+  const check = await readSandboxConsent(await searchParams);
   if (!check) notFound();
   return <SandboxConsent check={check} />;
 }
