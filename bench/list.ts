@@ -6,6 +6,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { DbKind, DB } from "../db";
 import { userFor } from "../server/test/callers";
 import { createTRPCContext } from "../server/trpc";
+import { TenantScope } from "../server/scope/tenant-scope";
 import { connectionFacets } from "../server/connections/list/facets";
 import type { ConnectionFilters } from "../server/connections/list/filters.types";
 import { encodeCursor } from "../server/connections/list/cursor";
@@ -50,7 +51,8 @@ async function measure(fn: () => Promise<number>): Promise<{ median: number; p95
 }
 
 const page = (db: DB, input: Partial<ListConnectionsRequest>) => async () =>
-  (await listConnections(db, user, ZListConnectionsRequestSchema.parse(input), BENCH_NOW)).rows.length;
+  (await listConnections(TenantScope.forUser(db, user), ZListConnectionsRequestSchema.parse(input), BENCH_NOW)).rows
+    .length;
 
 /** The cursor that starts page DEEP_PAGE (25 rows a page), found once with OFFSET. */
 async function deepCursor(db: DB, sort: SortColumn, dir: "asc" | "desc"): Promise<string> {
@@ -141,7 +143,8 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
   await run("search", "common term (`acme`)", page(db, { q: "acme" }));
   await run("search", "common term (`xero`)", page(db, { q: "xero" }));
 
-  const facets = (f: ConnectionFilters) => async () => (await connectionFacets(db, user, f, BENCH_NOW)).total;
+  const facets = (f: ConnectionFilters) => async () =>
+    (await connectionFacets(TenantScope.forUser(db, user), f, BENCH_NOW)).total;
   await run("facets", "no filters (summary, exact)", facets({}));
   await run("facets", "status + provider (summary, exact)", facets({ status: ["error"], provider: ["xero", "plaid"] }));
   await run("facets", "rare search (rows, exact)", facets({ q: rare }));
@@ -154,7 +157,7 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
     "raw Kysely query (first page)",
     async () =>
       (
-        await connectionListQuery(db, user, {}, BENCH_NOW)
+        await connectionListQuery(TenantScope.forUser(db, user), {}, BENCH_NOW)
           .orderBy("connections.updated_at", "desc")
           .orderBy("connections.id", "desc")
           .limit(26)

@@ -1,17 +1,14 @@
 // Bulk pause/resume, one batch per call: ticked ids or every row matching the list filter,
 // always through the tenant scope. Rows are walked in id order with the last id as cursor,
 // so rows that change (or stop matching) between steps are never visited twice.
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { applyConnectionFilters } from "../connections/list/filters";
 import { newId } from "../ids";
-import { scopedConnections } from "../tenant-scope";
 import type { BulkSetPausedQuery, BulkSetPausedResponse } from "./bulk-pause.types";
 import { PAUSE_STATE_COLUMNS, toPauseState, writePauseChange } from "./pause-state";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export async function bulkSetPaused(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: BulkSetPausedQuery,
   now: number = Date.now(),
 ): Promise<BulkSetPausedResponse> {
@@ -22,8 +19,8 @@ export async function bulkSetPaused(
   const target = input.target;
   const size = input.batchSize;
 
-  return db.transaction().execute(async (trx) => {
-    const scoped = () => scopedConnections(trx, user);
+  return scope.transaction(async (scope) => {
+    const scoped = () => scope.connections();
     let rows;
     let asked: number;
     let nextCursor: string | null;
@@ -40,7 +37,7 @@ export async function bulkSetPaused(
         ? await scoped().select(PAUSE_STATE_COLUMNS).where("connections.id", "in", batch).execute()
         : [];
     } else {
-      const matching = () => applyConnectionFilters(scoped(), target.filters, user, now);
+      const matching = () => applyConnectionFilters(scoped(), target.filters, scope, now);
       if (cursor === null) {
         const c = await matching()
           .select((eb) => eb.fn.countAll().as("n"))
@@ -63,7 +60,7 @@ export async function bulkSetPaused(
       const before = toPauseState(raw);
       if (before.user_paused === paused) continue;
       // Conditioned on the current state: a row someone else flipped meanwhile is a skip.
-      if (await writePauseChange(trx, user, before, { paused, reason, bulkJob: jobId })) changed++;
+      if (await writePauseChange(scope, before, { paused, reason, bulkJob: jobId })) changed++;
     }
     return {
       jobId,

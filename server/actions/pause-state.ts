@@ -1,11 +1,10 @@
 // The pause fields of a connection and the one guarded write that flips them. Shared by the
 // single (versioned) and bulk (state-conditioned) paths so both audit the same way.
-import type { DB } from "../../db";
 import type { ConnectionStatus } from "../../db/types";
-import { actorOf, writeAudit } from "../audit/write-audit";
-import type { SessionUser } from "../auth/session-user";
+import { writeAudit } from "../audit/write-audit";
 import { nowIso } from "../ids";
 import type { ConnectionPauseState } from "./pause.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export const PAUSE_STATE_COLUMNS = [
   "connections.id",
@@ -60,21 +59,20 @@ export interface PauseWrite {
  * Must run inside the caller's transaction.
  */
 export async function writePauseChange(
-  trx: DB,
-  user: SessionUser,
+  scope: TenantScope,
   before: ConnectionPauseState,
   change: PauseWrite,
 ): Promise<ConnectionPauseState | null> {
   const at = nowIso();
-  let update = trx
-    .updateTable("connections")
+  let update = scope
+    .updateConnections()
     .set((eb) => ({
       user_paused: change.paused ? 1 : 0,
-      paused_by: change.paused ? user.email : null,
+      paused_by: change.paused ? scope.actor.name : null,
       paused_at: change.paused ? at : null,
       pause_reason: change.paused ? change.reason : null,
       updated_at: at,
-      updated_by: user.email,
+      updated_by: scope.actor.name,
       version: eb("version", "+", 1),
     }))
     .where("id", "=", before.id)
@@ -96,8 +94,8 @@ export async function writePauseChange(
     .executeTakeFirst();
   if (!row) return null;
   const after = toPauseState(row);
-  await writeAudit(trx, {
-    actor: actorOf(user),
+  await writeAudit(scope, {
+    actor: scope.actor,
     action: change.paused ? "connection.pause" : "connection.resume",
     tenantId: after.tenant_id,
     connectionId: after.id,

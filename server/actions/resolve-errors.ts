@@ -1,23 +1,21 @@
 // Resolve one or many connection errors with a note, keeping who resolved them and when.
 // All or nothing: one transaction for the errors, each connection's recomputed health and
 // version, and one audit event per connection touched.
-import type { DB } from "../../db";
-import { actorOf, writeAudit } from "../audit/write-audit";
-import type { SessionUser } from "../auth/session-user";
+import { writeAudit } from "../audit/write-audit";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
 import { NotFoundError } from "../errors";
 import { nowIso } from "../ids";
-import { scopedErrors } from "../tenant-scope";
 import type { ResolveErrorsResponse } from "./resolve-errors.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export async function resolveErrors(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: { errorIds: string[]; note: string },
 ): Promise<ResolveErrorsResponse> {
   const ids = [...new Set(input.errorIds)];
-  return db.transaction().execute(async (trx) => {
-    const found = await scopedErrors(trx, user)
+  return scope.transaction(async (scope) => {
+    const found = await scope
+      .errors()
       .select([
         "connection_errors.id",
         "connection_errors.connection_id",
@@ -40,28 +38,28 @@ export async function resolveErrors(
     const at = nowIso();
     const connections: ResolveErrorsResponse["connections"] = [];
     for (const [connectionId, entry] of byConnection) {
-      const before = await trx
-        .selectFrom("connections")
+      const before = await scope
+        .connections()
         .select(["open_error_count", "needs_relink", "version"])
         .where("id", "=", connectionId)
         .executeTakeFirstOrThrow();
-      await trx
-        .updateTable("connection_errors")
-        .set({ status: "resolved", resolved_at: at, resolved_by: user.email, resolution_note: input.note })
+      await scope
+        .updateErrors()
+        .set({ status: "resolved", resolved_at: at, resolved_by: scope.actor.name, resolution_note: input.note })
         .where("id", "in", entry.errorIds)
         .where("status", "=", "active")
         .execute();
-      const health = await recomputeConnectionHealth(trx, connectionId);
+      const health = await recomputeConnectionHealth(scope, connectionId);
       // The connection's visible state changed, so its version moves: a pause based on the old
       // view of it is stale.
-      const after = await trx
-        .updateTable("connections")
-        .set((eb) => ({ version: eb("version", "+", 1), updated_at: at, updated_by: user.email }))
+      const after = await scope
+        .updateConnections()
+        .set((eb) => ({ version: eb("version", "+", 1), updated_at: at, updated_by: scope.actor.name }))
         .where("id", "=", connectionId)
         .returning(["version"])
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actor: actorOf(user),
+      await writeAudit(scope, {
+        actor: scope.actor,
         action: "errors.resolve",
         tenantId: entry.tenantId,
         connectionId,
@@ -76,7 +74,7 @@ export async function resolveErrors(
           needs_relink: health.needsRelink,
           version: Number(after.version),
           resolved_at: at,
-          resolved_by: user.email,
+          resolved_by: scope.actor.name,
         },
         note: input.note,
         at,

@@ -1,10 +1,8 @@
 // Pause or resume one connection, naming the version the caller saw (optimistic concurrency).
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { ConflictError, NotFoundError } from "../errors";
-import { scopedConnections } from "../tenant-scope";
 import { PAUSE_STATE_COLUMNS, toPauseState, writePauseChange } from "./pause-state";
 import type { SetPausedResponse } from "./pause.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export interface SetPausedInput {
   id: string;
@@ -16,13 +14,10 @@ export interface SetPausedInput {
 export const CONFLICT_MESSAGE =
   "Someone else changed this connection since you loaded it. Review its current state and try again.";
 
-export async function setConnectionPaused(
-  db: DB,
-  user: SessionUser,
-  input: SetPausedInput,
-): Promise<SetPausedResponse> {
-  return db.transaction().execute(async (trx) => {
-    const row = await scopedConnections(trx, user)
+export async function setConnectionPaused(scope: TenantScope, input: SetPausedInput): Promise<SetPausedResponse> {
+  return scope.transaction(async (scope) => {
+    const row = await scope
+      .connections()
       .select(PAUSE_STATE_COLUMNS)
       .where("connections.id", "=", input.id)
       .executeTakeFirst();
@@ -31,14 +26,15 @@ export async function setConnectionPaused(
     // Idempotent: asking for the state it is already in changes nothing, whatever version was seen.
     if (current.user_paused === input.paused) return { changed: false, connection: current };
     if (current.version !== input.expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, current);
-    const after = await writePauseChange(trx, user, current, {
+    const after = await writePauseChange(scope, current, {
       paused: input.paused,
       reason: input.reason,
       expectedVersion: input.expectedVersion,
     });
     if (!after) {
       // Another transaction committed between our read and our write (PostgreSQL read committed).
-      const fresh = await scopedConnections(trx, user)
+      const fresh = await scope
+        .connections()
         .select(PAUSE_STATE_COLUMNS)
         .where("connections.id", "=", input.id)
         .executeTakeFirst();

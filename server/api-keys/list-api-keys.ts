@@ -1,10 +1,10 @@
 // API keys as support sees them: never the hash, never the key.
-import type { DB } from "../../db";
+import type { TenantScope } from "../scope/tenant-scope";
 import type { ApiKeyRow } from "./api-keys.types";
 
-export async function listApiKeys(db: DB, where: { id?: string } = {}): Promise<ApiKeyRow[]> {
-  let query = db
-    .selectFrom("api_keys")
+export async function listApiKeys(scope: TenantScope, where: { id?: string } = {}): Promise<ApiKeyRow[]> {
+  let query = scope
+    .apiKeys()
     .leftJoin("tenants", "tenants.id", "api_keys.tenant_id")
     .select([
       "api_keys.id",
@@ -24,6 +24,6 @@ export async function listApiKeys(db: DB, where: { id?: string } = {}): Promise<
   return query.execute();
 }
 
-export async function listTenantOptions(db: DB) {
-  return db.selectFrom("tenants").select(["id", "slug", "name"]).orderBy("name").execute();
+export async function listTenantOptions(scope: TenantScope) {
+  return scope.tenants().select(["id", "slug", "name"]).orderBy("name").execute();
 }

@@ -1,10 +1,9 @@
 // The HTTP side of the audit CSV export: validate the filters, stream the scoped lines.
-import { getDb } from "../database";
-import type { SessionUser } from "../auth/session-user";
+import type { TenantScope } from "../scope/tenant-scope";
 import { auditCsvLines } from "./audit-csv";
 import { ZAuditFiltersSchema } from "./list.types";
 
-export function auditCsvResponse(user: SessionUser, params: URLSearchParams): Response {
+export function auditCsvResponse(scope: TenantScope, params: URLSearchParams): Response {
   const parsed = ZAuditFiltersSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     return Response.json(
@@ -12,7 +11,7 @@ export function auditCsvResponse(user: SessionUser, params: URLSearchParams): Re
       { status: 400 },
     );
   }
-  const lines = auditCsvLines(getDb(), user, parsed.data);
+  const lines = auditCsvLines(scope, parsed.data);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -1,9 +1,8 @@
 // CSV export of the audit log: the same scoped query as the page, streamed in keyset pages.
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { encodeCursor } from "../connections/list/cursor";
 import { readAuditPage } from "./list-audit-events";
 import type { AuditEvent, AuditFilters } from "./list.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export const AUDIT_CSV_COLUMNS = [
   "at",
@@ -51,12 +50,12 @@ export function auditCsvRow(e: AuditEvent): string {
 }
 
 /** Yields the header and then one line per event, newest first. */
-export async function* auditCsvLines(db: DB, user: SessionUser, filters: AuditFilters): AsyncGenerator<string> {
+export async function* auditCsvLines(scope: TenantScope, filters: AuditFilters): AsyncGenerator<string> {
   yield `${AUDIT_CSV_COLUMNS.join(",")}\r\n`;
   let cursor: string | null = null;
   let written = 0;
   while (written < AUDIT_CSV_MAX_ROWS) {
-    const { rows, next } = await readAuditPage(db, user, { ...filters, cursor, limit: PAGE });
+    const { rows, next } = await readAuditPage(scope, { ...filters, cursor, limit: PAGE });
     for (const row of rows) yield `${auditCsvRow(row)}\r\n`;
     written += rows.length;
     if (!next) return;

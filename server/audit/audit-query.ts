@@ -1,11 +1,8 @@
 // The one tenant-scoped, filtered query over audit events that the list and the CSV export
 // share, so the export can never show more than the page does.
 import { sql } from "kysely";
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
-import { isStaff } from "../auth/session-user";
-import { scopedAuditEvents } from "../tenant-scope";
 import type { AuditFilters } from "./list.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,8 +20,9 @@ export function toBoundExclusive(value: string): string {
 /** LIKE pattern for a substring, with the user's own % and _ taken literally. */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function auditQuery(db: DB, user: SessionUser, filters: AuditFilters) {
-  let q = scopedAuditEvents(db, user)
+export function auditQuery(scope: TenantScope, filters: AuditFilters) {
+  let q = scope
+    .audit()
     .leftJoin("tenants", "tenants.id", "audit_events.tenant_id")
     .leftJoin("connections", "connections.id", "audit_events.connection_id")
     .select([
@@ -52,7 +50,7 @@ export function auditQuery(db: DB, user: SessionUser, filters: AuditFilters) {
   }
   if (filters.action) q = q.where("audit_events.action", "=", filters.action);
   // The scope already confines tenant users; the filter is a staff convenience.
-  if (filters.tenantId && isStaff(user)) q = q.where("audit_events.tenant_id", "=", filters.tenantId);
+  if (filters.tenantId && scope.allTenants) q = q.where("audit_events.tenant_id", "=", filters.tenantId);
   if (filters.connectionId) q = q.where("audit_events.connection_id", "=", filters.connectionId);
   if (filters.from) q = q.where("audit_events.at", ">=", fromBound(filters.from));
   if (filters.to) q = q.where("audit_events.at", "<", toBoundExclusive(filters.to));

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { seedDemo } from "../demo-data/seed-demo";
 import { writeAudit } from "./write-audit";
-import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../test/callers";
+import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff, scopeAs, ingestScope } from "../test/callers";
 import { describeEachDb } from "../test/databases";
 import { auditCsvLines, csvField } from "./audit-csv";
 import type { AuditEvent } from "./list.types";
@@ -92,7 +92,7 @@ describeEachDb(
 
     it("CSV export is scoped like the page and defuses formulas", async () => {
       const lines: string[] = [];
-      for await (const line of auditCsvLines(get().db, acmeAdmin(), {})) lines.push(line);
+      for await (const line of auditCsvLines(scopeAs(get().db, acmeAdmin()), {})) lines.push(line);
       expect(lines[0]).toMatch(/^at,actor_id,actor,action,/);
       const acmeCount = (await readAll(acmeAdmin())).length;
       expect(lines).toHaveLength(acmeCount + 1);
@@ -130,20 +130,20 @@ describeEachDb(
         expectedVersion: Number(c.version),
         reason: "globex",
       });
-    await writeAudit(t.db, {
+    await writeAudit(ingestScope(t.db), {
       actor: { id: "usr_ops", label: "globex-ops@example.test (support)" },
       action: "test.only-globex",
       tenantId: "ten_globex",
       note: "by ops",
     });
-    await writeAudit(t.db, {
+    await writeAudit(ingestScope(t.db), {
       actor: { id: "usr_old", label: "old@example.test" },
       action: "test.old",
       tenantId: "ten_acme",
       note: "old event",
       at: iso(NOW - 6 * DAY),
     });
-    await writeAudit(t.db, {
+    await writeAudit(ingestScope(t.db), {
       actor: { id: "usr_old", label: "old@example.test" },
       action: "test.old",
       tenantId: "ten_globex",

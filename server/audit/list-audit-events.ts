@@ -1,11 +1,10 @@
 // Audit log pages, newest first, keyset-paged on (at, id) so paging stays cheap and stable
 // while new events arrive.
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { decodeCursor, encodeCursor } from "../connections/list/cursor";
 import { parseJsonText } from "../json-text";
 import { auditQuery } from "./audit-query";
 import type { AuditEvent, AuditFilters, ListAuditResponse } from "./list.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export interface AuditPageInput extends AuditFilters {
   cursor?: string | null;
@@ -13,11 +12,10 @@ export interface AuditPageInput extends AuditFilters {
 }
 
 export async function readAuditPage(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: AuditPageInput,
 ): Promise<{ rows: AuditEvent[]; next: { at: string; id: string } | null }> {
-  let q = auditQuery(db, user, input);
+  let q = auditQuery(scope, input);
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
     const at = c.v ?? "";
@@ -39,7 +37,7 @@ export async function readAuditPage(
   return { rows, next: fetched.length > input.limit && last ? { at: last.at, id: last.id } : null };
 }
 
-export async function listAuditEvents(db: DB, user: SessionUser, input: AuditPageInput): Promise<ListAuditResponse> {
-  const { rows, next } = await readAuditPage(db, user, input);
+export async function listAuditEvents(scope: TenantScope, input: AuditPageInput): Promise<ListAuditResponse> {
+  const { rows, next } = await readAuditPage(scope, input);
   return { rows, nextCursor: next ? encodeCursor({ v: next.at, id: next.id }) : null };
 }

@@ -1,7 +1,7 @@
 // Audit events: every state change writes one, in the same transaction as the change.
-import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
 import { newId, nowIso } from "../ids";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export interface AuditActor {
   id: string;
@@ -22,9 +22,9 @@ export interface AuditInput {
 }
 
 /** Writes one audit event. Pass the transaction (`trx`) the change itself runs in. */
-export async function writeAudit(trx: DB, input: AuditInput): Promise<string> {
+export async function writeAudit(scope: TenantScope, input: AuditInput): Promise<string> {
   const id = newId("aud");
-  await trx
+  await scope
     .insertInto("audit_events")
     .values({
       id,

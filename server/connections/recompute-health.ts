@@ -1,27 +1,23 @@
 // Keeps the row's derived health (open_error_count, needs_relink) true to its errors.
 // Call inside the transaction that changed a connection's status or errors.
-import type { DB } from "../../db";
 import { computeNeedsRelink } from "../adapters/status";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export async function recomputeConnectionHealth(
-  trx: DB,
+  scope: TenantScope,
   connectionId: string,
 ): Promise<{ openErrors: number; needsRelink: boolean }> {
-  const counts = await trx
-    .selectFrom("connection_errors")
+  const counts = await scope
+    .errors()
     .select((eb) => [eb.fn.countAll().as("open"), eb.fn.sum<number | string | null>("is_auth_error").as("auth")])
     .where("connection_id", "=", connectionId)
     .where("status", "=", "active")
     .executeTakeFirstOrThrow();
-  const row = await trx
-    .selectFrom("connections")
-    .select(["status"])
-    .where("id", "=", connectionId)
-    .executeTakeFirstOrThrow();
+  const row = await scope.connections().select(["status"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
   const openErrors = Number(counts.open);
   const needsRelink = computeNeedsRelink(row.status, Number(counts.auth ?? 0) > 0);
-  await trx
-    .updateTable("connections")
+  await scope
+    .updateConnections()
     .set({ open_error_count: openErrors, needs_relink: needsRelink ? 1 : 0 })
     .where("id", "=", connectionId)
     .execute();

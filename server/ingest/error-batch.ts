@@ -4,6 +4,7 @@
 import type { DB } from "../../db";
 import { prefixIssues, type AdapterIssue, type MappedError } from "../adapters";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
+import { TenantScope } from "../scope/tenant-scope";
 import { emptyPlan, ErrorIndex, loadChildren, planErrors, writeChildren } from "./child-rows";
 import type { Outcome } from "./connection-batch";
 import { loadOwners } from "./load-owners";
@@ -64,6 +65,7 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     return { result: { index: p.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };
   });
   await writeChildren(trx, plan);
-  for (const id of touched) await recomputeConnectionHealth(trx, id);
+  const scope = TenantScope.unscopedForIngest(trx, ctx.options.tenantIsScope ? (ctx.options.tenant?.id ?? null) : null);
+  for (const id of touched) await recomputeConnectionHealth(scope, id);
   return outcomes;
 }

@@ -4,6 +4,7 @@
 // upsert, running the same input again completes the import without duplicates.
 import type { DB } from "../../db";
 import { ADAPTERS } from "../adapters";
+import { TenantScope } from "../scope/tenant-scope";
 import { writeAudit } from "../audit/write-audit";
 import { nowIso } from "../ids";
 import { ingestConnectionBatch, type Outcome } from "./connection-batch";
@@ -44,7 +45,7 @@ async function auditBatch(trx: DB, outcomes: Outcome[], options: IngestOptions, 
     byTenant.set(tenantId, entry);
   }
   for (const [tenantId, entry] of byTenant) {
-    await writeAudit(trx, {
+    await writeAudit(TenantScope.unscopedForIngest(trx, tenantId), {
       actor: options.actor,
       action: `ingest.${options.kind}`,
       tenantId,

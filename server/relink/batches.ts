@@ -1,15 +1,14 @@
 // Bulk relink batches: one batch groups the links created together; its progress is counted
 // from the links the user may see (a tenant admin sees only their tenant's part of a batch).
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { NotFoundError } from "../errors";
 import { nowIso } from "../ids";
-import { scopedRelinkLinks } from "../tenant-scope";
 import type { BatchSummary } from "./relink.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
-export async function listRelinkBatches(db: DB, user: SessionUser, batchId?: string): Promise<BatchSummary[]> {
+export async function listRelinkBatches(scope: TenantScope, batchId?: string): Promise<BatchSummary[]> {
   const now = nowIso();
-  let qb = scopedRelinkLinks(db, user)
+  let qb = scope
+    .links()
     .innerJoin("relink_batches", "relink_batches.id", "relink_links.batch_id")
     .leftJoin("users", "users.id", "relink_batches.created_by")
     .select((eb) => [
@@ -63,8 +62,8 @@ export async function listRelinkBatches(db: DB, user: SessionUser, batchId?: str
   }));
 }
 
-export async function getRelinkBatch(db: DB, user: SessionUser, batchId: string): Promise<BatchSummary> {
-  const [batch] = await listRelinkBatches(db, user, batchId);
+export async function getRelinkBatch(scope: TenantScope, batchId: string): Promise<BatchSummary> {
+  const [batch] = await listRelinkBatches(scope, batchId);
   if (!batch) throw new NotFoundError("Batch");
   return batch;
 }

@@ -1,13 +1,10 @@
 // Bulk relink: one link per selected connection that needs relink, in one transaction, grouped
 // in a batch. Connections the user may not see are reported exactly like unknown ids.
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
-import { actorOf } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { newId, nowIso } from "../ids";
-import { scopedConnections } from "../tenant-scope";
 import { canRelinkProvider, issueLink } from "./issue-link";
 import type { BulkLink } from "./relink.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export interface BulkRelinkInput {
   connectionIds: string[];
@@ -23,15 +20,15 @@ export interface BulkRelinkResult {
 }
 
 export async function bulkCreateRelinkLinks(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: BulkRelinkInput,
   origin: string,
 ): Promise<BulkRelinkResult> {
   const ids = [...new Set(input.connectionIds)];
   const ttl = input.expiresInHours ?? relinkDefaultTtlHours();
-  return db.transaction().execute(async (trx) => {
-    const rows = await scopedConnections(trx, user)
+  return scope.transaction(async (scope) => {
+    const rows = await scope
+      .connections()
       .innerJoin("tenants", "tenants.id", "connections.tenant_id")
       .select([
         "connections.id",
@@ -57,7 +54,7 @@ export async function bulkCreateRelinkLinks(
         skipped.push({ connectionId: id, reason: "does not need relink" });
         continue;
       }
-      if (!providerOk.has(row.provider)) providerOk.set(row.provider, await canRelinkProvider(trx, row.provider));
+      if (!providerOk.has(row.provider)) providerOk.set(row.provider, await canRelinkProvider(scope, row.provider));
       if (!providerOk.get(row.provider)) {
         skipped.push({ connectionId: id, reason: "integration cannot be re-authorised by link" });
         continue;
@@ -67,11 +64,11 @@ export async function bulkCreateRelinkLinks(
     if (eligible.length === 0) return { batchId: null, links: [], skipped };
     const batchId = newId("rlb");
     const createdAt = nowIso();
-    await trx
+    await scope
       .insertInto("relink_batches")
       .values({
         id: batchId,
-        created_by: user.id,
+        created_by: scope.actor.id,
         created_at: createdAt,
         expires_at: new Date(Date.parse(createdAt) + ttl * 3_600_000).toISOString(),
         sent_to: input.recipientEmail ?? null,
@@ -79,9 +76,9 @@ export async function bulkCreateRelinkLinks(
       .execute();
     const links: BulkLink[] = [];
     for (const row of eligible) {
-      const link = await issueLink(trx, {
+      const link = await issueLink(scope, {
         connection: row,
-        actor: actorOf(user),
+        actor: scope.actor,
         recipientEmail: input.recipientEmail ?? null,
         expiresInHours: ttl,
         revokeOpen: input.revokeOpen,

@@ -1,6 +1,7 @@
 // Completing a relink. Everything happens in one transaction, and the link is claimed first
 // with a conditional UPDATE: of any number of concurrent attempts, exactly one sees an
 // affected row and goes on; the others change nothing.
+import { TenantScope } from "../scope/tenant-scope";
 import type { DB } from "../../db";
 import { writeAudit } from "../audit/write-audit";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
@@ -20,10 +21,10 @@ export type ConsumeResult = { ok: true; linkId: string; connectionId: string } |
 
 export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGrant): Promise<ConsumeResult> {
   const tokenHash = hashRelinkToken(token);
-  return db.transaction().execute(async (trx) => {
+  return TenantScope.unscopedForLinkToken(db).transaction(async (scope) => {
     const now = nowIso();
-    const claimed = await trx
-      .updateTable("relink_links")
+    const claimed = await scope
+      .updateLinks()
       .set({ used_at: now })
       .where("token_hash", "=", tokenHash)
       .where("used_at", "is", null)
@@ -32,8 +33,8 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false };
 
-    const link = await trx
-      .selectFrom("relink_links")
+    const link = await scope
+      .links()
       .select(["id", "connection_id", "tenant_id", "sent_to"])
       .where("token_hash", "=", tokenHash)
       .executeTakeFirstOrThrow();
@@ -41,8 +42,8 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       id: `link:${link.id}`,
       label: link.sent_to ? `Relink link sent to ${link.sent_to}` : "Relink link",
     };
-    const before = await trx
-      .selectFrom("connections")
+    const before = await scope
+      .connections()
       .select([
         "status",
         "upstream_status",
@@ -58,8 +59,8 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       ? new Date(Date.parse(now) + grant.expiresInSeconds * 1000).toISOString()
       : null;
     const sealed = sealCredentials(grant.credentials);
-    await trx
-      .updateTable("connections")
+    await scope
+      .updateConnections()
       .set((eb) => ({
         ...sealed,
         status: "active",
@@ -74,8 +75,8 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       }))
       .where("id", "=", link.connection_id)
       .execute();
-    const resolved = await trx
-      .updateTable("connection_errors")
+    const resolved = await scope
+      .updateErrors()
       .set({
         status: "resolved",
         resolved_at: now,
@@ -86,8 +87,8 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       .where("status", "=", "active")
       .where("is_auth_error", "=", 1)
       .executeTakeFirst();
-    const health = await recomputeConnectionHealth(trx, link.connection_id);
-    await writeAudit(trx, {
+    const health = await recomputeConnectionHealth(scope, link.connection_id);
+    await writeAudit(scope, {
       actor,
       action: "connection.relinked",
       tenantId: link.tenant_id,

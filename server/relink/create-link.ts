@@ -1,12 +1,9 @@
 // Creating a relink link for one connection the user may see (NOT_FOUND otherwise).
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
-import { actorOf } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { NotFoundError } from "../errors";
-import { scopedConnections } from "../tenant-scope";
 import { issueLink } from "./issue-link";
 import type { IssuedLink } from "./relink.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export interface CreateLinkInput {
   connectionId: string;
@@ -16,21 +13,21 @@ export interface CreateLinkInput {
 }
 
 export async function createRelinkLink(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: CreateLinkInput,
   origin: string,
   note?: string,
 ): Promise<IssuedLink> {
-  return db.transaction().execute(async (trx) => {
-    const connection = await scopedConnections(trx, user)
+  return scope.transaction(async (scope) => {
+    const connection = await scope
+      .connections()
       .select(["connections.id", "connections.tenant_id", "connections.provider"])
       .where("connections.id", "=", input.connectionId)
       .executeTakeFirst();
     if (!connection) throw new NotFoundError();
-    return issueLink(trx, {
+    return issueLink(scope, {
       connection,
-      actor: actorOf(user),
+      actor: scope.actor,
       recipientEmail: input.recipientEmail ?? null,
       expiresInHours: input.expiresInHours ?? relinkDefaultTtlHours(),
       revokeOpen: input.revokeOpen,

@@ -1,6 +1,6 @@
 // The one place a relink link row is written. Callers run it inside their transaction, after
 // scoping the connection to the user, and write the audit event alongside.
-import type { DB } from "../../db";
+import type { TenantScope } from "../scope/tenant-scope";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { BadRequestError } from "../errors";
 import { newId, nowIso } from "../ids";
@@ -19,25 +19,25 @@ export interface IssueLinkInput {
 }
 
 /** Whether re-authorisation by link is possible for this provider (an OAuth 2 integration). */
-export async function canRelinkProvider(trx: DB, provider: string): Promise<boolean> {
-  const integration = await trx
-    .selectFrom("integrations")
+export async function canRelinkProvider(scope: TenantScope, provider: string): Promise<boolean> {
+  const integration = await scope
+    .integrations()
     .select(["auth_kind"])
     .where("provider", "=", provider)
     .executeTakeFirst();
   return integration?.auth_kind === "oauth2";
 }
 
-export async function issueLink(trx: DB, input: IssueLinkInput): Promise<IssuedLink> {
-  if (!(await canRelinkProvider(trx, input.connection.provider))) {
+export async function issueLink(scope: TenantScope, input: IssueLinkInput): Promise<IssuedLink> {
+  if (!(await canRelinkProvider(scope, input.connection.provider))) {
     throw new BadRequestError("This connection's integration cannot be re-authorised by link.");
   }
   const now = nowIso();
-  if (input.revokeOpen) await revokeOpenLinks(trx, input.connection.id, input.actor, now);
+  if (input.revokeOpen) await revokeOpenLinks(scope, input.connection.id, input.actor, now);
   const { token, hash } = issueRelinkToken();
   const id = newId("rl");
   const expiresAt = new Date(Date.parse(now) + input.expiresInHours * 3_600_000).toISOString();
-  await trx
+  await scope
     .insertInto("relink_links")
     .values({
       id,
@@ -55,7 +55,7 @@ export async function issueLink(trx: DB, input: IssueLinkInput): Promise<IssuedL
       batch_id: input.batchId ?? null,
     })
     .execute();
-  await writeAudit(trx, {
+  await writeAudit(scope, {
     actor: input.actor,
     action: "relink.created",
     tenantId: input.connection.tenant_id,
@@ -74,9 +74,14 @@ export async function issueLink(trx: DB, input: IssueLinkInput): Promise<IssuedL
 }
 
 /** Revokes every still-usable link of a connection, each with its own audit event. */
-export async function revokeOpenLinks(trx: DB, connectionId: string, actor: AuditActor, now: string): Promise<number> {
-  const open = await trx
-    .selectFrom("relink_links")
+export async function revokeOpenLinks(
+  scope: TenantScope,
+  connectionId: string,
+  actor: AuditActor,
+  now: string,
+): Promise<number> {
+  const open = await scope
+    .links()
     .select(["id", "tenant_id"])
     .where("connection_id", "=", connectionId)
     .where("used_at", "is", null)
@@ -84,13 +89,13 @@ export async function revokeOpenLinks(trx: DB, connectionId: string, actor: Audi
     .where("expires_at", ">", now)
     .execute();
   for (const link of open) {
-    await trx
-      .updateTable("relink_links")
+    await scope
+      .updateLinks()
       .set({ revoked_at: now, revoked_by: actor.id })
       .where("id", "=", link.id)
       .where("revoked_at", "is", null)
       .execute();
-    await writeAudit(trx, {
+    await writeAudit(scope, {
       actor,
       action: "relink.revoked",
       tenantId: link.tenant_id,

@@ -1,12 +1,10 @@
 // The relink ledger: who created which link, for whom, and what became of it, per connection
 // or across connections (newest first, keyset-paged on created_at + id).
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { BadRequestError, NotFoundError } from "../errors";
 import { nowIso } from "../ids";
-import { scopedConnections, scopedRelinkLinks } from "../tenant-scope";
 import { linkState, whereLinkState, type LinkState } from "./link-state";
 import type { LedgerRow } from "./relink.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export interface LedgerQuery {
   state?: LinkState | null;
@@ -26,12 +24,12 @@ const encodeCursor = (row: { created_at: string; id: string }) =>
   Buffer.from(`${row.created_at}|${row.id}`).toString("base64url");
 
 export async function listRelinkLedger(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   query: LedgerQuery,
 ): Promise<{ rows: LedgerRow[]; nextCursor: string | null }> {
   const now = nowIso();
-  let qb = scopedRelinkLinks(db, user)
+  let qb = scope
+    .links()
     .innerJoin("connections", "connections.id", "relink_links.connection_id")
     .innerJoin("tenants", "tenants.id", "relink_links.tenant_id")
     .leftJoin("users as creator", "creator.id", "relink_links.created_by")
@@ -78,11 +76,12 @@ export async function listRelinkLedger(
 }
 
 /** One connection's ledger; NOT_FOUND when the user may not see the connection. */
-export async function connectionRelinkLedger(db: DB, user: SessionUser, connectionId: string): Promise<LedgerRow[]> {
-  const visible = await scopedConnections(db, user)
+export async function connectionRelinkLedger(scope: TenantScope, connectionId: string): Promise<LedgerRow[]> {
+  const visible = await scope
+    .connections()
     .select("connections.id")
     .where("connections.id", "=", connectionId)
     .executeTakeFirst();
   if (!visible) throw new NotFoundError();
-  return (await listRelinkLedger(db, user, { connectionId, limit: 200 })).rows;
+  return (await listRelinkLedger(scope, { connectionId, limit: 200 })).rows;
 }

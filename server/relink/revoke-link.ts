@@ -1,18 +1,17 @@
 // Revoke and resend. Both find the link through the tenant scope first (NOT_FOUND for other
 // tenants), then change it by id in the same transaction, with an audit event.
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
-import { actorOf, writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { ConflictError, NotFoundError } from "../errors";
 import { nowIso } from "../ids";
-import { scopedRelinkLinks } from "../tenant-scope";
 import { issueLink } from "./issue-link";
 import { linkState } from "./link-state";
 import type { IssuedLink } from "./relink.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
-async function findLink(trx: DB, user: SessionUser, linkId: string) {
-  const link = await scopedRelinkLinks(trx, user)
+async function findLink(scope: TenantScope, linkId: string) {
+  const link = await scope
+    .links()
     .innerJoin("connections", "connections.id", "relink_links.connection_id")
     .select([
       "relink_links.id",
@@ -31,24 +30,24 @@ async function findLink(trx: DB, user: SessionUser, linkId: string) {
 }
 
 /** Idempotent: revoking a revoked or expired link changes nothing; a used link is a CONFLICT. */
-export async function revokeRelinkLink(db: DB, user: SessionUser, linkId: string): Promise<{ revoked: boolean }> {
-  return db.transaction().execute(async (trx) => {
-    const link = await findLink(trx, user, linkId);
+export async function revokeRelinkLink(scope: TenantScope, linkId: string): Promise<{ revoked: boolean }> {
+  return scope.transaction(async (scope) => {
+    const link = await findLink(scope, linkId);
     const now = nowIso();
     const state = linkState(link, now);
     if (state === "used") throw new ConflictError("This link has already been used; there is nothing to revoke.");
     if (state !== "open") return { revoked: false };
-    const result = await trx
-      .updateTable("relink_links")
-      .set({ revoked_at: now, revoked_by: user.id })
+    const result = await scope
+      .updateLinks()
+      .set({ revoked_at: now, revoked_by: scope.actor.id })
       .where("id", "=", link.id)
       .where("used_at", "is", null)
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     // Used in the meantime by the customer: the guard above lost the race, say so.
     if (Number(result.numUpdatedRows) === 0) throw new ConflictError("This link was used a moment ago.");
-    await writeAudit(trx, {
-      actor: actorOf(user),
+    await writeAudit(scope, {
+      actor: scope.actor,
       action: "relink.revoked",
       tenantId: link.tenant_id,
       connectionId: link.connection_id,
@@ -61,19 +60,18 @@ export async function revokeRelinkLink(db: DB, user: SessionUser, linkId: string
 
 /** A new link for the same connection and recipient; the old one (and any other open one) is revoked. */
 export async function resendRelinkLink(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   linkId: string,
   expiresInHours: number | undefined,
   origin: string,
 ): Promise<IssuedLink> {
-  return db.transaction().execute(async (trx) => {
-    const link = await findLink(trx, user, linkId);
+  return scope.transaction(async (scope) => {
+    const link = await findLink(scope, linkId);
     if (link.used_at)
       throw new ConflictError("This link has already been used; create a new one if the connection breaks again.");
-    return issueLink(trx, {
+    return issueLink(scope, {
       connection: { id: link.connection_id, tenant_id: link.tenant_id, provider: link.provider },
-      actor: actorOf(user),
+      actor: scope.actor,
       recipientEmail: link.sent_to,
       expiresInHours: expiresInHours ?? relinkDefaultTtlHours(),
       revokeOpen: true,

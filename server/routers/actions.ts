@@ -17,7 +17,7 @@ export const actionsRouter = createTRPCRouter({
     .input(ZPauseConnectionRequestSchema)
     .output(ZSetPausedResponseSchema)
     .mutation(({ ctx, input }) =>
-      setConnectionPaused(ctx.db, ctx.user, {
+      setConnectionPaused(ctx.scope, {
         id: input.id,
         expectedVersion: input.expectedVersion,
         paused: true,
@@ -28,7 +28,7 @@ export const actionsRouter = createTRPCRouter({
     .input(ZResumeConnectionRequestSchema)
     .output(ZSetPausedResponseSchema)
     .mutation(({ ctx, input }) =>
-      setConnectionPaused(ctx.db, ctx.user, {
+      setConnectionPaused(ctx.scope, {
         id: input.id,
         expectedVersion: input.expectedVersion,
         paused: false,
@@ -38,9 +38,9 @@ export const actionsRouter = createTRPCRouter({
   bulkSetPaused: writerProcedure
     .input(ZBulkSetPausedRequestSchema)
     .output(ZBulkSetPausedResponseSchema)
-    .mutation(({ ctx, input }) => bulkSetPaused(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => bulkSetPaused(ctx.scope, input)),
   resolveErrors: writerProcedure
     .input(ZResolveErrorsRequestSchema)
     .output(ZResolveErrorsResponseSchema)
-    .mutation(({ ctx, input }) => resolveErrors(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => resolveErrors(ctx.scope, input)),
 });

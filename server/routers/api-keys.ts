@@ -13,14 +13,14 @@ import { revokeApiKey } from "../api-keys/revoke-api-key";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 export const apiKeysRouter = createTRPCRouter({
-  list: staffProcedure.output(z.array(ZApiKeyRow)).query(({ ctx }) => listApiKeys(ctx.db)),
-  tenants: staffProcedure.output(z.array(ZTenantOption)).query(({ ctx }) => listTenantOptions(ctx.db)),
+  list: staffProcedure.output(z.array(ZApiKeyRow)).query(({ ctx }) => listApiKeys(ctx.scope)),
+  tenants: staffProcedure.output(z.array(ZTenantOption)).query(({ ctx }) => listTenantOptions(ctx.scope)),
   create: staffProcedure
     .input(ZCreateApiKeyInput)
     .output(ZCreateApiKeyOutput)
-    .mutation(({ ctx, input }) => createApiKey(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createApiKey(ctx.scope, input)),
   revoke: staffProcedure
     .input(ZRevokeApiKeyInput)
     .output(ZApiKeyRow)
-    .mutation(({ ctx, input }) => revokeApiKey(ctx.db, ctx.user, input.id)),
+    .mutation(({ ctx, input }) => revokeApiKey(ctx.scope, input.id)),
 });

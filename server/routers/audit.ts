@@ -8,6 +8,6 @@ export const auditRouter = createTRPCRouter({
   list: protectedProcedure
     .input(ZListAuditRequestSchema)
     .output(ZListAuditResponseSchema)
-    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.user, input)),
-  facets: protectedProcedure.output(ZAuditFacetsResponseSchema).query(({ ctx }) => auditFacets(ctx.db, ctx.user)),
+    .query(({ ctx, input }) => listAuditEvents(ctx.scope, input)),
+  facets: protectedProcedure.output(ZAuditFacetsResponseSchema).query(({ ctx }) => auditFacets(ctx.scope)),
 });

@@ -20,17 +20,17 @@ export const connectionDetailRouter = createTRPCRouter({
   runs: protectedProcedure
     .input(ZRunsRequestSchema)
     .output(ZRunsPageSchema)
-    .query(({ ctx, input }) => listRuns(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => listRuns(ctx.scope, input)),
   errors: protectedProcedure
     .input(ZErrorsRequestSchema)
     .output(ZErrorsPageSchema)
-    .query(({ ctx, input }) => listErrors(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => listErrors(ctx.scope, input)),
   activity: protectedProcedure
     .input(ZActivityRequestSchema)
     .output(ZActivityPageSchema)
-    .query(({ ctx, input }) => listActivity(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => listActivity(ctx.scope, input)),
   runDiff: protectedProcedure
     .input(ZRunDiffRequestSchema)
     .output(ZRunDiffSchema)
-    .query(({ ctx, input }) => diffRuns(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => diffRuns(ctx.scope, input)),
 });

@@ -11,13 +11,13 @@ export const connectionsRouter = createTRPCRouter({
   list: protectedProcedure
     .input(ZListConnectionsRequestSchema)
     .output(ZListConnectionsResponseSchema)
-    .query(({ ctx, input }) => listConnections(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => listConnections(ctx.scope, input)),
   facets: protectedProcedure
     .input(ZConnectionFiltersSchema)
     .output(ZFacetsResponseSchema)
-    .query(({ ctx, input }) => connectionFacets(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => connectionFacets(ctx.scope, input)),
   byId: protectedProcedure
     .input(ZConnectionByIdRequestSchema)
     .output(ZConnectionDetailSchema)
-    .query(({ ctx, input }) => getConnection(ctx.db, ctx.user, input.id)),
+    .query(({ ctx, input }) => getConnection(ctx.scope, input.id)),
 });

@@ -26,32 +26,30 @@ export const relinkRouter = createTRPCRouter({
   create: writerProcedure
     .input(ZCreateLinkRequestSchema)
     .output(ZIssuedLinkSchema)
-    .mutation(({ ctx, input }) => createRelinkLink(ctx.db, ctx.user, input, ctx.origin)),
+    .mutation(({ ctx, input }) => createRelinkLink(ctx.scope, input, ctx.origin)),
   revoke: writerProcedure
     .input(ZLinkIdRequestSchema)
     .output(z.object({ revoked: z.boolean() }))
-    .mutation(({ ctx, input }) => revokeRelinkLink(ctx.db, ctx.user, input.linkId)),
+    .mutation(({ ctx, input }) => revokeRelinkLink(ctx.scope, input.linkId)),
   resend: writerProcedure
     .input(ZResendRequestSchema)
     .output(ZIssuedLinkSchema)
-    .mutation(({ ctx, input }) => resendRelinkLink(ctx.db, ctx.user, input.linkId, input.expiresInHours, ctx.origin)),
+    .mutation(({ ctx, input }) => resendRelinkLink(ctx.scope, input.linkId, input.expiresInHours, ctx.origin)),
   bulkCreate: writerProcedure
     .input(ZBulkCreateRequestSchema)
     .output(ZBulkCreateResponseSchema)
-    .mutation(({ ctx, input }) => bulkCreateRelinkLinks(ctx.db, ctx.user, input, ctx.origin)),
+    .mutation(({ ctx, input }) => bulkCreateRelinkLinks(ctx.scope, input, ctx.origin)),
   forConnection: protectedProcedure
     .input(ZConnectionLedgerRequestSchema)
     .output(z.array(ZLedgerRowSchema))
-    .query(({ ctx, input }) => connectionRelinkLedger(ctx.db, ctx.user, input.connectionId)),
+    .query(({ ctx, input }) => connectionRelinkLedger(ctx.scope, input.connectionId)),
   ledger: protectedProcedure
     .input(ZLedgerRequestSchema)
     .output(ZLedgerResponseSchema)
-    .query(({ ctx, input }) => listRelinkLedger(ctx.db, ctx.user, input)),
-  batches: protectedProcedure
-    .output(z.array(ZBatchSummarySchema))
-    .query(({ ctx }) => listRelinkBatches(ctx.db, ctx.user)),
+    .query(({ ctx, input }) => listRelinkLedger(ctx.scope, input)),
+  batches: protectedProcedure.output(z.array(ZBatchSummarySchema)).query(({ ctx }) => listRelinkBatches(ctx.scope)),
   batch: protectedProcedure
     .input(ZBatchIdRequestSchema)
     .output(ZBatchSummarySchema)
-    .query(({ ctx, input }) => getRelinkBatch(ctx.db, ctx.user, input.batchId)),
+    .query(({ ctx, input }) => getRelinkBatch(ctx.scope, input.batchId)),
 });

@@ -14,26 +14,26 @@ export const viewsRouter = createTRPCRouter({
   list: protectedProcedure
     .input(ZListViewsRequestSchema)
     .output(z.array(ZSavedViewSchema))
-    .query(({ ctx, input }) => listSavedViews(ctx.db, ctx.user, input.table)),
+    .query(({ ctx, input }) => listSavedViews(ctx.scope, input.table)),
   save: protectedProcedure
     .input(ZSaveViewRequestSchema)
     .output(ZSavedViewSchema)
-    .mutation(({ ctx, input }) => saveView(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => saveView(ctx.scope, input)),
   remove: protectedProcedure
     .input(ZDeleteViewRequestSchema)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await deleteView(ctx.db, ctx.user, input.id);
+      await deleteView(ctx.scope, input.id);
       return { ok: true as const };
     }),
   prefs: protectedProcedure
     .input(ZListViewsRequestSchema)
     .output(ZTablePrefsSchema)
-    .query(({ ctx, input }) => getTablePrefs(ctx.db, ctx.user, input.table)),
+    .query(({ ctx, input }) => getTablePrefs(ctx.scope, input.table)),
   setPrefs: protectedProcedure
     .input(ZSetTablePrefsRequestSchema)
     .output(ZTablePrefsSchema)
     .mutation(({ ctx, input }) =>
-      setTablePrefs(ctx.db, ctx.user, input.table, { hiddenColumns: input.hiddenColumns, density: input.density }),
+      setTablePrefs(ctx.scope, input.table, { hiddenColumns: input.hiddenColumns, density: input.density }),
     ),
 });

@@ -3,7 +3,7 @@
 // another tenant's rows, and a procedure cannot forget to ask (tenantProcedure gives it a scope and
 // no database). The deliberate exceptions are the constructors named `unscoped…`: search for that
 // word to review every one.
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../db";
 import { dbKind } from "../../db";
 import type { Database } from "../../db/types";
@@ -25,6 +25,8 @@ export interface ScopeActor {
   /** shown in the audit log */
   label: string;
   email: string | null;
+  /** written into by-whom columns (paused_by, resolved_by): the email, or the label */
+  name: string;
 }
 
 /** A tenant that can see nothing: an impossible id, never "all tenants". */
@@ -45,7 +47,7 @@ export class TenantScope {
     return new TenantScope(
       db,
       tenantId,
-      { id: user.id, label: `${user.email} (${user.role})`, email: user.email },
+      { id: user.id, label: `${user.email} (${user.role})`, email: user.email, name: user.email },
       user,
     );
   }
@@ -55,15 +57,28 @@ export class TenantScope {
    * a platform-wide key sees every tenant.
    */
   static unscopedForApiKey(db: DB, key: { id: string; name: string; tenantId: string | null }): TenantScope {
-    return new TenantScope(db, key.tenantId, { id: `key:${key.id}`, label: `API key ${key.name}`, email: null }, null);
+    return new TenantScope(
+      db,
+      key.tenantId,
+      { id: `key:${key.id}`, label: `API key ${key.name}`, email: null, name: `API key ${key.name}` },
+      null,
+    );
   }
 
   /**
    * Unscoped by user: the public relink page and OAuth callback, where the bearer of a link token
    * is resolved by its hash. Callers must look the link up by hash before reading anything else.
    */
-  static unscopedForLinkToken(db: DB, linkId: string): TenantScope {
-    return new TenantScope(db, null, { id: `link:${linkId}`, label: `relink link ${linkId}`, email: null }, null);
+  static unscopedForLinkToken(db: DB): TenantScope {
+    return new TenantScope(db, null, { id: "link", label: "Relink link", email: null, name: "link" }, null);
+  }
+
+  /**
+   * Unscoped by user: the ingest pipeline (HTTP with an API key, or the operator's CLI), confined
+   * to the import's tenant when it has one.
+   */
+  static unscopedForIngest(db: DB, tenantId: string | null): TenantScope {
+    return new TenantScope(db, tenantId, { id: "ingest", label: "Ingest", email: null, name: "ingest" }, null);
   }
 
   /** Unscoped: support staff's administration of platform-wide things (API keys, tenants list). */
@@ -118,6 +133,15 @@ export class TenantScope {
   integrations() {
     return this.db.selectFrom("integrations");
   }
+  /** API keys: platform-wide ones only for an all-tenant scope, a tenant's own otherwise. */
+  apiKeys() {
+    const qb = this.db.selectFrom("api_keys");
+    return this.tenantId === null ? qb : qb.where("api_keys.tenant_id", "=", this.tenantId);
+  }
+  updateApiKeys() {
+    const qb = this.db.updateTable("api_keys");
+    return this.tenantId === null ? qb : qb.where("api_keys.tenant_id", "=", this.tenantId);
+  }
   /** The signed-in user's own saved views and table preferences. */
   savedViews() {
     return this.db.selectFrom("saved_views").where("saved_views.user_id", "=", this.requireUser().id);
@@ -155,7 +179,7 @@ export class TenantScope {
    * Unscoped by design: ids from the shared search index (connection_search), which holds no more
    * than what a row's id says. Every id it returns is re-read through connections() before use.
    */
-  async unscopedSearchIndexIds(query: ReturnType<typeof sql<{ id: string }>>): Promise<string[]> {
+  async unscopedSearchIndexIds(query: RawBuilder<{ id: string }>): Promise<string[]> {
     const result = await query.execute(this.db);
     return result.rows.map((r) => r.id);
   }

@@ -4,6 +4,7 @@ import type { Role } from "../../db/types";
 import type { SessionUser } from "../auth/session-user";
 import { createCaller } from "../routers";
 import { createTRPCContext } from "../trpc";
+import { TenantScope } from "../scope/tenant-scope";
 
 export function userFor(role: Role, tenantId: string | null, tenantName: string | null = null): SessionUser {
   return {
@@ -24,3 +25,8 @@ export const staff = () => userFor("support", null);
 export const acmeAdmin = () => userFor("tenant_admin", "ten_acme", "Acme Corporation");
 export const globexAdmin = () => userFor("tenant_admin", "ten_globex", "Globex");
 export const acmeViewer = () => userFor("viewer", "ten_acme", "Acme Corporation");
+
+/** The scope a role's procedures get, for calling domain functions directly. */
+export const scopeAs = (db: DB, user: SessionUser) => TenantScope.forUser(db, user);
+/** An all-tenant scope for fixtures that write audit events directly. */
+export const ingestScope = (db: DB) => TenantScope.unscopedForIngest(db, null);

@@ -1,16 +1,14 @@
 // Saved list views and remembered table preferences: personal to the signed-in user, so every
 // query is by ctx.user.id (no tenant data is stored: a view is only a URL query string).
-import type { DB } from "../../db";
-import type { SessionUser } from "../auth/session-user";
 import { NotFoundError } from "../errors";
 import { newId, nowIso } from "../ids";
 import type { SavedView, TablePrefs } from "./views.types";
+import type { TenantScope } from "../scope/tenant-scope";
 
-export async function listSavedViews(db: DB, user: SessionUser, table: string): Promise<SavedView[]> {
-  return db
-    .selectFrom("saved_views")
+export async function listSavedViews(scope: TenantScope, table: string): Promise<SavedView[]> {
+  return scope
+    .savedViews()
     .select(["id", "name", "query", "updated_at"])
-    .where("user_id", "=", user.id)
     .where("table_key", "=", table)
     .orderBy("name")
     .execute();
@@ -18,16 +16,15 @@ export async function listSavedViews(db: DB, user: SessionUser, table: string): 
 
 /** Saves under a name; saving an existing name replaces that view. */
 export async function saveView(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: { table: string; name: string; query: string },
 ): Promise<SavedView> {
   const at = nowIso();
-  const row = await db
+  const row = await scope
     .insertInto("saved_views")
     .values({
       id: newId("view"),
-      user_id: user.id,
+      user_id: scope.requireUser().id,
       table_key: input.table,
       name: input.name,
       query: input.query,
@@ -42,8 +39,8 @@ export async function saveView(
   return row;
 }
 
-export async function deleteView(db: DB, user: SessionUser, id: string): Promise<void> {
-  const res = await db.deleteFrom("saved_views").where("id", "=", id).where("user_id", "=", user.id).executeTakeFirst();
+export async function deleteView(scope: TenantScope, id: string): Promise<void> {
+  const res = await scope.deleteSavedViews().where("id", "=", id).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw new NotFoundError("That saved view does not exist.");
 }
 
@@ -53,11 +50,10 @@ export const DEFAULT_PREFS: TablePrefs = {
   density: "comfortable",
 };
 
-export async function getTablePrefs(db: DB, user: SessionUser, table: string): Promise<TablePrefs> {
-  const row = await db
-    .selectFrom("user_table_prefs")
+export async function getTablePrefs(scope: TenantScope, table: string): Promise<TablePrefs> {
+  const row = await scope
+    .tablePrefs()
     .select(["hidden_columns", "density"])
-    .where("user_id", "=", user.id)
     .where("table_key", "=", table)
     .executeTakeFirst();
   if (!row) return DEFAULT_PREFS;
@@ -73,11 +69,11 @@ export async function getTablePrefs(db: DB, user: SessionUser, table: string): P
   };
 }
 
-export async function setTablePrefs(db: DB, user: SessionUser, table: string, prefs: TablePrefs): Promise<TablePrefs> {
+export async function setTablePrefs(scope: TenantScope, table: string, prefs: TablePrefs): Promise<TablePrefs> {
   const values = { hidden_columns: JSON.stringify(prefs.hiddenColumns), density: prefs.density, updated_at: nowIso() };
-  await db
+  await scope
     .insertInto("user_table_prefs")
-    .values({ user_id: user.id, table_key: table, ...values })
+    .values({ user_id: scope.requireUser().id, table_key: table, ...values })
     .onConflict((oc) => oc.columns(["user_id", "table_key"]).doUpdateSet(values))
     .execute();
   return prefs;

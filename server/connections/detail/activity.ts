@@ -1,22 +1,20 @@
 // The audit timeline of one connection, newest first.
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
 import { parseJsonText } from "../../json-text";
-import { scopedAuditEvents } from "../../tenant-scope";
 import { ZActivityRequestSchema, type ActivityPage } from "./detail.types";
 import { redactSecrets } from "../redact-secrets";
 import { pageFrom, requireVisibleConnection } from "./require-connection";
 import type { z } from "zod";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 export async function listActivity(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   request: z.input<typeof ZActivityRequestSchema>,
 ): Promise<ActivityPage> {
   const { connectionId, limit, offset } = ZActivityRequestSchema.parse(request);
-  await requireVisibleConnection(db, user, connectionId);
+  await requireVisibleConnection(scope, connectionId);
   const [rows, count] = await Promise.all([
-    scopedAuditEvents(db, user)
+    scope
+      .audit()
       .select(["id", "at", "actor_id", "actor_label", "action", "note", "before", "after"])
       .where("connection_id", "=", connectionId)
       .orderBy("at", "desc")
@@ -24,7 +22,8 @@ export async function listActivity(
       .limit(limit + 1)
       .offset(offset)
       .execute(),
-    scopedAuditEvents(db, user)
+    scope
+      .audit()
       .select((eb) => eb.fn.countAll().as("n"))
       .where("connection_id", "=", connectionId)
       .executeTakeFirstOrThrow(),

@@ -1,10 +1,8 @@
 // A connection's errors (Codat's DataConnectionErrors, generalised), newest first.
-import type { DB } from "../../../db";
 import type { ConnectionError } from "../../../db/types";
-import type { SessionUser } from "../../auth/session-user";
-import { scopedErrors } from "../../tenant-scope";
 import { ZErrorsRequestSchema, type ConnectionErrorView, type ErrorsPage, type ErrorsRequest } from "./detail.types";
 import { pageFrom, requireVisibleConnection } from "./require-connection";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 type ErrorRow = Omit<ConnectionError, "connection_id" | "tenant_id">;
 const ERROR_COLUMNS = [
@@ -23,10 +21,10 @@ const ERROR_COLUMNS = [
 
 const toErrorView = (row: ErrorRow): ConnectionErrorView => ({ ...row, is_auth_error: Boolean(row.is_auth_error) });
 
-export async function listErrors(db: DB, user: SessionUser, request: ErrorsRequest): Promise<ErrorsPage> {
+export async function listErrors(scope: TenantScope, request: ErrorsRequest): Promise<ErrorsPage> {
   const { connectionId, status, limit, offset } = ZErrorsRequestSchema.parse(request);
-  await requireVisibleConnection(db, user, connectionId);
-  let page = scopedErrors(db, user).select(ERROR_COLUMNS).where("connection_id", "=", connectionId);
+  await requireVisibleConnection(scope, connectionId);
+  let page = scope.errors().select(ERROR_COLUMNS).where("connection_id", "=", connectionId);
   if (status !== "all") page = page.where("status", "=", status);
   const [rows, counts] = await Promise.all([
     page
@@ -35,7 +33,8 @@ export async function listErrors(db: DB, user: SessionUser, request: ErrorsReque
       .limit(limit + 1)
       .offset(offset)
       .execute(),
-    scopedErrors(db, user)
+    scope
+      .errors()
       .select(["status", (eb) => eb.fn.countAll().as("n")])
       .where("connection_id", "=", connectionId)
       .groupBy("status")

@@ -1,13 +1,12 @@
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
 import { NotFoundError } from "../../errors";
 import { parseJsonText, parseStringArray } from "../../json-text";
-import { scopedConnections } from "../../tenant-scope";
 import type { ConnectionDetail } from "./detail.types";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 /** One connection the user may see; NOT_FOUND for unknown ids and other tenants' alike. */
-export async function getConnection(db: DB, user: SessionUser, id: string): Promise<ConnectionDetail> {
-  const row = await scopedConnections(db, user)
+export async function getConnection(scope: TenantScope, id: string): Promise<ConnectionDetail> {
+  const row = await scope
+    .connections()
     .innerJoin("tenants", "tenants.id", "connections.tenant_id")
     .leftJoin("integrations", "integrations.provider", "connections.provider")
     .selectAll("connections")

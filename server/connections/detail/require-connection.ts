@@ -1,14 +1,13 @@
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
 import { NotFoundError } from "../../errors";
-import { scopedConnections } from "../../tenant-scope";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 /**
  * Guards the detail sections: runs, errors and activity of a connection the user cannot see are
  * NOT_FOUND, exactly like the connection itself, rather than an empty list that confirms nothing.
  */
-export async function requireVisibleConnection(db: DB, user: SessionUser, connectionId: string): Promise<void> {
-  const row = await scopedConnections(db, user)
+export async function requireVisibleConnection(scope: TenantScope, connectionId: string): Promise<void> {
+  const row = await scope
+    .connections()
     .select("connections.id")
     .where("connections.id", "=", connectionId)
     .executeTakeFirst();

@@ -1,24 +1,23 @@
 // Which two runs to compare, and what changed in their parameters. The default pair answers
 // support's first question: the last run against the last run that worked.
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
 import { NotFoundError } from "../../errors";
 import { parseJsonText } from "../../json-text";
-import { scopedRuns } from "../../tenant-scope";
 import { ZRunDiffRequestSchema, type RunDiff, type RunDiffRequest } from "./detail.types";
 import { diffParams } from "./param-diff";
 import { requireVisibleConnection } from "./require-connection";
 import { isSuccessfulRun, newestRunsFirst } from "./runs";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 const COLUMNS = ["id", "job_id", "status", "started_at", "source_parameters", "destination_parameters"] as const;
 /** How far back to look for the last successful run when no base is given. */
 const DEFAULT_LOOKBACK = 200;
 
-export async function diffRuns(db: DB, user: SessionUser, request: RunDiffRequest): Promise<RunDiff> {
+export async function diffRuns(scope: TenantScope, request: RunDiffRequest): Promise<RunDiff> {
   const { connectionId, baseRunId, targetRunId } = ZRunDiffRequestSchema.parse(request);
-  await requireVisibleConnection(db, user, connectionId);
+  await requireVisibleConnection(scope, connectionId);
   const byId = async (id: string) => {
-    const row = await scopedRuns(db, user)
+    const row = await scope
+      .runs()
       .select(COLUMNS)
       .where("connection_id", "=", connectionId)
       .where("id", "=", id)
@@ -29,7 +28,8 @@ export async function diffRuns(db: DB, user: SessionUser, request: RunDiffReques
   const recent =
     baseRunId && targetRunId
       ? []
-      : await scopedRuns(db, user)
+      : await scope
+          .runs()
           .select(COLUMNS)
           .where("connection_id", "=", connectionId)
           .orderBy(newestRunsFirst)

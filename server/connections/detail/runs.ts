@@ -1,13 +1,11 @@
 // A connection's run history, newest first, a page at a time.
 import { sql } from "kysely";
-import type { DB } from "../../../db";
 import type { ConnectionRun } from "../../../db/types";
-import type { SessionUser } from "../../auth/session-user";
 import { parseJsonText } from "../../json-text";
-import { scopedRuns } from "../../tenant-scope";
 import type { ConnectionRunView, RunsPage, RunsRequest } from "./detail.types";
 import { ZRunsRequestSchema } from "./detail.types";
 import { pageFrom, requireVisibleConnection } from "./require-connection";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 const SUCCESS = new Set(["complete", "completed", "success", "succeeded"]);
 export const isSuccessfulRun = (status: string): boolean => SUCCESS.has(status.toLowerCase());
@@ -61,11 +59,12 @@ export function toRunView(row: ConnectionRun): ConnectionRunView {
   };
 }
 
-export async function listRuns(db: DB, user: SessionUser, request: RunsRequest): Promise<RunsPage> {
+export async function listRuns(scope: TenantScope, request: RunsRequest): Promise<RunsPage> {
   const { connectionId, limit, offset } = ZRunsRequestSchema.parse(request);
-  await requireVisibleConnection(db, user, connectionId);
+  await requireVisibleConnection(scope, connectionId);
   const [rows, count] = await Promise.all([
-    scopedRuns(db, user)
+    scope
+      .runs()
       .select(RUN_COLUMNS)
       .where("connection_id", "=", connectionId)
       .orderBy(newestRunsFirst)
@@ -74,7 +73,8 @@ export async function listRuns(db: DB, user: SessionUser, request: RunsRequest):
       .limit(limit + 1)
       .offset(offset)
       .execute(),
-    scopedRuns(db, user)
+    scope
+      .runs()
       .select((eb) => eb.fn.countAll().as("n"))
       .where("connection_id", "=", connectionId)
       .executeTakeFirstOrThrow(),

@@ -1,20 +1,18 @@
 // The export as a streamed HTTP response: rows are pulled from the database only as fast as
 // the client reads them, so memory stays flat whatever the list size.
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
 import { csvHeader, csvLine, jsonClose, jsonLine } from "./export-format";
 import { exportConnectionRows, type ExportRequest } from "./export-rows";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 export type ExportFormat = "csv" | "json";
 
 export function exportConnectionsResponse(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   req: ExportRequest,
   format: ExportFormat,
   now: number = Date.now(),
 ): Response {
-  const rows = exportConnectionRows(db, user, req, now);
+  const rows = exportConnectionRows(scope, req, now);
   const encoder = new TextEncoder();
   let count = 0;
   let done = false;

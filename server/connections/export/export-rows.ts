@@ -1,13 +1,12 @@
 // Every row of a filtered list, in list order, read in keyset batches so that exporting a
 // million rows holds one batch in memory at a time and never uses OFFSET.
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
 import type { Cursor } from "../list/cursor";
 import type { ConnectionFilters } from "../list/filters.types";
 import { readKeyset } from "../list/keyset";
 import { connectionListQuery } from "../list/list-connections";
 import type { ConnectionListRow, SortColumn } from "../list/list.types";
 import { toListRow } from "../list/list-row";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 export const EXPORT_BATCH = 1000;
 
@@ -18,12 +17,11 @@ export interface ExportRequest {
 }
 
 export async function* exportConnectionRows(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   req: ExportRequest,
   now: number = Date.now(),
 ): AsyncGenerator<ConnectionListRow> {
-  const base = connectionListQuery(db, user, req.filters, now, req.sort);
+  const base = connectionListQuery(scope, req.filters, now, req.sort);
   let cursor: Cursor | null = null;
   for (;;) {
     const fetched = await readKeyset(base, {

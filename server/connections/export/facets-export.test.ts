@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachDb } from "../../test/databases";
-import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../../test/callers";
+import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff, scopeAs } from "../../test/callers";
 import { exportConnectionsResponse } from "./export-response";
 import { connectionFacets } from "../list/facets";
 import type { FacetKey, FacetsResponse } from "../list/facets.types";
@@ -80,7 +80,7 @@ describeEachDb(
     });
 
     it("past the cap, counts are flagged as lower bounds and never exceed the truth", async () => {
-      const res = await connectionFacets(get().db, staff(), { q: "cust", status: ["active"] }, Date.now(), 10);
+      const res = await connectionFacets(scopeAs(get().db, staff()), { q: "cust", status: ["active"] }, Date.now(), 10);
       expect(res.exact).toBe(false);
       const matching = fixture.filter((r) => (r.external_xref ?? "").includes("cust"));
       const active = matching.filter((r) => r.status === "active").length;
@@ -153,8 +153,7 @@ describeEachDb(
       };
       const csv = await text(
         exportConnectionsResponse(
-          db,
-          staff(),
+          scopeAs(db, staff()),
           { filters: { status: ["active", "error"] }, sort: "name", dir: "asc" },
           "csv",
         ),
@@ -171,7 +170,11 @@ describeEachDb(
 
       const json: { id: string; tenant_id: string }[] = JSON.parse(
         await text(
-          exportConnectionsResponse(db, globexAdmin(), { filters: {}, sort: "updated_at", dir: "desc" }, "json"),
+          exportConnectionsResponse(
+            scopeAs(db, globexAdmin()),
+            { filters: {}, sort: "updated_at", dir: "desc" },
+            "json",
+          ),
         ),
       );
       expect(json.map((r) => r.id).sort()).toEqual(
@@ -185,8 +188,7 @@ describeEachDb(
       const none: unknown = JSON.parse(
         await text(
           exportConnectionsResponse(
-            db,
-            acmeViewer(),
+            scopeAs(db, acmeViewer()),
             { filters: { tenant: ["ten_globex"], q: "globex" }, sort: "name", dir: "asc" },
             "json",
           ),

@@ -5,12 +5,10 @@
 // date filters need the rows themselves: then up to FACET_SAMPLE_CAP matching rows are
 // counted, exact below the cap and explicitly marked as lower bounds above it.
 import { sql } from "kysely";
-import type { DB } from "../../../db";
-import { isStaff, type SessionUser } from "../../auth/session-user";
-import { scopedConnections, tenantConstraint } from "../../tenant-scope";
 import { applyConnectionFilters, type ConnectionFilters } from "./filters";
 import { planSearch, SEARCH_PROBE_CAP, type SearchPlan } from "./search";
 import { FACET_KEYS, FACET_SAMPLE_CAP, type FacetKey, type FacetsResponse, type FacetValue } from "./facets.types";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 interface DimRow {
   tenant_id: string;
@@ -55,7 +53,7 @@ function rowValues(row: DimRow, key: FacetKey): string[] {
 }
 
 /** The values a filter allows for one dimension, normalised like rowValues; undefined = any. */
-function allowed(filters: ConnectionFilters, key: FacetKey, user: SessionUser): Set<string> | undefined {
+function allowed(filters: ConnectionFilters, key: FacetKey, scope: TenantScope): Set<string> | undefined {
   const f = filters;
   const list = (v: string[] | undefined) => (v?.length ? new Set(v) : undefined);
   switch (key) {
@@ -70,7 +68,7 @@ function allowed(filters: ConnectionFilters, key: FacetKey, user: SessionUser): 
     case "category":
       return list(f.category?.map((c) => c.toLowerCase()));
     case "tenant":
-      return isStaff(user) ? list(f.tenant) : undefined;
+      return scope.allTenants ? list(f.tenant) : undefined;
     case "needsRelink":
       return f.needsRelink === undefined ? undefined : new Set([flag(f.needsRelink)]);
     case "userPaused":
@@ -84,22 +82,13 @@ function allowed(filters: ConnectionFilters, key: FacetKey, user: SessionUser): 
 
 const NON_FACET_FILTERS = ["q", "authExpiresWithinDays", "lastSyncOlderThanDays", "createdFrom", "createdTo"] as const;
 
-async function summaryRows(db: DB, user: SessionUser): Promise<DimRow[]> {
-  let q = db.selectFrom("connection_facet_counts").selectAll().where("n", ">", 0);
-  const scope = tenantConstraint(user);
-  if (scope) q = q.where("tenant_id", "=", scope.tenantId);
+async function summaryRows(scope: TenantScope): Promise<DimRow[]> {
+  const q = scope.facetCounts().selectAll().where("n", ">", 0);
   return q.execute();
 }
 
-function sampleQuery(
-  db: DB,
-  user: SessionUser,
-  filters: ConnectionFilters,
-  now: number,
-  cap: number,
-  search?: SearchPlan,
-) {
-  return applyConnectionFilters(scopedConnections(db, user), filters, user, now, undefined, search)
+function sampleQuery(scope: TenantScope, filters: ConnectionFilters, now: number, cap: number, search?: SearchPlan) {
+  return applyConnectionFilters(scope.connections(), filters, scope, now, undefined, search)
     .select([
       "connections.tenant_id",
       "connections.status",
@@ -116,13 +105,11 @@ function sampleQuery(
     .limit(cap + 1);
 }
 
-async function labels(db: DB, user: SessionUser): Promise<Map<string, string>> {
-  const scope = tenantConstraint(user);
-  let tenants = db.selectFrom("tenants").select(["id", "name"]);
-  if (scope) tenants = tenants.where("id", "=", scope.tenantId);
+async function labels(scope: TenantScope): Promise<Map<string, string>> {
+  const tenants = scope.tenants().select(["id", "name"]);
   const [t, i] = await Promise.all([
     tenants.execute(),
-    db.selectFrom("integrations").select(["provider", "display_name"]).execute(),
+    scope.integrations().select(["provider", "display_name"]).execute(),
   ]);
   return new Map([
     ...t.map((r) => [`tenant:${r.id}`, r.name] as const),
@@ -140,8 +127,7 @@ function labelFor(names: Map<string, string>, key: FacetKey, value: string): str
 }
 
 export async function connectionFacets(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   filters: ConnectionFilters,
   now: number = Date.now(),
   rowCap: number = FACET_SAMPLE_CAP,
@@ -152,17 +138,17 @@ export async function connectionFacets(
   // that) is counted over the cap+1 matches the probe saw, with the cap lowered to match, so
   // the numbers are labelled lower bounds and no read goes past a few thousand rows.
   const probeCap = Math.min(rowCap, SEARCH_PROBE_CAP);
-  const plan = filters.q ? await planSearch(db, user, filters.q, probeCap) : undefined;
+  const plan = filters.q ? await planSearch(scope, filters.q, probeCap) : undefined;
   const cap = plan?.kind === "scan" ? probeCap : rowCap;
   const search: SearchPlan | undefined = plan?.kind === "scan" ? { kind: "ids", ids: plan.sample } : plan;
   const [fetched, names] = await Promise.all([
-    needsRows ? sampleQuery(db, user, rowFilters, now, cap, search).execute() : summaryRows(db, user),
-    labels(db, user),
+    needsRows ? sampleQuery(scope, rowFilters, now, cap, search).execute() : summaryRows(scope),
+    labels(scope),
   ]);
   const sampled = plan?.kind === "scan";
   const exact = !sampled && fetched.length <= cap;
   const rows = fetched.slice(0, cap);
-  const allow = FACET_KEYS.map((k) => allowed(filters, k, user));
+  const allow = FACET_KEYS.map((k) => allowed(filters, k, scope));
   const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<
     FacetKey,
     Map<string, number>
@@ -205,6 +191,6 @@ export async function connectionFacets(
   }
   // The sample ignored the facet filters (and, for a common term, saw only cap+1 matches):
   // count the fully filtered rows up to the cap, testing a common term row by row.
-  const capped = await sampleQuery(db, user, filters, now, cap, plan).execute();
+  const capped = await sampleQuery(scope, filters, now, cap, plan).execute();
   return { exact, cap, total: Math.min(capped.length, cap), totalExact: capped.length <= cap, facets: out };
 }

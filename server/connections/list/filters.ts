@@ -5,7 +5,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/types";
 import type { ConnectionFilters } from "./filters.types";
-import { isStaff, type SessionUser } from "../../auth/session-user";
+import type { TenantScope } from "../../scope/tenant-scope";
 import { compilesToPostgres, searchCondition, searchPlanCondition, type SearchPlan } from "./search";
 
 const DAY = 86_400_000;
@@ -19,7 +19,7 @@ const endOf = (v: string) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(
 const isoDaysFrom = (now: number, days: number) => new Date(now + days * DAY).toISOString();
 
 /**
- * Narrows a query that starts from scopedConnections(db, user) to the rows matching
+ * Narrows a query that starts from scope.connections() to the rows matching
  * `filters`. Apply it before joining other tables. `now` is injectable for tests. `search`
  * is the plan planSearch chose for filters.q (the list and facets pass one); without it the
  * search reads every match through the index, which suits callers that read them all.
@@ -27,7 +27,7 @@ const isoDaysFrom = (now: number, days: number) => new Date(now + days * DAY).to
 export function applyConnectionFilters<O>(
   qb: ConnectionsQuery<O>,
   filters: ConnectionFilters,
-  user: SessionUser,
+  scope: TenantScope,
   now: number = Date.now(),
   sort?: string,
   search?: SearchPlan,
@@ -46,7 +46,7 @@ export function applyConnectionFilters<O>(
   if (f.status?.length) q = q.where("connections.status", "in", f.status);
   if (f.platform?.length) q = q.where("connections.platform", "in", f.platform);
   if (f.provider?.length) q = q.where(col("provider"), "in", f.provider);
-  if (f.tenant?.length && isStaff(user)) q = q.where("connections.tenant_id", "in", f.tenant);
+  if (f.tenant?.length && scope.allTenants) q = q.where("connections.tenant_id", "in", f.tenant);
   if (f.environment?.length) {
     const envs = f.environment.map((e) => e.toLowerCase());
     q = q.where(

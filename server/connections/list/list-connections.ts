@@ -1,23 +1,20 @@
-import type { DB } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
-import { scopedConnections } from "../../tenant-scope";
 import { applyConnectionFilters, type ConnectionFilters } from "./filters";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { readKeyset } from "./keyset";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
 import { planSearch, type SearchPlan } from "./search";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 /** The list's rows (named columns, never credentials) for a user and filters, unsorted. */
 export function connectionListQuery(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   filters: ConnectionFilters,
   now: number = Date.now(),
   sort?: string,
   search?: SearchPlan,
 ) {
-  return applyConnectionFilters(scopedConnections(db, user), filters, user, now, sort, search)
+  return applyConnectionFilters(scope.connections(), filters, scope, now, sort, search)
     .innerJoin("tenants", "tenants.id", "connections.tenant_id")
     .select([
       "connections.id",
@@ -48,15 +45,14 @@ export function connectionListQuery(
 
 /** One page of the connections a user may see, filtered and sorted on the server. */
 export async function listConnections(
-  db: DB,
-  user: SessionUser,
+  scope: TenantScope,
   input: ListConnectionsQuery,
   now: number = Date.now(),
   probeCap?: number,
 ): Promise<ListConnectionsResponse> {
   // A search first probes its index: rare terms become an id list, common ones a row test.
-  const search = input.q ? await planSearch(db, user, input.q, probeCap) : undefined;
-  const base = connectionListQuery(db, user, input, now, input.sort, search);
+  const search = input.q ? await planSearch(scope, input.q, probeCap) : undefined;
+  const base = connectionListQuery(scope, input, now, input.sort, search);
 
   const reverse = input.direction !== "forward";
   const cursor = input.direction === "last" || !input.cursor ? null : decodeCursor(input.cursor);

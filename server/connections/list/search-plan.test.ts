@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { DB } from "../../../db";
 import type { SessionUser } from "../../auth/session-user";
 import { describeEachDb } from "../../test/databases";
-import { acmeAdmin, staff } from "../../test/callers";
+import { acmeAdmin, staff, scopeAs } from "../../test/callers";
 import { connectionFacets } from "./facets";
 import { seedListFixture } from "../../test/list-fixture";
 import { listConnections } from "./list-connections";
@@ -17,8 +17,7 @@ async function readAll(db: DB, user: SessionUser, input: ListConnectionsRequest,
   let cursor: string | null = null;
   for (let page = 0; page < 60; page++) {
     const res = await listConnections(
-      db,
-      user,
+      scopeAs(db, user),
       ZListConnectionsRequestSchema.parse({ ...input, limit: 25, cursor, direction: "forward" }),
       NOW,
       cap,
@@ -42,9 +41,9 @@ describeEachDb(
       async (term) => {
         const { db } = get();
         for (const user of [staff(), acmeAdmin()]) {
-          const rare = await planSearch(db, user, term, 100_000);
+          const rare = await planSearch(scopeAs(db, user), term, 100_000);
           expect(rare.kind).toBe("ids");
-          const common = await planSearch(db, user, term, 0);
+          const common = await planSearch(scopeAs(db, user), term, 0);
           if (rare.kind === "ids" && rare.ids.length > 0) expect(common.kind).toBe("scan");
           for (const [sort, dir] of [
             ["updated_at", "desc"],
@@ -66,10 +65,10 @@ describeEachDb(
 
     it("facets for a common term are labelled lower bounds; for a rare one exact", async () => {
       const { db } = get();
-      const exact = await connectionFacets(db, staff(), { q: "cust" }, NOW, 100_000);
+      const exact = await connectionFacets(scopeAs(db, staff()), { q: "cust" }, NOW, 100_000);
       expect(exact.exact).toBe(true);
       expect(exact.totalExact).toBe(true);
-      const capped = await connectionFacets(db, staff(), { q: "cust" }, NOW, 5);
+      const capped = await connectionFacets(scopeAs(db, staff()), { q: "cust" }, NOW, 5);
       expect(capped.exact).toBe(false);
       expect(capped.totalExact).toBe(false);
       expect(capped.total).toBeLessThanOrEqual(5);

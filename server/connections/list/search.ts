@@ -11,10 +11,7 @@
 //   stops after a few hundred rows.
 // Both match exactly the same rows: the searched text is the expression the index stores.
 import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
-import type { DB } from "../../../db";
-import { dbKind } from "../../../db";
-import type { SessionUser } from "../../auth/session-user";
-import { tenantConstraint } from "../../tenant-scope";
+import type { TenantScope } from "../../scope/tenant-scope";
 
 /** Past this many index matches a term counts as common and is tested row by row. */
 export const SEARCH_PROBE_CAP = 2_000;
@@ -47,55 +44,41 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const rowText = sql<string>`lower(connections.id || ' ' || connections.name || ' ' || coalesce(connections.external_xref, '') || ' ' || connections.provider || ' ' || coalesce(connections.source_id, ''))`;
 
 /** Up to `limit` ids whose text contains the term, straight from the search index. */
-async function indexHits(db: DB, term: string, limit: number): Promise<string[]> {
-  if (dbKind(db) === "postgres") {
-    const r = await sql<{
-      id: string;
-    }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' LIMIT ${limit}`.execute(
-      db,
+async function indexHits(scope: TenantScope, term: string, limit: number): Promise<string[]> {
+  if (scope.postgres) {
+    const like = `%${escapeLike(term)}%`;
+    return scope.unscopedSearchIndexIds(
+      sql<{ id: string }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${like} ESCAPE '\\' LIMIT ${limit}`,
     );
-    return r.rows.map((x) => x.id);
   }
   // FTS5 trigram: a quoted phrase matches any substring of three or more characters; shorter
   // terms have no trigram, so they fall back to a scan of the (narrow) search table.
-  const r =
+  const phrase = `"${term.replace(/"/g, '""')}"`;
+  return scope.unscopedSearchIndexIds(
     term.length >= 3
-      ? await sql<{
-          id: string;
-        }>`SELECT id FROM connection_search WHERE connection_search MATCH ${`"${term.replace(/"/g, '""')}"`} LIMIT ${limit}`.execute(
-          db,
-        )
-      : await sql<{
-          id: string;
-        }>`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0 LIMIT ${limit}`.execute(db);
-  return r.rows.map((x) => x.id);
+      ? sql<{ id: string }>`SELECT id FROM connection_search WHERE connection_search MATCH ${phrase} LIMIT ${limit}`
+      : sql<{ id: string }>`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0 LIMIT ${limit}`,
+  );
 }
 
 /**
  * Probes the index for at most cap+1 matches and picks the plan. Tenant-name matches only
  * count tenants the user may see (others are filtered out by the scope anyway).
  */
-export async function planSearch(
-  db: DB,
-  user: SessionUser,
-  raw: string,
-  cap: number = SEARCH_PROBE_CAP,
-): Promise<SearchPlan> {
+export async function planSearch(scope: TenantScope, raw: string, cap: number = SEARCH_PROBE_CAP): Promise<SearchPlan> {
   const term = normaliseSearchTerm(raw);
-  let tenants = db
-    .selectFrom("tenants")
+  const tenants = scope
+    .tenants()
     .select("id")
     .where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
-  const scope = tenantConstraint(user);
-  if (scope) tenants = tenants.where("id", "=", scope.tenantId);
-  const [hits, tenantRows] = await Promise.all([indexHits(db, term, cap + 1), tenants.execute()]);
+  const [hits, tenantRows] = await Promise.all([indexHits(scope, term, cap + 1), tenants.execute()]);
   const tenantIds = tenantRows.map((t) => t.id);
   const ids = new Set(hits);
   if (ids.size <= cap && tenantIds.length > 0) {
-    const own = await db
-      .selectFrom("connections")
+    const own = await scope
+      .connections()
       .select("id")
-      .where("tenant_id", "in", tenantIds)
+      .where("connections.tenant_id", "in", tenantIds)
       .limit(cap + 1)
       .execute();
     for (const r of own) ids.add(r.id);
