@@ -14,7 +14,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../server/demo-data/seed-demo";
 import { insertRichConnection } from "../server/test/detail-fixture";
 import { loadConnectionDetail } from "../server/connections/detail/load-detail";
-import { callerAs, staff, userFor } from "../server/test/callers";
+import { callerAs, scopeAs, staff, userFor } from "../server/test/callers";
 import { BENCH_NOW, BENCH_ROWS, PG_SCHEMA, PG_URL, SQLITE_FILE } from "./list-db";
 
 const ID = "con_bench_detail";
@@ -85,13 +85,14 @@ async function bench(kind: DbKind, db: DB, source: string): Promise<boolean> {
       `\n${kind} (${source}): ${total.toLocaleString("en")} connections + the bench connection (200 runs, 50 errors, 30 audit events), ${ITERATIONS} iterations`,
     );
     const support = callerAs(db, staff());
-    const admin = callerAs(db, userFor("tenant_admin", TENANT, "Acme Corporation"));
-    const data = await loadConnectionDetail(support, ID, PAGE);
-    if (data.runs.total !== 200 || data.activeErrors.activeCount + data.resolvedErrors.resolvedCount !== 50)
+    const supportScope = scopeAs(db, staff());
+    const adminScope = scopeAs(db, userFor("tenant_admin", TENANT, "Acme Corporation"));
+    const data = await loadConnectionDetail(supportScope, ID, PAGE);
+    if (!data || data.runs.total !== 200 || data.activeErrors.activeCount + data.resolvedErrors.resolvedCount !== 50)
       throw new Error("bench connection not as seeded");
     const p95s = [
-      await measure("page load as support (all tenants)", () => loadConnectionDetail(support, ID, PAGE)),
-      await measure("page load as tenant admin (scoped)", () => loadConnectionDetail(admin, ID, PAGE)),
+      await measure("page load as support (all tenants)", () => loadConnectionDetail(supportScope, ID, PAGE)),
+      await measure("page load as tenant admin (scoped)", () => loadConnectionDetail(adminScope, ID, PAGE)),
       await measure("runs page 10 of 10 (offset 180)", () =>
         support.detail.runs({ connectionId: ID, limit: PAGE, offset: 180 }),
       ),

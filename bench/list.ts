@@ -9,7 +9,7 @@ import { createTRPCContext } from "../server/trpc";
 import { TenantScope } from "../server/scope/tenant-scope";
 import { connectionFacets } from "../server/connections/list/facets";
 import type { ConnectionFilters } from "../server/connections/list/filters.types";
-import { encodeCursor } from "../server/connections/list/cursor";
+import { encodeCursor } from "../server/pagination/cursor";
 import { connectionListQuery, listConnections } from "../server/connections/list/list-connections";
 import {
   NULLABLE_SORT_COLUMNS,

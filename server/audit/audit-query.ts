@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { AuditFilters } from "./list.types";
 import type { TenantScope } from "../scope/tenant-scope";
+import { containsPattern } from "../sql/like";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,9 +17,6 @@ export function toBoundExclusive(value: string): string {
   if (DATE_ONLY.test(value)) return new Date(Date.parse(`${value}T00:00:00.000Z`) + 86_400_000).toISOString();
   return new Date(Date.parse(value) + 1).toISOString();
 }
-
-/** LIKE pattern for a substring, with the user's own % and _ taken literally. */
-const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function auditQuery(scope: TenantScope, filters: AuditFilters) {
   let q = scope
@@ -44,7 +42,7 @@ export function auditQuery(scope: TenantScope, filters: AuditFilters) {
     q = q.where((eb) =>
       eb.or([
         eb("audit_events.actor_id", "=", actor),
-        sql<boolean>`lower(${sql.ref("audit_events.actor_label")}) like ${containsPattern(actor)} escape '\\'`,
+        sql<boolean>`lower(${sql.ref("audit_events.actor_label")}) like ${containsPattern(actor.toLowerCase())} escape '\\'`,
       ]),
     );
   }

@@ -1,6 +1,6 @@
 // Audit log pages, newest first, keyset-paged on (at, id) so paging stays cheap and stable
 // while new events arrive.
-import { decodeCursor, encodeCursor } from "../connections/list/cursor";
+import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import { parseJsonText } from "../json-text";
 import { auditQuery } from "./audit-query";
 import type { AuditEvent, AuditFilters, ListAuditResponse } from "./list.types";

@@ -5,6 +5,7 @@ import { nowIso } from "../ids";
 import { linkState, whereLinkState, type LinkState } from "./link-state";
 import type { LedgerRow } from "./relink.types";
 import type { TenantScope } from "../scope/tenant-scope";
+import { decodeCursor, encodeCursor } from "../pagination/cursor";
 
 export interface LedgerQuery {
   state?: LinkState | null;
@@ -14,14 +15,13 @@ export interface LedgerQuery {
   cursor?: string | null;
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!createdAt || !id) throw new BadRequestError("Invalid cursor.");
-  return { createdAt, id };
+function decodeLedgerCursor(raw: string): { createdAt: string; id: string } {
+  const { v, id } = decodeCursor(raw);
+  if (v === null) throw new BadRequestError("cursor: not a cursor this list produced; reload the first page.");
+  return { createdAt: v, id };
 }
 
-const encodeCursor = (row: { created_at: string; id: string }) =>
-  Buffer.from(`${row.created_at}|${row.id}`).toString("base64url");
+const encodeLedgerCursor = (row: { created_at: string; id: string }) => encodeCursor({ v: row.created_at, id: row.id });
 
 export async function listRelinkLedger(
   scope: TenantScope,
@@ -54,7 +54,7 @@ export async function listRelinkLedger(
   if (query.connectionId) qb = qb.where("relink_links.connection_id", "=", query.connectionId);
   if (query.batchId) qb = qb.where("relink_links.batch_id", "=", query.batchId);
   if (query.cursor) {
-    const c = decodeCursor(query.cursor);
+    const c = decodeLedgerCursor(query.cursor);
     qb = qb.where((eb) =>
       eb.or([
         eb("relink_links.created_at", "<", c.createdAt),
@@ -71,7 +71,7 @@ export async function listRelinkLedger(
   const last = page.at(-1);
   return {
     rows: page.map((r) => ({ ...r, state: linkState(r, now) })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeLedgerCursor(last) : null,
   };
 }
 

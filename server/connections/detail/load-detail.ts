@@ -1,20 +1,50 @@
-// Everything the detail page renders on the server, read through the same tRPC procedures the
-// browser pages with, in one parallel round. Shared by the page and bench/detail.ts, so the bench
-// measures what the page really does.
-import type { createCaller } from "../../routers";
+// Everything the detail page renders on the server, in one parallel round, through the same
+// domain functions and schemas as the tRPC procedures the browser pages with. Shared by the page
+// and bench/detail.ts, so the bench measures what the page really does.
+import type { TenantScope } from "../../scope/tenant-scope";
+import { listActivity } from "./activity";
+import {
+  ZActivityPageSchema,
+  ZActivityRequestSchema,
+  ZConnectionByIdRequestSchema,
+  ZConnectionDetailSchema,
+  ZErrorsPageSchema,
+  ZErrorsRequestSchema,
+  ZRunDiffRequestSchema,
+  ZRunDiffSchema,
+  ZRunsPageSchema,
+  ZRunsRequestSchema,
+} from "./detail.types";
+import { listErrors } from "./errors";
+import { getConnection } from "./get-connection";
+import { diffRuns } from "./run-diff";
+import { listRuns } from "./runs";
 
-type Caller = ReturnType<typeof createCaller>;
-
-export async function loadConnectionDetail(caller: Caller, id: string, pageSize: number) {
+/** null when the id is malformed, unknown or another tenant's: the page says "not found" alike. */
+export async function loadConnectionDetail(scope: TenantScope, rawId: string, pageSize: number) {
+  const parsed = ZConnectionByIdRequestSchema.safeParse({ id: rawId });
+  if (!parsed.success) return null;
+  const { id } = parsed.data;
   const page = { connectionId: id, limit: pageSize, offset: 0 };
-  const [connection, runs, activeErrors, resolvedErrors, activity, diff] = await Promise.all([
-    caller.connections.byId({ id }),
-    caller.detail.runs(page),
-    caller.detail.errors({ ...page, status: "active" }),
-    caller.detail.errors({ ...page, status: "resolved" }),
-    caller.detail.activity(page),
-    caller.detail.runDiff({ connectionId: id }),
+  const connection = await getConnection(scope, id).catch((error: unknown) => {
+    if (error instanceof Error && error.name === "NotFoundError") return null;
+    throw error;
+  });
+  if (!connection) return null;
+  const [runs, activeErrors, resolvedErrors, activity, diff] = await Promise.all([
+    listRuns(scope, ZRunsRequestSchema.parse(page)),
+    listErrors(scope, ZErrorsRequestSchema.parse({ ...page, status: "active" })),
+    listErrors(scope, ZErrorsRequestSchema.parse({ ...page, status: "resolved" })),
+    listActivity(scope, ZActivityRequestSchema.parse(page)),
+    diffRuns(scope, ZRunDiffRequestSchema.parse({ connectionId: id })),
   ]);
-  return { connection, runs, activeErrors, resolvedErrors, activity, diff };
+  return {
+    connection: ZConnectionDetailSchema.parse(connection),
+    runs: ZRunsPageSchema.parse(runs),
+    activeErrors: ZErrorsPageSchema.parse(activeErrors),
+    resolvedErrors: ZErrorsPageSchema.parse(resolvedErrors),
+    activity: ZActivityPageSchema.parse(activity),
+    diff: ZRunDiffSchema.parse(diff),
+  };
 }
-export type ConnectionDetailData = Awaited<ReturnType<typeof loadConnectionDetail>>;
+export type ConnectionDetailData = NonNullable<Awaited<ReturnType<typeof loadConnectionDetail>>>;

@@ -1,6 +1,6 @@
 // Every row of a filtered list, in list order, read in keyset batches so that exporting a
 // million rows holds one batch in memory at a time and never uses OFFSET.
-import type { Cursor } from "../list/cursor";
+import type { Cursor } from "../../pagination/cursor";
 import type { ConnectionFilters } from "../list/filters.types";
 import { readKeyset } from "../list/keyset";
 import { connectionListQuery } from "../list/list-connections";

@@ -3,7 +3,7 @@
 // either direction), instead of one ORDER BY on an expression no index can serve.
 import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/types";
-import type { Cursor } from "./cursor";
+import type { Cursor } from "../../pagination/cursor";
 import { NULLABLE_SORT_COLUMNS, type SortColumn } from "./list.types";
 
 type Base<O> = SelectQueryBuilder<Database, "connections", O>;

@@ -1,5 +1,5 @@
 import { applyConnectionFilters, type ConnectionFilters } from "./filters";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "../../pagination/cursor";
 import { readKeyset } from "./keyset";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";

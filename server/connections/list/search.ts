@@ -12,6 +12,7 @@
 // Both match exactly the same rows: the searched text is the expression the index stores.
 import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
+import { escapeLike } from "../../sql/like";
 
 /** Past this many index matches a term counts as common and is tested row by row. */
 export const SEARCH_PROBE_CAP = 2_000;
@@ -37,8 +38,6 @@ export function normaliseSearchTerm(raw: string): string {
 export function compilesToPostgres<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): boolean {
   return /\$\d+/.test(qb.where(sql<boolean>`${1} = ${1}`).compile().sql);
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The connection's searchable text, the same expression the migration indexes. */
 const rowText = sql<string>`lower(connections.id || ' ' || connections.name || ' ' || coalesce(connections.external_xref, '') || ' ' || connections.provider || ' ' || coalesce(connections.source_id, ''))`;

@@ -1,5 +1,5 @@
 // Keyset cursors: the sort value and id of a boundary row, opaque to the client.
-import { BadRequestError } from "../../errors";
+import { BadRequestError } from "../errors";
 
 export interface Cursor {
   /** sort column value; null when the row is in the trailing null segment */
