@@ -2,8 +2,9 @@
 import { TRPCError } from "@trpc/server";
 
 export class NotFoundError extends Error {
+  /** `what` is a noun ("API key" → "API key not found.") or a whole sentence, kept as it is. */
   constructor(what = "Connection") {
-    super(`${what} not found.`);
+    super(/[.!?]$/.test(what.trim()) ? what.trim() : `${what} not found.`);
     this.name = "NotFoundError";
   }
 }

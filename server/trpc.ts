@@ -5,6 +5,9 @@ import { ZodError } from "zod";
 import type { DB } from "../db";
 import { canWrite, isStaff, type SessionUser } from "./auth/session-user";
 import { ConflictError, toTRPCError } from "./errors";
+import { internalErrorMessage, loggedRequestId } from "./http/internal-error";
+import { describeZodError, invalidInputError } from "./input/describe-issues";
+import { capitalise, findUnsafeText } from "./input/unsafe-text";
 import { TenantScope } from "./scope/tenant-scope";
 
 /**
@@ -27,13 +30,19 @@ export function createTRPCContext(db: DB, user: SessionUser | null, origin: stri
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const zod = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
     // A stale write gets the current state with its CONFLICT, so the UI can show it at once.
     const conflict = error.cause instanceof ConflictError ? error.cause.current : undefined;
+    // A 500 tells the client only which request it was; the detail is in the log under that id.
+    const requestId = error.code === "INTERNAL_SERVER_ERROR" ? loggedRequestId(error) : undefined;
+    // tRPC adds the stack in development; it never leaves the server.
+    const data = { ...shape.data };
+    delete data.stack;
     return {
       ...shape,
+      message: requestId ? internalErrorMessage(requestId) : zod ? describeZodError(zod) : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         // Flattened zod issues: { fieldErrors: { status: ["Invalid option..."] }, formErrors: [] }
         zodError: zod
           ? {
@@ -43,6 +52,7 @@ const t = initTRPC.context<Context>().create({
               ),
             }
           : null,
+        ...(requestId === undefined ? {} : { requestId }),
         ...(conflict === undefined ? {} : { current: conflict }),
       },
     };
@@ -62,7 +72,23 @@ const errorConversion = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorConversion);
+/**
+ * Input rules every procedure gets, whatever its schema: text holds no NUL and no lone surrogate
+ * (server/input/unsafe-text.ts), checked on the raw input before the schema runs; and a schema
+ * failure reads as one sentence naming the fields (the issues stay in `data.zodError`).
+ */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeText(await getRawInput());
+  if (unsafe) throw invalidInputError([{ path: unsafe.path, message: capitalise(unsafe.problem) }]);
+  const result = await next();
+  if (!result.ok && result.error.code === "BAD_REQUEST" && result.error.cause instanceof ZodError) {
+    const zod = result.error.cause;
+    throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(zod), cause: zod });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorConversion).use(inputGuard);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -1,13 +1,6 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/context";
-import { appRouter } from "@/server/routers";
+import { handleTRPCRequest } from "@/server/http/trpc-handler";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext(req.headers),
-  });
+const handler = (req: Request) => handleTRPCRequest(req, () => createContext());
 
 export { handler as GET, handler as POST };
