@@ -24,7 +24,8 @@ describeEachDb(
       vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = new URL(input instanceof Request ? input.url : String(input));
         expect(url.toString()).toBe(`${sandboxIssuer(ORIGIN)}/token`);
-        const body = new URLSearchParams(String(init?.body ?? ""));
+        const sent = init?.body;
+        const body = new URLSearchParams(sent instanceof URLSearchParams || typeof sent === "string" ? sent : "");
         const result = await handleSandboxToken(get().db, body);
         return new Response(JSON.stringify(result.body), {
           status: result.status,
