@@ -40,9 +40,9 @@ export async function bulkSetPaused(
       const matching = () => applyConnectionFilters(scoped(), target.filters, scope, now);
       if (cursor === null) {
         const c = await matching()
-          .select((eb) => eb.fn.countAll().as("n"))
+          .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow();
-        total = Number(c.n);
+        total = c.n;
       }
       let q = matching().select(PAUSE_STATE_COLUMNS);
       if (cursor !== null) q = q.where("connections.id", ">", cursor);

@@ -26,12 +26,12 @@ export interface RawPauseState {
   paused_by: string | null;
   paused_at: string | null;
   pause_reason: string | null;
-  version: number | string;
+  version: number;
   updated_at: string;
 }
 
 export function toPauseState(row: RawPauseState): ConnectionPauseState {
-  return { ...row, user_paused: Boolean(row.user_paused), version: Number(row.version) };
+  return { ...row, user_paused: Boolean(row.user_paused), version: row.version };
 }
 
 /** What the audit log keeps of a pause change: the fields it touched, nothing else. */

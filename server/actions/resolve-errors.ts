@@ -64,15 +64,15 @@ export async function resolveErrors(
         tenantId: entry.tenantId,
         connectionId,
         before: {
-          open_error_count: Number(before.open_error_count),
+          open_error_count: before.open_error_count,
           needs_relink: Boolean(before.needs_relink),
-          version: Number(before.version),
+          version: before.version,
           error_ids: entry.errorIds,
         },
         after: {
           open_error_count: health.openErrors,
           needs_relink: health.needsRelink,
-          version: Number(after.version),
+          version: after.version,
           resolved_at: at,
           resolved_by: scope.actor.name,
         },
@@ -83,7 +83,7 @@ export async function resolveErrors(
         id: connectionId,
         openErrors: health.openErrors,
         needsRelink: health.needsRelink,
-        version: Number(after.version),
+        version: after.version,
       });
     }
     return { resolved: open.length, skipped: found.length - open.length, connections };

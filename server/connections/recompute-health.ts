@@ -9,13 +9,13 @@ export async function recomputeConnectionHealth(
 ): Promise<{ openErrors: number; needsRelink: boolean }> {
   const counts = await scope
     .errors()
-    .select((eb) => [eb.fn.countAll().as("open"), eb.fn.sum<number | string | null>("is_auth_error").as("auth")])
+    .select((eb) => [eb.fn.countAll<number>().as("open"), eb.fn.sum<number | null>("is_auth_error").as("auth")])
     .where("connection_id", "=", connectionId)
     .where("status", "=", "active")
     .executeTakeFirstOrThrow();
   const row = await scope.connections().select(["status"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
-  const openErrors = Number(counts.open);
-  const needsRelink = computeNeedsRelink(row.status, Number(counts.auth ?? 0) > 0);
+  const openErrors = counts.open;
+  const needsRelink = computeNeedsRelink(row.status, (counts.auth ?? 0) > 0);
   await scope
     .updateConnections()
     .set({ open_error_count: openErrors, needs_relink: needsRelink ? 1 : 0 })

@@ -16,11 +16,11 @@ export async function listRelinkBatches(scope: TenantScope, batchId?: string): P
       "relink_batches.created_at",
       "relink_batches.expires_at",
       eb.fn.coalesce(eb.fn.max("users.email"), eb.fn.max("relink_batches.created_by")).as("created_by"),
-      eb.fn.countAll().as("total"),
-      eb.fn.count("relink_links.opened_at").as("opened"),
-      eb.fn.count("relink_links.used_at").as("used"),
+      eb.fn.countAll<number>().as("total"),
+      eb.fn.count<number>("relink_links.opened_at").as("opened"),
+      eb.fn.count<number>("relink_links.used_at").as("used"),
       eb.fn
-        .sum<number | string | null>(
+        .sum<number | null>(
           eb
             .case()
             .when(eb.and([eb("relink_links.used_at", "is", null), eb("relink_links.revoked_at", "is not", null)]))
@@ -30,7 +30,7 @@ export async function listRelinkBatches(scope: TenantScope, batchId?: string): P
         )
         .as("revoked"),
       eb.fn
-        .sum<number | string | null>(
+        .sum<number | null>(
           eb
             .case()
             .when(
@@ -54,11 +54,11 @@ export async function listRelinkBatches(scope: TenantScope, batchId?: string): P
     created_at: r.created_at,
     expires_at: r.expires_at,
     created_by: String(r.created_by ?? ""),
-    total: Number(r.total),
-    opened: Number(r.opened),
-    used: Number(r.used),
-    revoked: Number(r.revoked ?? 0),
-    expired: Number(r.expired ?? 0),
+    total: r.total,
+    opened: r.opened,
+    used: r.used,
+    revoked: r.revoked ?? 0,
+    expired: r.expired ?? 0,
   }));
 }
 

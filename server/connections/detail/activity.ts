@@ -24,7 +24,7 @@ export async function listActivity(
       .execute(),
     scope
       .audit()
-      .select((eb) => eb.fn.countAll().as("n"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("connection_id", "=", connectionId)
       .executeTakeFirstOrThrow(),
   ]);
@@ -33,5 +33,5 @@ export async function listActivity(
     before: redactSecrets(parseJsonText(r.before)),
     after: redactSecrets(parseJsonText(r.after)),
   }));
-  return pageFrom(events, limit, offset, Number(count.n));
+  return pageFrom(events, limit, offset, count.n);
 }

@@ -35,12 +35,12 @@ export async function listErrors(scope: TenantScope, request: ErrorsRequest): Pr
       .execute(),
     scope
       .errors()
-      .select(["status", (eb) => eb.fn.countAll().as("n")])
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
       .where("connection_id", "=", connectionId)
       .groupBy("status")
       .execute(),
   ]);
-  const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+  const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   const activeCount = count("active");
   const resolvedCount = count("resolved");
   const total = status === "active" ? activeCount : status === "resolved" ? resolvedCount : activeCount + resolvedCount;

@@ -33,7 +33,7 @@ export async function getConnection(scope: TenantScope, id: string): Promise<Con
     needs_relink: Boolean(row.needs_relink),
     user_paused: Boolean(row.user_paused),
     platform_paused: Boolean(row.platform_paused),
-    open_error_count: Number(row.open_error_count),
-    version: Number(row.version),
+    open_error_count: row.open_error_count,
+    version: row.version,
   };
 }

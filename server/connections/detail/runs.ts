@@ -52,8 +52,8 @@ export function toRunView(row: ConnectionRun): ConnectionRunView {
     run_by: row.run_by,
     source_parameters: parseJsonText(row.source_parameters),
     destination_parameters: parseJsonText(row.destination_parameters),
-    records_read: row.records_read === null ? null : Number(row.records_read),
-    records_written: row.records_written === null ? null : Number(row.records_written),
+    records_read: row.records_read === null ? null : row.records_read,
+    records_written: row.records_written === null ? null : row.records_written,
     error_message: row.error_message,
     extra: parseJsonText(row.extra),
   };
@@ -75,9 +75,9 @@ export async function listRuns(scope: TenantScope, request: RunsRequest): Promis
       .execute(),
     scope
       .runs()
-      .select((eb) => eb.fn.countAll().as("n"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("connection_id", "=", connectionId)
       .executeTakeFirstOrThrow(),
   ]);
-  return pageFrom(rows.map(toRunView), limit, offset, Number(count.n));
+  return pageFrom(rows.map(toRunView), limit, offset, count.n);
 }

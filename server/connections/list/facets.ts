@@ -17,11 +17,11 @@ interface DimRow {
   platform: string;
   environment: string;
   categories: string;
-  needs_relink: number | string;
-  user_paused: number | string;
-  platform_paused: number | string;
-  has_errors: number | string;
-  n: number | string;
+  needs_relink: number;
+  user_paused: number;
+  platform_paused: number;
+  has_errors: number;
+  n: number;
 }
 
 const flag = (b: boolean) => (b ? "1" : "0");
@@ -163,7 +163,7 @@ export async function connectionFacets(
       return set !== undefined && !values[i]!.some((v) => set.has(v));
     });
     if (failed.length > 1) continue;
-    const n = Number(row.n);
+    const n = row.n;
     if (failed.length === 0) total += n;
     FACET_KEYS.forEach((k, i) => {
       if (failed.length === 1 && failed[0] !== k) return;

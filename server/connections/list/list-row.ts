@@ -8,8 +8,8 @@ interface RawListRow extends Omit<
   needs_relink: number;
   user_paused: number;
   platform_paused: number;
-  open_error_count: number | string;
-  version: number | string;
+  open_error_count: number;
+  version: number;
   status: ConnectionStatus;
   platform: Platform;
 }
@@ -21,7 +21,7 @@ export function toListRow(row: RawListRow): ConnectionListRow {
     needs_relink: Boolean(row.needs_relink),
     user_paused: Boolean(row.user_paused),
     platform_paused: Boolean(row.platform_paused),
-    open_error_count: Number(row.open_error_count),
-    version: Number(row.version),
+    open_error_count: row.open_error_count,
+    version: row.version,
   };
 }
