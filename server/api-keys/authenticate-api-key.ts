@@ -14,13 +14,24 @@ export interface ApiKeyPrincipal {
 
 export type ApiKeyAuth = { ok: true; key: ApiKeyPrincipal } | { ok: false; message: string };
 
+const MISSING = "Missing API key: send the header Authorization: Bearer <api key>.";
+const MALFORMED = "Malformed Authorization header: expected `Bearer <key>`.";
+
+/** The key in `Authorization: Bearer <key>`; an absent header and a malformed one are told apart. */
+export function bearerKey(authorization: string | null): { ok: true; key: string } | { ok: false; message: string } {
+  const value = authorization?.trim() ?? "";
+  if (value === "" || /^Bearer$/i.test(value)) return { ok: false, message: MISSING };
+  const match = /^Bearer[ \t]+(\S+)$/i.exec(value);
+  return match?.[1] ? { ok: true, key: match[1] } : { ok: false, message: MALFORMED };
+}
+
 export async function authenticateApiKey(db: DB, authorization: string | null): Promise<ApiKeyAuth> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match?.[1]) return { ok: false, message: "Missing API key: send the header Authorization: Bearer <api key>." };
+  const bearer = bearerKey(authorization);
+  if (!bearer.ok) return bearer;
   const row = await db
     .selectFrom("api_keys")
     .select(["id", "name", "platform", "tenant_id", "revoked_at"])
-    .where("key_hash", "=", hashApiKey(match[1]))
+    .where("key_hash", "=", hashApiKey(bearer.key))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return { ok: false, message: "Invalid or revoked API key." };
   await db.updateTable("api_keys").set({ last_used_at: nowIso() }).where("id", "=", row.id).execute();
