@@ -5,14 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
@@ -88,28 +81,20 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
           ))}
         </TableBody>
       </Table>
-      <Dialog open={revoking !== null} onOpenChange={(open) => (open ? null : setRevoking(null))}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Revoke {revoking?.name}?</DialogTitle>
-            <DialogDescription>
-              Requests with this key ({revoking?.prefix}…) will be refused from now on. This cannot be undone.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setRevoking(null)}>
-              Cancel
-            </Button>
-            <Button
-              variant="destructive"
-              disabled={revoke.isPending}
-              onClick={() => revoking && revoke.mutate({ id: revoking.id })}
-            >
-              {revoke.isPending ? "Revoking…" : "Revoke key"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <FormDialog
+        open={revoking !== null}
+        onOpenChange={(open) => (open ? null : setRevoking(null))}
+        title={<>Revoke {revoking?.name}?</>}
+        description={
+          <>Requests with this key ({revoking?.prefix}…) will be refused from now on. This cannot be undone.</>
+        }
+        onSubmit={() => revoking && revoke.mutate({ id: revoking.id })}
+        submitLabel="Revoke key"
+        pendingLabel="Revoking…"
+        submitVariant="destructive"
+        pending={revoke.isPending}
+        cancel
+      />
     </>
   );
 }

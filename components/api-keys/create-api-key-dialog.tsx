@@ -7,15 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -46,104 +38,91 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
     }
   };
   return (
-    <Dialog open={open} onOpenChange={close}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={close}
+      trigger={
         <Button>
           <KeyRound aria-hidden="true" />
           Create API key
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{created ? "API key created" : "Create an API key"}</DialogTitle>
-          <DialogDescription>
-            {created
-              ? "Copy the key now: it is shown only once and cannot be recovered. Revoke it and create a new one if it is lost."
-              : "A key lets a platform push connections, runs and errors to /api/ingest. It is scoped to one platform and, optionally, one tenant."}
-          </DialogDescription>
-        </DialogHeader>
-        {created ? (
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="new-api-key">Key for {created.apiKey.name}</Label>
-            <div className="flex gap-2">
-              <Input
-                id="new-api-key"
-                readOnly
-                value={created.key}
-                className="font-mono text-xs"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              <CopyButton value={created.key} label="Copy key" />
-            </div>
-          </div>
-        ) : (
-          <form
-            id="create-api-key-form"
-            className="flex flex-col gap-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              create.mutate({ name: name.trim(), platform, tenantId: tenant === ALL_TENANTS ? null : tenant });
-            }}
-          >
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="api-key-name">Name</Label>
-              <Input
-                id="api-key-name"
-                required
-                maxLength={100}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                placeholder="Codat production sync"
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="api-key-platform">Platform</Label>
-              <Select value={platform} onValueChange={(v) => setPlatform(v as Platform)}>
-                <SelectTrigger id="api-key-platform">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {Object.entries(PLATFORM_LABELS).map(([value, label]) => (
-                    <SelectItem key={value} value={value}>
-                      {label}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="api-key-tenant">Tenant</Label>
-              <Select value={tenant} onValueChange={setTenant}>
-                <SelectTrigger id="api-key-tenant">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL_TENANTS}>All tenants (records name their tenant)</SelectItem>
-                  {tenants.map((t) => (
-                    <SelectItem key={t.id} value={t.id}>
-                      {t.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </div>
-            {create.error ? (
-              <p role="alert" className="text-sm text-destructive">
-                {create.error.message}
-              </p>
-            ) : null}
-          </form>
-        )}
-        <DialogFooter>
-          {created ? (
-            <Button onClick={() => close(false)}>Done</Button>
-          ) : (
-            <Button type="submit" form="create-api-key-form" disabled={create.isPending}>
-              {create.isPending ? "Creating…" : "Create key"}
-            </Button>
-          )}
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+      title={created ? "API key created" : "Create an API key"}
+      description={
+        created
+          ? "Copy the key now: it is shown only once and cannot be recovered. Revoke it and create a new one if it is lost."
+          : "A key lets a platform push connections, runs and errors to /api/ingest. It is scoped to one platform and, optionally, one tenant."
+      }
+      onSubmit={() => create.mutate({ name: name.trim(), platform, tenantId: tenant === ALL_TENANTS ? null : tenant })}
+      submitLabel="Create key"
+      pendingLabel="Creating…"
+      pending={create.isPending}
+      error={create.error?.message}
+      result={
+        created
+          ? {
+              body: (
+                <div className="flex flex-col gap-2">
+                  <Label htmlFor="new-api-key">Key for {created.apiKey.name}</Label>
+                  <div className="flex gap-2">
+                    <Input
+                      id="new-api-key"
+                      readOnly
+                      value={created.key}
+                      className="font-mono text-xs"
+                      onFocus={(e) => e.currentTarget.select()}
+                    />
+                    <CopyButton value={created.key} label="Copy key" />
+                  </div>
+                </div>
+              ),
+              actions: <Button onClick={() => close(false)}>Done</Button>,
+            }
+          : null
+      }
+    >
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="api-key-name">Name</Label>
+        <Input
+          id="api-key-name"
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Codat production sync"
+        />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="api-key-platform">Platform</Label>
+        <Select value={platform} onValueChange={(v) => setPlatform(v as Platform)}>
+          <SelectTrigger id="api-key-platform">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {Object.entries(PLATFORM_LABELS).map(([value, label]) => (
+              <SelectItem key={value} value={value}>
+                {label}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="api-key-tenant">Tenant</Label>
+        <Select value={tenant} onValueChange={setTenant}>
+          <SelectTrigger id="api-key-tenant">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL_TENANTS}>All tenants (records name their tenant)</SelectItem>
+            {tenants.map((t) => (
+              <SelectItem key={t.id} value={t.id}>
+                {t.name}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
+    </FormDialog>
   );
 }

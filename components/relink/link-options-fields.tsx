@@ -3,12 +3,27 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { EXPIRY_CHOICES } from "./expiry-choices";
+import { DEFAULT_EXPIRY_HOURS, EXPIRY_CHOICES } from "./expiry-choices";
 
 export interface LinkOptions {
   recipient: string;
   expiresInHours: number;
   revokeOpen: boolean;
+}
+
+export const DEFAULT_LINK_OPTIONS: LinkOptions = {
+  recipient: "",
+  expiresInHours: DEFAULT_EXPIRY_HOURS,
+  revokeOpen: true,
+};
+
+/** The options as the create procedures take them: an empty recipient is none. */
+export function linkOptionsInput(options: LinkOptions) {
+  return {
+    recipientEmail: options.recipient.trim() || null,
+    expiresInHours: options.expiresInHours,
+    revokeOpen: options.revokeOpen,
+  };
 }
 
 /** Recipient, expiry and "revoke earlier links": shared by the single and bulk dialogs. */

@@ -7,14 +7,6 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
-import {
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
@@ -22,6 +14,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
@@ -93,40 +86,30 @@ export function SavedViewsMenu({ query }: { query: string }) {
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              save.mutate({ table: "connections", name, query: viewQuery.toString() });
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>Save view</DialogTitle>
-              <DialogDescription>
-                Saves the current filters, search, sort and columns under a name. Saving an existing name replaces it.
-              </DialogDescription>
-            </DialogHeader>
-            <div className="my-4 space-y-2">
-              <Label htmlFor="view-name">Name</Label>
-              <Input
-                id="view-name"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                placeholder="e.g. Xero needing relink"
-                autoFocus
-                maxLength={80}
-              />
-              {save.error ? <p className="text-sm text-destructive">{save.error.message}</p> : null}
-            </div>
-            <DialogFooter>
-              <Button type="submit" disabled={!name.trim() || save.isPending}>
-                Save
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+      <FormDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Save view"
+        description="Saves the current filters, search, sort and columns under a name. Saving an existing name replaces it."
+        onSubmit={() => save.mutate({ table: "connections", name, query: viewQuery.toString() })}
+        submitLabel="Save"
+        pendingLabel="Saving…"
+        pending={save.isPending}
+        submitDisabled={!name.trim()}
+        error={save.error?.message}
+      >
+        <div className="space-y-2">
+          <Label htmlFor="view-name">Name</Label>
+          <Input
+            id="view-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Xero needing relink"
+            autoFocus
+            maxLength={80}
+          />
+        </div>
+      </FormDialog>
     </>
   );
 }
