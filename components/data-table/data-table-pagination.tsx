@@ -31,6 +31,12 @@ export function DataTablePagination({
   onLast,
   summary,
 }: DataTablePaginationProps) {
+  const steps = [
+    { label: "First page", Icon: ChevronFirst, disabled: atStart, onClick: onFirst },
+    { label: "Previous page", Icon: ChevronLeft, disabled: !prevCursor, onClick: onPrev },
+    { label: "Next page", Icon: ChevronRight, disabled: !nextCursor, onClick: onNext },
+    { label: "Last page", Icon: ChevronLast, disabled: !nextCursor, onClick: onLast },
+  ];
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
@@ -50,46 +56,19 @@ export function DataTablePagination({
             ))}
           </SelectContent>
         </Select>
-        <Button
-          variant="outline"
-          size="icon"
-          className="size-8"
-          aria-label="First page"
-          disabled={atStart}
-          onClick={onFirst}
-        >
-          <ChevronFirst className="size-4" aria-hidden="true" />
-        </Button>
-        <Button
-          variant="outline"
-          size="icon"
-          className="size-8"
-          aria-label="Previous page"
-          disabled={!prevCursor}
-          onClick={onPrev}
-        >
-          <ChevronLeft className="size-4" aria-hidden="true" />
-        </Button>
-        <Button
-          variant="outline"
-          size="icon"
-          className="size-8"
-          aria-label="Next page"
-          disabled={!nextCursor}
-          onClick={onNext}
-        >
-          <ChevronRight className="size-4" aria-hidden="true" />
-        </Button>
-        <Button
-          variant="outline"
-          size="icon"
-          className="size-8"
-          aria-label="Last page"
-          disabled={!nextCursor}
-          onClick={onLast}
-        >
-          <ChevronLast className="size-4" aria-hidden="true" />
-        </Button>
+        {steps.map(({ label, Icon, disabled, onClick }) => (
+          <Button
+            key={label}
+            variant="outline"
+            size="icon"
+            className="size-8"
+            aria-label={label}
+            disabled={disabled}
+            onClick={onClick}
+          >
+            <Icon className="size-4" aria-hidden="true" />
+          </Button>
+        ))}
       </div>
     </nav>
   );
