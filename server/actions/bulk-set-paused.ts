@@ -7,6 +7,9 @@ import type { BulkSetPausedQuery, BulkSetPausedResponse } from "./bulk-pause.typ
 import { PAUSE_STATE_COLUMNS, toPauseState, writePauseChange } from "./pause-state";
 import type { TenantScope } from "../scope/tenant-scope";
 
+/** Re-reads of one row that keeps changing under a bulk run before it counts as skipped. */
+const MAX_ATTEMPTS = 5;
+
 export async function bulkSetPaused(
   scope: TenantScope,
   input: BulkSetPausedQuery,
@@ -57,10 +60,22 @@ export async function bulkSetPaused(
 
     let changed = 0;
     for (const raw of rows) {
-      const before = toPauseState(raw);
-      if (before.user_paused === paused) continue;
-      // Conditioned on the current state: a row someone else flipped meanwhile is a skip.
-      if (await writePauseChange(scope, before, { paused, reason, bulkJob: jobId })) changed++;
+      let before = toPauseState(raw);
+      // The write is a compare-and-set on the version read. When another writer got in between,
+      // read the row again (PostgreSQL: the newest committed version) and decide afresh; a row
+      // already in the asked state is a skip.
+      for (let attempt = 0; attempt < MAX_ATTEMPTS && before.user_paused !== paused; attempt++) {
+        if (await writePauseChange(scope, before, { paused, reason, bulkJob: jobId })) {
+          changed++;
+          break;
+        }
+        const fresh = await scoped()
+          .select(PAUSE_STATE_COLUMNS)
+          .where("connections.id", "=", before.id)
+          .executeTakeFirst();
+        if (!fresh) break;
+        before = toPauseState(fresh);
+      }
     }
     return {
       jobId,

@@ -46,8 +46,6 @@ const auditView = (s: ConnectionPauseState) => ({
 export interface PauseWrite {
   paused: boolean;
   reason: string | null;
-  /** Only write when the row still has this version (single path: optimistic concurrency). */
-  expectedVersion?: number;
   /** Audit `after` gets `{ bulk: jobId }` so a bulk run can be traced as one. */
   bulkJob?: string;
 }
@@ -64,7 +62,7 @@ export async function writePauseChange(
   change: PauseWrite,
 ): Promise<ConnectionPauseState | null> {
   const at = nowIso();
-  let update = scope
+  const update = scope
     .updateConnections()
     .set((eb) => ({
       user_paused: change.paused ? 1 : 0,
@@ -76,9 +74,10 @@ export async function writePauseChange(
       version: eb("version", "+", 1),
     }))
     .where("id", "=", before.id)
-    // The state condition makes the bulk path race-safe; the version condition the single path.
+    // Compare-and-set on the version the caller read: the audit's `before` is then exactly the row
+    // this write replaced, however many writers race (PostgreSQL re-checks it after a row lock).
+    .where("version", "=", before.version)
     .where("user_paused", "=", change.paused ? 0 : 1);
-  if (change.expectedVersion !== undefined) update = update.where("version", "=", change.expectedVersion);
   const row = await update
     .returning([
       "id",

@@ -29,7 +29,6 @@ export async function setConnectionPaused(scope: TenantScope, input: SetPausedIn
     const after = await writePauseChange(scope, current, {
       paused: input.paused,
       reason: input.reason,
-      expectedVersion: input.expectedVersion,
     });
     if (!after) {
       // Another transaction committed between our read and our write (PostgreSQL read committed).
