@@ -1,22 +1,10 @@
 // The one tenant-scoped, filtered query over audit events that the list and the CSV export
 // share, so the export can never show more than the page does.
 import { sql } from "kysely";
+import { fromBound, toBoundExclusive } from "./audit-bounds";
 import type { AuditFilters } from "./list.types";
 import type { TenantScope } from "../scope/tenant-scope";
 import { containsPattern } from "../sql/like";
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Lower bound as an ISO instant (a bare date starts at 00:00 UTC). */
-export function fromBound(value: string): string {
-  return new Date(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value).toISOString();
-}
-
-/** Exclusive upper bound: a bare date includes the whole day; a date-time includes that instant. */
-export function toBoundExclusive(value: string): string {
-  if (DATE_ONLY.test(value)) return new Date(Date.parse(`${value}T00:00:00.000Z`) + 86_400_000).toISOString();
-  return new Date(Date.parse(value) + 1).toISOString();
-}
 
 export function auditQuery(scope: TenantScope, filters: AuditFilters) {
   let q = scope
@@ -51,6 +39,7 @@ export function auditQuery(scope: TenantScope, filters: AuditFilters) {
   if (filters.tenantId && scope.allTenants) q = q.where("audit_events.tenant_id", "=", filters.tenantId);
   if (filters.connectionId) q = q.where("audit_events.connection_id", "=", filters.connectionId);
   if (filters.from) q = q.where("audit_events.at", ">=", fromBound(filters.from));
-  if (filters.to) q = q.where("audit_events.at", "<", toBoundExclusive(filters.to));
+  const before = filters.to ? toBoundExclusive(filters.to) : null;
+  if (before) q = q.where("audit_events.at", "<", before);
   return q;
 }

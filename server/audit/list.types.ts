@@ -1,15 +1,19 @@
 import { z } from "zod";
+import { boundProblem } from "./audit-bounds";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
-/** A date (`2026-11-21`, whole day) or an ISO date-time; anything else is refused. */
+/** A date (`2026-11-21`, whole day) or an ISO date-time, 1970–9999 (server/audit/audit-bounds.ts). */
 const bound = z.preprocess(
   blankToUndefined,
   z
     .string()
     .max(40)
-    .refine((v) => !Number.isNaN(Date.parse(v)), "Not a date or date-time.")
+    .superRefine((v, ctx) => {
+      const problem = boundProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .optional(),
 );
 
