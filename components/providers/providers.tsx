@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, splitLink } from "@trpc/client";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { sessionExpiredLink } from "@/components/auth/session-expired-link";
 import type { AppRouter } from "@/server/routers";
 import { TRPCProvider } from "./trpc-client";
 
@@ -22,6 +23,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        sessionExpiredLink,
         splitLink({
           condition: (op) => isLongQuery(op.type, op.input),
           true: httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" }),
