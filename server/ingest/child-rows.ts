@@ -4,6 +4,7 @@
 import type { DB } from "../../db";
 import type { ConnectionError, ConnectionRun, NewConnectionError, NewConnectionRun } from "../../db/types";
 import type { MappedError, MappedRun } from "../adapters";
+import type { TenantScope } from "../scope/tenant-scope";
 import { newId } from "../ids";
 import { errorContentKey, errorKey, errorUpdate, runChanged } from "./connection-fields";
 
@@ -143,15 +144,15 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** Loads the stored runs and errors of these connections, grouped by connection id. */
-export async function loadChildren(trx: DB, connectionIds: string[], withRuns: boolean) {
+export async function loadChildren(scope: TenantScope, connectionIds: string[], withRuns: boolean) {
   const runs = new Map<string, ConnectionRun[]>();
   const errors = new Map<string, ConnectionError[]>();
   for (let i = 0; i < connectionIds.length; i += CHUNK) {
     const ids = connectionIds.slice(i, i + CHUNK);
-    const errorRows = await trx.selectFrom("connection_errors").selectAll().where("connection_id", "in", ids).execute();
+    const errorRows = await scope.errors().selectAll().where("connection_id", "in", ids).execute();
     for (const row of errorRows) push(errors, row.connection_id, row);
     if (!withRuns) continue;
-    const runRows = await trx.selectFrom("connection_runs").selectAll().where("connection_id", "in", ids).execute();
+    const runRows = await scope.runs().selectAll().where("connection_id", "in", ids).execute();
     for (const row of runRows) push(runs, row.connection_id, row);
   }
   return { runs, errors };

@@ -6,6 +6,7 @@ import type { Connection } from "../../db/types";
 import { ADAPTERS, computeNeedsRelink, prefixIssues, type MappedConnection } from "../adapters";
 import { fingerprintSecret, sealCredentials } from "../crypto";
 import { newId } from "../ids";
+import { TenantScope } from "../scope/tenant-scope";
 import {
   emptyPlan,
   ErrorIndex,
@@ -73,11 +74,16 @@ export async function ingestConnectionBatch(trx: DB, records: SourceRecord[], ct
   return records.map((r) => outcomes.get(r.index) ?? rejected(r, [{ path: r.path, reason: "not processed" }]));
 }
 
+/**
+ * The stored rows for these platform ids, in any tenant: the upsert is keyed by (platform,
+ * platform id), so ingest must see who owns one to refuse moving it to another tenant.
+ */
 async function loadExisting(trx: DB, ctx: BatchContext, ids: string[]): Promise<Map<string, Connection>> {
+  const platformWide = TenantScope.unscopedForIngest(trx, null);
   const existing = new Map<string, Connection>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx
-      .selectFrom("connections")
+    const rows = await platformWide
+      .connections()
       .selectAll()
       .where("platform", "=", ctx.platform)
       .where("platform_id", "in", ids.slice(i, i + 500))
@@ -94,7 +100,7 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
     wave.map((m) => m.mapped.platform_id),
   );
   const children = await loadChildren(
-    trx,
+    ctx.scope,
     [...existing.values()].map((c) => c.id),
     wave.some((m) => m.mapped.runs.length > 0),
   );

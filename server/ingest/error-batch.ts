@@ -4,7 +4,6 @@
 import type { DB } from "../../db";
 import { prefixIssues, type AdapterIssue, type MappedError } from "../adapters";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
-import { TenantScope } from "../scope/tenant-scope";
 import { emptyPlan, ErrorIndex, loadChildren, planErrors, writeChildren } from "./child-rows";
 import type { Outcome } from "./connection-batch";
 import { loadOwners } from "./load-owners";
@@ -19,9 +18,9 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     const ref = r.problem === undefined ? errorConnectionRef(r.record) : null;
     return ref === null ? [] : [ref];
   });
-  const owners = await loadOwners(trx, ctx, refs);
+  const owners = await loadOwners(ctx, refs);
   const stored = await loadChildren(
-    trx,
+    ctx.scope,
     [...owners.values()].map((o) => o.id),
     false,
   );
@@ -65,7 +64,6 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     return { result: { index: p.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };
   });
   await writeChildren(trx, plan);
-  const scope = TenantScope.unscopedForIngest(trx, ctx.options.tenantIsScope ? (ctx.options.tenant?.id ?? null) : null);
-  for (const id of touched) await recomputeConnectionHealth(scope, id);
+  for (const id of touched) await recomputeConnectionHealth(ctx.scope, id);
   return outcomes;
 }

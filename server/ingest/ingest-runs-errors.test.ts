@@ -130,12 +130,23 @@ describeEachDb(
     it("a scoped import cannot touch another tenant's connection", async () => {
       const { db } = get();
       const globex = await tenantRow(db, "globex");
-      const res = await ingestText(db, "dto", JSON.stringify([run("job-z", "2026-02-01T10:00:00Z")]), {
+      const before = await countRows(db);
+      const runs = await ingestText(db, "dto", JSON.stringify([run("job-z", "2026-02-01T10:00:00Z")]), {
         kind: "runs",
         tenant: globex,
         tenantIsScope: true,
       });
-      expect(res.results[0]?.status).toBe("rejected");
+      expect(runs.results[0]?.status).toBe("rejected");
+      expect(runs.results[0]?.issues?.[0]?.reason).toMatch(/no workiva connection .* here/);
+      const codatId = String((loadFixture("vendor/codat-connection-example-6.json") as Record<string, unknown>).id);
+      const error = { connectionId: codatId, statusCode: "401", erroredOnUtc: "2026-02-01T10:00:00Z" };
+      const errors = await ingestText(db, "codat", JSON.stringify([error]), {
+        kind: "errors",
+        tenant: globex,
+        tenantIsScope: true,
+      });
+      expect(errors.results[0]?.issues?.[0]?.reason).toMatch(/no codat connection .* here/);
+      expect(await countRows(db)).toEqual(before);
     });
   },
   async ({ db }) => {

@@ -35,7 +35,7 @@ export interface IngestReport {
   results: RecordResult[];
 }
 
-async function auditBatch(trx: DB, outcomes: Outcome[], options: IngestOptions, at: string): Promise<void> {
+async function auditBatch(scope: TenantScope, outcomes: Outcome[], options: IngestOptions, at: string): Promise<void> {
   const byTenant = new Map<string, { accepted: number; updated: number; ids: string[] }>();
   for (const { result, tenantId } of outcomes) {
     if (tenantId === undefined || (result.status !== "accepted" && result.status !== "updated")) continue;
@@ -45,7 +45,7 @@ async function auditBatch(trx: DB, outcomes: Outcome[], options: IngestOptions, 
     byTenant.set(tenantId, entry);
   }
   for (const [tenantId, entry] of byTenant) {
-    await writeAudit(TenantScope.unscopedForIngest(trx, tenantId), {
+    await writeAudit(scope, {
       actor: options.actor,
       action: `ingest.${options.kind}`,
       tenantId,
@@ -73,11 +73,12 @@ export async function ingestRecords(
 
   const flush = async (batch: SourceRecord[]) => {
     const now = options.now?.() ?? nowIso();
-    const ctx: BatchContext = { options, platform, now, tenants };
     const number = batchNumber++;
     const outcomes = await db.transaction().execute(async (trx) => {
+      const scope = TenantScope.unscopedForIngest(trx, options.tenant?.id ?? null);
+      const ctx: BatchContext = { options, platform, now, tenants, scope };
       const out = await BATCHERS[options.kind](trx, batch, ctx);
-      await auditBatch(trx, out, options, now);
+      await auditBatch(scope, out, options, now);
       await hooks.beforeCommit?.(number);
       return out;
     });

@@ -1,6 +1,5 @@
-// The connections that pushed runs and errors belong to, found by the platform's own id and
-// confined to the import's tenant when it has one (a connection outside it is "not here").
-import type { DB } from "../../db";
+// The connections that pushed runs and errors belong to, found by the platform's own id and read
+// through the batch's scope, so a connection outside the import's tenant is "not here".
 import type { BatchContext } from "./types";
 
 export interface OwnerRow {
@@ -11,17 +10,17 @@ export interface OwnerRow {
   last_run_at: string | null;
 }
 
-export async function loadOwners(trx: DB, ctx: BatchContext, refs: string[]): Promise<Map<string, OwnerRow>> {
+export async function loadOwners(ctx: BatchContext, refs: string[]): Promise<Map<string, OwnerRow>> {
   const owners = new Map<string, OwnerRow>();
   const unique = [...new Set(refs)];
   for (let i = 0; i < unique.length; i += 500) {
-    let query = trx
-      .selectFrom("connections")
+    const rows = await ctx.scope
+      .connections()
       .select(["id", "tenant_id", "platform_id", "last_run_job_id", "last_run_at"])
       .where("platform", "=", ctx.platform)
-      .where("platform_id", "in", unique.slice(i, i + 500));
-    if (ctx.options.tenant) query = query.where("tenant_id", "=", ctx.options.tenant.id);
-    for (const row of await query.execute()) owners.set(row.platform_id, row);
+      .where("platform_id", "in", unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) owners.set(row.platform_id, row);
   }
   return owners;
 }

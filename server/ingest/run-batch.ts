@@ -15,7 +15,7 @@ function isLatest(run: MappedRun, owner: OwnerRow): boolean {
   return at !== null && at >= owner.last_run_at;
 }
 
-async function refreshSummary(trx: DB, owner: OwnerRow, run: MappedRun): Promise<void> {
+async function refreshSummary(ctx: BatchContext, owner: OwnerRow, run: MappedRun): Promise<void> {
   const summary = {
     last_run_job_id: run.job_id,
     last_run_status: run.status,
@@ -25,10 +25,9 @@ async function refreshSummary(trx: DB, owner: OwnerRow, run: MappedRun): Promise
     last_run_destination_parameters: run.destination_parameters,
     last_run_error: run.error_message,
   };
-  await trx
-    .updateTable("connections")
+  await ctx.scope
+    .updateConnection(owner.id)
     .set((eb) => ({ ...summary, updated_at: nowIso(), version: eb("version", "+", 1) }))
-    .where("id", "=", owner.id)
     .execute();
   Object.assign(owner, summary);
 }
@@ -49,12 +48,11 @@ export async function ingestRunBatch(trx: DB, records: SourceRecord[], ctx: Batc
     return { source, ref: result.value.connectionRef, run: result.value.run };
   });
   const owners = await loadOwners(
-    trx,
     ctx,
     mapped.flatMap((m) => (m.ref === undefined ? [] : [m.ref])),
   );
   const stored = await loadChildren(
-    trx,
+    ctx.scope,
     [...owners.values()].map((o) => o.id),
     true,
   );
@@ -84,6 +82,6 @@ export async function ingestRunBatch(trx: DB, records: SourceRecord[], ctx: Batc
     return { result: { index: m.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };
   });
   await writeChildren(trx, plan);
-  for (const { owner, run } of latest.values()) await refreshSummary(trx, owner, run);
+  for (const { owner, run } of latest.values()) await refreshSummary(ctx, owner, run);
   return outcomes;
 }

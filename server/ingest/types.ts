@@ -2,6 +2,7 @@
 // record's outcome is, and who is acting.
 import type { AdapterFormat, AdapterIssue } from "../adapters";
 import type { Platform } from "../../db/types";
+import type { TenantScope } from "../scope/tenant-scope";
 
 export const INGEST_KINDS = ["connections", "runs", "errors"] as const;
 export type IngestKind = (typeof INGEST_KINDS)[number];
@@ -66,6 +67,11 @@ export interface IngestCounts {
 
 export interface BatchContext {
   options: IngestOptions;
+  /**
+   * The batch's reads of tenant data, over its transaction: confined to the import's tenant
+   * when it has one (an API key's, `?tenant=` or `--tenant`), else every tenant.
+   */
+  scope: TenantScope;
   platform: Platform;
   now: string;
   tenants: TenantDirectory;
