@@ -1,5 +1,6 @@
 // Keyset cursors: the sort value and id of a boundary row, opaque to the client.
 import { BadRequestError } from "../errors";
+import { findUnsafeText } from "../input/unsafe-text";
 
 export interface Cursor {
   /** sort column value; null when the row is in the trailing null segment */
@@ -18,7 +19,9 @@ export function decodeCursor(raw: string): Cursor {
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       (parsed[0] === null || typeof parsed[0] === "string") &&
-      typeof parsed[1] === "string"
+      typeof parsed[1] === "string" &&
+      // A decoded cursor is client text like any other (server/input/unsafe-text.ts).
+      findUnsafeText(parsed) === null
     ) {
       return { v: parsed[0], id: parsed[1] };
     }
