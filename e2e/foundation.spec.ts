@@ -1,4 +1,4 @@
-import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
+import { expect, queryDb as query, test, USERS } from "./fixtures";
 
 test("wrong credentials get a clear message", async ({ page }) => {
   await page.goto("/login");
@@ -14,44 +14,55 @@ test("signed-out visitors are sent to sign in", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("support sees connections of several tenants", async ({ page }) => {
-  await signIn(page, USERS.support);
-  await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
-  // Oldest first: other specs change rows (and so their update times), never creation times.
-  await page.goto("/connections?sort=created_at&dir=asc&size=100");
-  const tenantHeader = page.getByRole("columnheader", { name: "Tenant" });
-  await expect(tenantHeader).toBeVisible();
-  const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
-  expect(ids.length).toBe(100);
-  const shown = new Set(
-    await page
-      .locator("tbody tr[data-row] td")
-      .filter({ hasText: /^(Acme Corporation|Globex|Initech|Umbrella Health|Hooli|Wayne Enterprises)$/ })
-      .allTextContents(),
-  );
-  const inDb = query<{ tenant_id: string }>(
-    `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
-    ...ids,
-  );
-  expect(inDb.length).toBeGreaterThan(1);
-  expect(shown.size).toBe(inDb.length);
-  await page.screenshot({ path: "test-results/screens/connections-support.png", fullPage: false });
+test.describe(() => {
+  test.use({ signedInAs: "support" });
+
+  test("support sees connections of several tenants", async ({ page }) => {
+    // Signed in, the console opens on the connections list.
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/connections/);
+    await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
+    // Oldest first: other specs change rows (and so their update times), never creation times.
+    await page.goto("/connections?sort=created_at&dir=asc&size=100");
+    const tenantHeader = page.getByRole("columnheader", { name: "Tenant" });
+    await expect(tenantHeader).toBeVisible();
+    const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
+    expect(ids.length).toBe(100);
+    const shown = new Set(
+      await page
+        .locator("tbody tr[data-row] td")
+        .filter({ hasText: /^(Acme Corporation|Globex|Initech|Umbrella Health|Hooli|Wayne Enterprises)$/ })
+        .allTextContents(),
+    );
+    const inDb = query<{ tenant_id: string }>(
+      `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
+      ...ids,
+    );
+    expect(inDb.length).toBeGreaterThan(1);
+    expect(shown.size).toBe(inDb.length);
+    await page.screenshot({ path: "test-results/screens/connections-support.png", fullPage: false });
+  });
 });
 
-test("Acme's admin sees only Acme and gets not-found for a Globex connection", async ({ page }) => {
-  await signIn(page, USERS.acmeAdmin);
-  await expect(page.getByRole("button", { name: /Account: admin@acme/ })).toBeVisible();
-  const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
-  expect(ids.length).toBeGreaterThan(0);
-  const tenants = query<{ tenant_id: string }>(
-    `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
-    ...ids,
-  );
-  expect(tenants.map((t) => t.tenant_id)).toEqual(["ten_acme"]);
+test.describe(() => {
+  test.use({ signedInAs: "acmeAdmin" });
 
-  const [globex] = query<{ id: string }>("SELECT id FROM connections WHERE tenant_id = 'ten_globex' LIMIT 1");
-  expect(globex).toBeDefined();
-  await page.goto(`/connections/${globex!.id}`);
-  await expect(page.getByRole("heading", { name: "Connection not found" })).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/not-found.png" });
+  test("Acme's admin sees only Acme and gets not-found for a Globex connection", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/connections/);
+    await expect(page.getByRole("button", { name: /Account: admin@acme/ })).toBeVisible();
+    const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
+    expect(ids.length).toBeGreaterThan(0);
+    const tenants = query<{ tenant_id: string }>(
+      `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,
+      ...ids,
+    );
+    expect(tenants.map((t) => t.tenant_id)).toEqual(["ten_acme"]);
+
+    const [globex] = query<{ id: string }>("SELECT id FROM connections WHERE tenant_id = 'ten_globex' LIMIT 1");
+    expect(globex).toBeDefined();
+    await page.goto(`/connections/${globex!.id}`);
+    await expect(page.getByRole("heading", { name: "Connection not found" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/not-found.png" });
+  });
 });

@@ -1,9 +1,10 @@
 // The customer's relink, end to end: an admin creates a link in the console, a browser with
 // no session opens it, consents at the sandbox provider, and the connection is active again.
-import { expect, queryDb as query, signIn, test, USERS } from "./fixtures";
+import { expect, queryDb as query, test } from "./fixtures";
 
 // Two browsers, a provider round trip and several server renders: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
+test.use({ signedInAs: "acmeAdmin" });
 
 /** An Acme connection that needs relink through the sandbox provider (from the end of the list, to stay clear of other specs). */
 function brokenAcmeConnection(skip: number) {
@@ -37,7 +38,6 @@ async function createLinkInUi(
 
 test("a customer without an account re-authorises a connection through a relink link", async ({ page, browser }) => {
   const c = brokenAcmeConnection(0);
-  await signIn(page, USERS.acmeAdmin);
   const url = await createLinkInUi(page, c.id, "owner@customer.test");
   await page.screenshot({ path: "test-results/screens/relink-create-dialog.png" });
   const token = url.split("/link/")[1] ?? "";
@@ -110,7 +110,6 @@ test("a customer without an account re-authorises a connection through a relink 
 
 test("a denial leaves the link usable; revoked and unknown links each say so", async ({ page, browser }) => {
   const c = brokenAcmeConnection(1);
-  await signIn(page, USERS.acmeAdmin);
   const url = await createLinkInUi(page, c.id, "someone@customer.test");
   await page.keyboard.press("Escape");
   const customerContext = await browser.newContext();
