@@ -4,22 +4,18 @@ import { LedgerStateFilter } from "@/components/relink/ledger-state-filter";
 import { RelinkLedgerTable } from "@/components/relink/relink-ledger-table";
 import { buttonClassName } from "@/components/ui/button";
 import { getServerCaller } from "@/server/caller";
-import { LINK_STATES } from "@/lib/constants";
+import { loadLedgerPage } from "@/server/relink/ledger-page";
 import { isStaff } from "@/lib/roles";
 
 export const metadata = { title: "Relink" };
 
-export default async function RelinkPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ state?: string; cursor?: string }>;
-}) {
-  const params = await searchParams;
-  const state = LINK_STATES.find((s) => s === params.state) ?? null;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function RelinkPage({ searchParams }: { searchParams: SearchParams }) {
   const caller = await getServerCaller();
-  const [me, ledger, batches] = await Promise.all([
+  const [me, { state, ledger, notice }, batches] = await Promise.all([
     caller.me.get(),
-    caller.relink.ledger({ state, cursor: params.cursor ?? null, limit: 50 }),
+    loadLedgerPage(caller, await searchParams),
     caller.relink.batches(),
   ]);
   return (
@@ -43,6 +39,11 @@ export default async function RelinkPage({
           </h2>
           <LedgerStateFilter current={state} basePath="/relink" />
         </div>
+        {notice ? (
+          <p role="status" className="text-sm text-muted-foreground">
+            {notice}
+          </p>
+        ) : null}
         <RelinkLedgerTable rows={ledger.rows} showTenant={isStaff(me)} />
         {ledger.nextCursor ? (
           <Link
