@@ -2,6 +2,7 @@
 // while new events arrive.
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import { parseJsonText } from "../json-text";
+import { redactSecrets } from "../secrets/redact-secrets";
 import { auditQuery } from "./audit-query";
 import type { AuditEvent, AuditFilters, ListAuditResponse } from "./list.types";
 import type { TenantScope } from "../scope/tenant-scope";
@@ -32,7 +33,11 @@ export async function readAuditPage(
     .limit(input.limit + 1)
     .execute();
   const page = fetched.slice(0, input.limit);
-  const rows = page.map((r) => ({ ...r, before: parseJsonText(r.before), after: parseJsonText(r.after) }));
+  const rows = page.map((r) => ({
+    ...r,
+    before: redactSecrets(parseJsonText(r.before)),
+    after: redactSecrets(parseJsonText(r.after)),
+  }));
   const last = page.at(-1);
   return { rows, next: fetched.length > input.limit && last ? { at: last.at, id: last.id } : null };
 }

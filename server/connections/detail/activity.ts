@@ -1,7 +1,7 @@
 // The audit timeline of one connection, newest first.
 import { parseJsonText } from "../../json-text";
 import { ZActivityRequestSchema, type ActivityPage } from "./detail.types";
-import { redactSecrets } from "../redact-secrets";
+import { redactSecrets } from "../../secrets/redact-secrets";
 import { pageFrom, requireVisibleConnection } from "./require-connection";
 import type { z } from "zod";
 import type { TenantScope } from "../../scope/tenant-scope";

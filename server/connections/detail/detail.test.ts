@@ -3,7 +3,7 @@ import { seedDemo } from "../../demo-data/seed-demo";
 import { describeEachDb } from "../../test/databases";
 import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../../test/callers";
 import { insertRichConnection } from "../../test/detail-fixture";
-import { REDACTED } from "../redact-secrets";
+import { REDACTED } from "../../secrets/redact-secrets";
 
 const NOW = Date.parse("2026-11-01T12:00:00Z");
 const ACME = "con_detail_acme";
@@ -156,7 +156,7 @@ describeEachDb(
         const text = JSON.stringify(responses);
         expect(text).not.toContain(row.credentials_encrypted ?? "(missing)");
         expect(text).not.toMatch(
-          /access_token"\s*:\s*"(?!\[redacted\])|refresh_token"\s*:\s*"(?!\[redacted\])|[ar]t_[0-9a-f]{32}|_secret"/,
+          /access_token"\s*:\s*"(?!•••• \(redacted\))|refresh_token"\s*:\s*"(?!•••• \(redacted\))|[ar]t_[0-9a-f]{32}|_secret"/,
         );
       }
     });

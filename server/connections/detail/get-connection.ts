@@ -1,5 +1,6 @@
 import { NotFoundError } from "../../errors";
 import { parseJsonText, parseStringArray } from "../../json-text";
+import { redactSecrets } from "../../secrets/redact-secrets";
 import type { ConnectionDetail } from "./detail.types";
 import type { TenantScope } from "../../scope/tenant-scope";
 
@@ -25,11 +26,11 @@ export async function getConnection(scope: TenantScope, id: string): Promise<Con
     categories: parseStringArray(row.categories),
     auth_scopes: parseStringArray(row.auth_scopes),
     permissions: parseStringArray(row.permissions),
-    connection_info: parseJsonText(row.connection_info),
-    metadata: parseJsonText(row.metadata),
-    unmapped: parseJsonText(row.unmapped),
-    last_run_source_parameters: parseJsonText(row.last_run_source_parameters),
-    last_run_destination_parameters: parseJsonText(row.last_run_destination_parameters),
+    connection_info: redactSecrets(parseJsonText(row.connection_info)),
+    metadata: redactSecrets(parseJsonText(row.metadata)),
+    unmapped: redactSecrets(parseJsonText(row.unmapped)),
+    last_run_source_parameters: redactSecrets(parseJsonText(row.last_run_source_parameters)),
+    last_run_destination_parameters: redactSecrets(parseJsonText(row.last_run_destination_parameters)),
     needs_relink: Boolean(row.needs_relink),
     user_paused: Boolean(row.user_paused),
     platform_paused: Boolean(row.platform_paused),

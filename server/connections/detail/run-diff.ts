@@ -2,6 +2,10 @@
 // support's first question: the last run against the last run that worked.
 import { NotFoundError } from "../../errors";
 import { parseJsonText } from "../../json-text";
+import { redactSecrets } from "../../secrets/redact-secrets";
+
+/** Parameters as people may see them: a changed secret shows as a changed key, never its values. */
+const shown = (text: string | null) => redactSecrets(parseJsonText(text));
 import { ZRunDiffRequestSchema, type RunDiff, type RunDiffRequest } from "./detail.types";
 import { diffParams } from "./param-diff";
 import { requireVisibleConnection } from "./require-connection";
@@ -47,8 +51,8 @@ export async function diffRuns(scope: TenantScope, request: RunDiffRequest): Pro
   return {
     base: ref(base),
     target: ref(target),
-    source: diffParams(parseJsonText(base.source_parameters), parseJsonText(target.source_parameters)),
-    destination: diffParams(parseJsonText(base.destination_parameters), parseJsonText(target.destination_parameters)),
+    source: diffParams(shown(base.source_parameters), shown(target.source_parameters)),
+    destination: diffParams(shown(base.destination_parameters), shown(target.destination_parameters)),
   };
 }
 

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { ConnectionRun } from "../../../db/types";
 import { parseJsonText } from "../../json-text";
+import { redactSecrets } from "../../secrets/redact-secrets";
 import type { ConnectionRunView, RunsPage, RunsRequest } from "./detail.types";
 import { ZRunsRequestSchema } from "./detail.types";
 import { pageFrom, requireVisibleConnection } from "./require-connection";
@@ -50,12 +51,12 @@ export function toRunView(row: ConnectionRun): ConnectionRunView {
     finished_at: row.finished_at,
     duration_ms: durationMs(row.started_at, row.finished_at),
     run_by: row.run_by,
-    source_parameters: parseJsonText(row.source_parameters),
-    destination_parameters: parseJsonText(row.destination_parameters),
+    source_parameters: redactSecrets(parseJsonText(row.source_parameters)),
+    destination_parameters: redactSecrets(parseJsonText(row.destination_parameters)),
     records_read: row.records_read === null ? null : row.records_read,
     records_written: row.records_written === null ? null : row.records_written,
     error_message: row.error_message,
-    extra: parseJsonText(row.extra),
+    extra: redactSecrets(parseJsonText(row.extra)),
   };
 }
 

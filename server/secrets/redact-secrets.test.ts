@@ -22,4 +22,13 @@ describe("redactSecrets", () => {
       empty_secret: null,
     });
   });
+
+  it("knows camelCase, kebab-case and prefixed secret names, and leaves look-alikes alone", () => {
+    const keep = ["token_type", "auth_type", "authentication_method", "expires_at", "oauth_provider", "passport"];
+    const hide = ["sourcePassword", "dbPassword", "apiKey", "x-api-key", "privateKey", "clientSecret", "Authorization"];
+    const doc = Object.fromEntries([...keep, ...hide].map((k) => [k, "v"]));
+    const out = redactSecrets(doc) as Record<string, unknown>;
+    for (const k of keep) expect(out[k], k).toBe("v");
+    for (const k of hide) expect(out[k], k).toBe(REDACTED);
+  });
 });
