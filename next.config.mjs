@@ -5,6 +5,8 @@ const nextConfig = {
   typedRoutes: false,
   // Tests, scripts and benchmarks are type-checked by `npm run typecheck`, not by the app build.
   typescript: { tsconfigPath: "tsconfig.build.json" },
+  // The static security headers, on every response (pages, API, assets). The per-request ones,
+  // the CSP with its nonce and HSTS, are set by proxy.ts (server/http/security-headers.ts).
   async headers() {
     return [
       {
@@ -12,16 +14,14 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // For browsers without CSP frame-ancestors; nothing here is meant to be framed.
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
       {
-        // The public relink page must never be framed (clickjacking on a consent flow).
+        // The public relink pages carry a token in the URL: never stored by a cache.
         source: "/link/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Cache-Control", value: "no-store" },
-        ],
+        headers: [{ key: "Cache-Control", value: "no-store" }],
       },
     ];
   },

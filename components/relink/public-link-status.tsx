@@ -35,7 +35,7 @@ const COPY: Record<PublicStatusKind, { title: string; body: string; icon: typeof
     tone: "text-muted-foreground",
   },
   "rate-limited": {
-    title: "Please wait a moment",
+    title: "Too many requests",
     body: "There were too many attempts from your network. Wait a minute, then open your link again.",
     icon: Hourglass,
     tone: "text-warning",
@@ -49,15 +49,19 @@ const COPY: Record<PublicStatusKind, { title: string; body: string; icon: typeof
 };
 
 /** Every public outcome other than the consent screen: says which, and nothing else. */
-export function PublicLinkStatus({ kind }: { kind: PublicStatusKind }) {
+export function PublicLinkStatus({ kind, retryAfterSeconds }: { kind: PublicStatusKind; retryAfterSeconds?: number }) {
   const copy = COPY[kind];
+  const body =
+    kind === "rate-limited" && retryAfterSeconds
+      ? `There were too many attempts from your network. Try again in ${retryAfterSeconds} s, then open your link again.`
+      : copy.body;
   const Icon = copy.icon;
   return (
     <PublicLinkFrame>
       <div className="flex flex-col items-center gap-3 text-center">
         <Icon className={`size-10 ${copy.tone}`} aria-hidden="true" />
         <h1 className="text-xl font-semibold">{copy.title}</h1>
-        <p className="text-sm text-muted-foreground">{copy.body}</p>
+        <p className="text-sm text-muted-foreground">{body}</p>
       </div>
     </PublicLinkFrame>
   );
