@@ -16,7 +16,6 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   SANDBOX_OAUTH: z.enum(["on", "off"]).optional(),
   RELINK_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(720).optional(),
-  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export type ConsoleEnv = "development" | "demo" | "test" | "production";
