@@ -1,10 +1,14 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./e2e/free-port";
 
 // Playwright cannot download browsers here: use Debian's chromium when present.
 const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
-const port = Number(process.env.E2E_PORT ?? 3100);
+// E2E_PORT when given; otherwise a free port, chosen once: workers load this file again and
+// inherit the environment, so they see the same port as the web server.
+process.env.E2E_PORT ||= String(freePortSync());
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: "e2e",
