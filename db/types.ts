@@ -207,6 +207,39 @@ export interface ApiKeysTable {
   created_at: Timestamp;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** JSON array of permission scopes (lib/api-key-scopes.ts); keys made before scopes are `["ingest"]`. */
+  scopes: Generated<JsonText>;
+}
+
+/** A REST POST's stored answer, per API key + path + Idempotency-Key (replayed on a retry). */
+export interface IdempotencyKeysTable {
+  api_key_id: string;
+  path: string;
+  idempotency_key: string;
+  /** SHA-256 of the canonical request body: the same key with another body is refused. */
+  request_hash: string;
+  /** null while the first request is still being answered */
+  status_code: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
+/** A re-run a platform was asked for (REST), pending until it ingests a run with this job id. */
+export interface RunRequestsTable {
+  id: string;
+  connection_id: string;
+  tenant_id: string;
+  job_id: string;
+  /** JSON objects: the last run's parameters with the request's overrides applied. */
+  source_parameters: JsonText | null;
+  destination_parameters: JsonText | null;
+  note: string | null;
+  requested_by: string;
+  requested_by_label: string;
+  requested_at: Timestamp;
+  status: "pending" | "fulfilled";
+  fulfilled_at: Timestamp | null;
+  fulfilled_run_id: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -303,6 +336,8 @@ export interface Database {
   relink_batches: RelinkBatchesTable;
   sandbox_oauth_codes: SandboxOAuthCodesTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  run_requests: RunRequestsTable;
 }
 
 export type Connection = Selectable<ConnectionsTable>;

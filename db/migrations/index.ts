@@ -3,9 +3,13 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-21-0001-initial";
 import * as listSearch from "./2026-11-21-0002-list-search";
 import * as relink from "./2026-11-21-0003-relink";
+import * as eventsWebhooks from "./2026-12-02-0005-events-webhooks";
+import * as apiKeyScopes from "./2026-12-02-0004-api-key-scopes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
   "2026-11-21-0002-list-search": listSearch,
   "2026-11-21-0003-relink": relink,
+  "2026-12-02-0005-events-webhooks": eventsWebhooks,
+  "2026-12-02-0004-api-key-scopes": apiKeyScopes,
 };
