@@ -162,6 +162,12 @@ export interface RelinkLinksTable {
   revoked_at: Timestamp | null;
   revoked_by: string | null;
   batch_id: string | null;
+  /** When the link was e-mailed (SMTP accepted it, or the local mailbox took it). */
+  sent_at: Generated<Timestamp | null>;
+  /** Why the last e-mail of this link failed; null once one was sent. */
+  send_error: Generated<string | null>;
+  /** When the outbox recorded relink_link.expired for this unused link. */
+  expiry_recorded_at: Generated<Timestamp | null>;
 }
 
 export interface AuditEventsTable {
@@ -317,6 +323,86 @@ export interface UserTablePrefsTable {
   hidden_columns: Generated<JsonText>;
   density: Generated<string>;
   updated_at: Timestamp;
+}
+
+/** The outbox: one row per state change, written in the change's transaction. */
+export interface EventsTable {
+  /** Insertion order, assigned by the database. */
+  position: Generated<number>;
+  id: string;
+  /** Commit order, assigned after commit by the sequencer; null until then. */
+  sequence: number | null;
+  type: string;
+  tenant_id: string;
+  connection_id: string | null;
+  occurred_at: Timestamp;
+  /** The webhook body, as sent (JSON). */
+  body: JsonText;
+}
+
+export type WebhookEndpointStatus = "active" | "failing" | "disabled";
+
+export interface WebhookEndpointsTable {
+  id: string;
+  /** null: platform-wide (every tenant's events) */
+  tenant_id: string | null;
+  url: string;
+  description: string | null;
+  /** JSON array of event types */
+  event_types: JsonText;
+  /** `whsec_…`, sealed by server/crypto.ts */
+  secret_encrypted: string;
+  /** the secret before the last rotation, still signed with until it expires */
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  status: WebhookEndpointStatus;
+  failing_since: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_failure_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed";
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  tenant_id: string | null;
+  /** null for a test message (its body is test_body) */
+  event_id: string | null;
+  event_type: string;
+  event_sequence: number | null;
+  /** deliveries sharing a key go out one at a time, in event_sequence order */
+  order_key: string;
+  test_body: JsonText | null;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  /** a worker's lease on the delivery; past it, another worker may take it over */
+  locked_until: Timestamp | null;
+  lock_token: string | null;
+  first_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_duration_ms: number | null;
+  last_response_snippet: string | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** Relink e-mails kept locally when no SMTP server is configured (demo, development). */
+export interface MailboxMessagesTable {
+  id: string;
+  tenant_id: string | null;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: Timestamp;
 }
 
 export interface Database {
