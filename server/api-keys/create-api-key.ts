@@ -3,6 +3,7 @@
 import { writeAudit } from "../audit/write-audit";
 import { BadRequestError, NotFoundError } from "../errors";
 import { newId, nowIso } from "../ids";
+import { serialiseScopes } from "./api-key-scopes";
 import { generateApiKey } from "./api-key-token";
 import type { ApiKeyRow, CreateApiKeyInput } from "./api-keys.types";
 import { listApiKeys } from "./list-api-keys";
@@ -32,13 +33,21 @@ export async function createApiKey(
         created_at: nowIso(),
         revoked_at: null,
         last_used_at: null,
+        scopes: serialiseScopes(input.scopes),
       })
       .execute();
     await writeAudit(scope, {
       actor: scope.actor,
       action: "api_key.create",
       tenantId: input.tenantId,
-      after: { id, name: input.name, prefix, platform: input.platform, tenantId: input.tenantId },
+      after: {
+        id,
+        name: input.name,
+        prefix,
+        platform: input.platform,
+        tenantId: input.tenantId,
+        scopes: input.scopes,
+      },
     });
   });
   const [apiKey] = await listApiKeys(scope, { id });

@@ -1,5 +1,6 @@
 // API keys as support sees them: never the hash, never the key.
 import type { TenantScope } from "../scope/tenant-scope";
+import { parseScopes } from "./api-key-scopes";
 import type { ApiKeyRow } from "./api-keys.types";
 
 export async function listApiKeys(scope: TenantScope, where: { id?: string } = {}): Promise<ApiKeyRow[]> {
@@ -17,11 +18,13 @@ export async function listApiKeys(scope: TenantScope, where: { id?: string } = {
       "api_keys.created_at as createdAt",
       "api_keys.revoked_at as revokedAt",
       "api_keys.last_used_at as lastUsedAt",
+      "api_keys.scopes",
     ])
     .orderBy("api_keys.created_at", "desc")
     .orderBy("api_keys.id", "desc");
   if (where.id !== undefined) query = query.where("api_keys.id", "=", where.id);
-  return query.execute();
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...row, scopes: parseScopes(row.scopes) }));
 }
 
 export async function listTenantOptions(scope: TenantScope) {

@@ -3,7 +3,7 @@
 // Bad input always gets a 4xx with a message; a 500 here would be a bug.
 import type { DB } from "../../db";
 import { ADAPTER_FORMATS, ADAPTERS, isAdapterFormat } from "../adapters";
-import { authenticateApiKey } from "../api-keys/authenticate-api-key";
+import { authenticateApiKey, missingScope } from "../api-keys/authenticate-api-key";
 import { ingestRecords } from "./ingest";
 import { JsonStructureError } from "./json-splitter";
 import { readAllRecords } from "./read-records";
@@ -27,6 +27,8 @@ export async function handleIngestRequest(
   const auth = await authenticateApiKey(db, request.headers.get("authorization"));
   if (!auth.ok) return fail(401, auth.message);
   const key = auth.key;
+  const lacking = missingScope(key, "ingest");
+  if (lacking) return fail(403, lacking);
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "";
   if (!isAdapterFormat(format))
