@@ -424,6 +424,10 @@ export interface Database {
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
   run_requests: RunRequestsTable;
+  events: EventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  mailbox_messages: MailboxMessagesTable;
 }
 
 export type Connection = Selectable<ConnectionsTable>;
