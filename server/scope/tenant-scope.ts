@@ -17,7 +17,12 @@ type TenantTable =
   | "relink_links"
   | "relink_batches"
   | "audit_events"
-  | "connection_facet_counts";
+  | "connection_facet_counts"
+  | "run_requests"
+  | "events"
+  | "webhook_endpoints"
+  | "webhook_deliveries"
+  | "mailbox_messages";
 
 /** Who acts through a scope: a signed-in user, an API key or a relink-link holder. */
 export interface ScopeActor {
@@ -81,6 +86,16 @@ export class TenantScope {
     return new TenantScope(db, tenantId, { id: "ingest", label: "Ingest", email: null, name: "ingest" }, null);
   }
 
+  /** Unscoped: the outbox worker (event sequencing, webhook delivery, the link-expiry sweep). */
+  static unscopedForOutbox(db: DB): TenantScope {
+    return new TenantScope(db, null, { id: "outbox", label: "Webhook delivery", email: null, name: "outbox" }, null);
+  }
+
+  /** Unscoped: an operator at the server's shell (`npm run api-key`), who administers every tenant. */
+  static unscopedForOperator(db: DB, name: string): TenantScope {
+    return new TenantScope(db, null, { id: `cli:${name}`, label: `CLI (${name})`, email: null, name }, null);
+  }
+
   /** Unscoped: support staff's administration of platform-wide things (API keys, tenants list). */
   static unscopedForStaff(db: DB, user: SessionUser): TenantScope {
     if (!isStaff(user)) throw new ForbiddenError("Only support staff may do this.");
@@ -123,6 +138,38 @@ export class TenantScope {
   }
   facetCounts() {
     return this.scoped(this.db.selectFrom("connection_facet_counts"), "connection_facet_counts");
+  }
+  /** The outbox and webhooks: a tenant sees its own; platform-wide endpoints (tenant null) only all-tenant scopes. */
+  events() {
+    return this.scoped(this.db.selectFrom("events"), "events");
+  }
+  updateEvents() {
+    return this.scoped(this.db.updateTable("events"), "events");
+  }
+  webhookEndpoints() {
+    return this.scoped(this.db.selectFrom("webhook_endpoints"), "webhook_endpoints");
+  }
+  updateWebhookEndpoints() {
+    return this.scoped(this.db.updateTable("webhook_endpoints"), "webhook_endpoints");
+  }
+  deleteWebhookEndpoints() {
+    return this.scoped(this.db.deleteFrom("webhook_endpoints"), "webhook_endpoints");
+  }
+  webhookDeliveries() {
+    return this.scoped(this.db.selectFrom("webhook_deliveries"), "webhook_deliveries");
+  }
+  updateWebhookDeliveries() {
+    return this.scoped(this.db.updateTable("webhook_deliveries"), "webhook_deliveries");
+  }
+  mailbox() {
+    return this.scoped(this.db.selectFrom("mailbox_messages"), "mailbox_messages");
+  }
+  /** Re-runs asked of the platform (REST), pending until it reports a run with their job id. */
+  runRequests() {
+    return this.scoped(this.db.selectFrom("run_requests"), "run_requests");
+  }
+  updateRunRequests() {
+    return this.scoped(this.db.updateTable("run_requests"), "run_requests");
   }
   /** The tenants this scope may see (one, or all). */
   tenants() {
