@@ -1,50 +1,55 @@
-// "Nothing changed" as a number: a SHA-256 over every row of the tables that hold tenant data,
-// users' own settings and platform keys. The isolation suites take it before and after a call
-// that names another tenant's object; any write at all, anywhere in those tables, moves it.
-// Counters that any request may bump (rate limits, sign-in failures) are not tenant data and are
-// left out.
+// "Nothing changed" as a number: a SHA-256 over every row of every table in the database, found
+// by introspection, so a table added by a later migration (an outbox, webhooks...) is covered
+// without anyone remembering it. The isolation suites take it before and after a call that names
+// another tenant's object; any write at all moves it. Left out: counters any request may bump
+// (rate limits, sign-in failures), the migration bookkeeping and the derived search index.
 import { createHash } from "node:crypto";
-import type { DB } from "../../db";
-import type { Database } from "../../db/types";
+import { sql } from "kysely";
+import { dbKind, type DB } from "../../db";
 
-export const CHECKED_TABLES = [
-  "tenants",
-  "users",
-  "integrations",
-  "connections",
-  "connection_runs",
-  "connection_errors",
-  "connection_facet_counts",
-  "relink_links",
-  "relink_batches",
-  "audit_events",
-  "api_keys",
-  "saved_views",
-  "user_table_prefs",
-  "sandbox_oauth_codes",
-] as const satisfies readonly (keyof Database)[];
-export type CheckedTable = (typeof CHECKED_TABLES)[number];
+const NOT_TENANT_DATA = new Set(["rate_limits", "login_attempts", "kysely_migration", "kysely_migration_lock"]);
+const isDerived = (name: string) => name.startsWith("connection_search") || name.startsWith("sqlite_");
 
 export type Row = Record<string, unknown>;
 
 export interface ChecksumOptions {
-  /** rows to leave out (a caller's own saved views, a key's last_used_at...) */
-  skip?: (table: CheckedTable, row: Row) => boolean;
-  /** columns to leave out per table */
-  ignoreColumns?: Partial<Record<CheckedTable, string[]>>;
+  /** rows to leave out (a caller's own saved views...) */
+  skip?: (table: string, row: Row) => boolean;
+  /** columns to leave out per table (a key's last_used_at...) */
+  ignoreColumns?: Record<string, string[]>;
 }
 
-async function rowsOf(db: DB, table: CheckedTable): Promise<Row[]> {
-  const rows: Row[] = await db.selectFrom(table).selectAll().execute();
-  return rows;
+const tableNames = new WeakMap<DB, Promise<string[]>>();
+
+/** The tables the checksum covers, read once per database. */
+export function checkedTables(db: DB): Promise<string[]> {
+  let names = tableNames.get(db);
+  if (!names) {
+    names = (async () => {
+      // PostgreSQL's introspection lists every schema's tables: keep the one this database uses.
+      const schema =
+        dbKind(db) === "postgres"
+          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+          : undefined;
+      const tables = await db.introspection.getTables();
+      return tables
+        .filter((t) => schema === undefined || t.schema === schema)
+        .map((t) => t.name)
+        .filter((name) => !NOT_TENANT_DATA.has(name) && !isDerived(name))
+        .sort();
+    })();
+    tableNames.set(db, names);
+  }
+  return names;
 }
 
 /** Per table, a hash of its rows in a stable order. */
-export async function tableChecksums(db: DB, options: ChecksumOptions = {}): Promise<Map<CheckedTable, string>> {
-  const out = new Map<CheckedTable, string>();
-  for (const table of CHECKED_TABLES) {
+export async function tableChecksums(db: DB, options: ChecksumOptions = {}): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const table of await checkedTables(db)) {
     const ignored = new Set(options.ignoreColumns?.[table] ?? []);
-    const lines = (await rowsOf(db, table))
+    const { rows } = await sql<Row>`select * from ${sql.table(table)}`.execute(db);
+    const lines = rows
       .filter((row) => !options.skip?.(table, row))
       .map((row) => JSON.stringify(Object.entries(row).filter(([column]) => !ignored.has(column))))
       .sort();
@@ -54,6 +59,6 @@ export async function tableChecksums(db: DB, options: ChecksumOptions = {}): Pro
 }
 
 /** The tables whose checksum differs between two snapshots. */
-export function changedTables(before: Map<CheckedTable, string>, after: Map<CheckedTable, string>): string[] {
-  return CHECKED_TABLES.filter((t) => before.get(t) !== after.get(t));
+export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((t) => before.get(t) !== after.get(t));
 }
