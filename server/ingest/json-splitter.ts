@@ -12,6 +12,8 @@ export interface SplitValue {
   text: string;
   /** 1-based line where the value starts. */
   line: number;
+  /** 1-based column (UTF-16 units) where the value starts on that line. */
+  column: number;
   problem?: string;
 }
 
@@ -40,6 +42,11 @@ export class JsonSplitter {
   private escaped = false;
   private line = 1;
   private valueLine = 1;
+  private valueColumn = 1;
+  /** index of the last newline seen in the current chunk (-1: none yet) */
+  private lastNewline = -1;
+  /** characters since the last newline when the current chunk began */
+  private carry = 0;
   private ordinal = 0;
 
   /** Whether the input is one JSON array (paths `$[i]`) rather than a sequence of values. */
@@ -54,6 +61,7 @@ export class JsonSplitter {
     // Next backslash in this chunk (-1: none left); found once, not per string, so a chunk
     // without backslashes is not rescanned for every string in it.
     let slash = chunk.indexOf("\\");
+    this.lastNewline = -1;
     for (let i = 0; i < chunk.length; i++) {
       if (this.inValue && this.inString && !this.escaped) {
         // Jump over string content: only a quote or a backslash can matter inside it.
@@ -64,7 +72,10 @@ export class JsonSplitter {
         i = next;
       }
       const c = chunk.charCodeAt(i);
-      if (c === 0x0a) this.line += 1;
+      if (c === 0x0a) {
+        this.line += 1;
+        this.lastNewline = i;
+      }
       if (this.inValue) {
         if (this.scanValueChar(c)) {
           this.finish(chunk, start, i + (this.container ? 1 : 0), out);
@@ -92,10 +103,12 @@ export class JsonSplitter {
         continue;
       }
       this.beginValue(c);
+      this.valueColumn = this.lastNewline === -1 ? this.carry + i + 1 : i - this.lastNewline;
       start = i;
       if (!this.container && c === 0x22) this.inString = true;
     }
     if (this.inValue && start >= 0) this.keep(chunk.slice(start));
+    this.carry = this.lastNewline === -1 ? this.carry + chunk.length : chunk.length - this.lastNewline - 1;
     return out;
   }
 
@@ -113,6 +126,7 @@ export class JsonSplitter {
       ordinal: this.ordinal++,
       text: "",
       line: this.valueLine,
+      column: this.valueColumn,
       problem: "incomplete JSON value at end of input",
     };
     this.inValue = false;
@@ -165,7 +179,12 @@ export class JsonSplitter {
 
   private finish(chunk: string, start: number, end: number, out: SplitValue[]): void {
     if (start >= 0) this.keep(chunk.slice(start, end));
-    const value: SplitValue = { ordinal: this.ordinal++, text: this.parts.join(""), line: this.valueLine };
+    const value: SplitValue = {
+      ordinal: this.ordinal++,
+      text: this.parts.join(""),
+      line: this.valueLine,
+      column: this.valueColumn,
+    };
     if (this.size > MAX_RECORD_CHARS) value.problem = `record larger than ${MAX_RECORD_CHARS} characters`;
     else if (this.maxDepth > MAX_DEPTH) value.problem = `nested deeper than ${MAX_DEPTH} levels`;
     this.parts = [];

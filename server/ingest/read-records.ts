@@ -2,24 +2,40 @@
 // value on its own and unwraps vendor envelopes (Codat pages, Workiva `{body}`), numbering the
 // records so each result can point back at its place in the input.
 import { unwrapRecords, type AdapterFormat } from "../adapters";
+import { findUnsafeText, formatInputPath } from "../input/unsafe-text";
 import { JsonSplitter, type SplitValue } from "./json-splitter";
+import { findJsonSyntaxError, lineAndColumn } from "./json-syntax-error";
 import type { IngestKind, SourceRecord } from "./types";
 
-// An escaped NUL (`\u0000`) not itself escaped: PostgreSQL text cannot hold it, so it is refused
-// up front on both databases rather than failing a whole batch.
-const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+// Text arrives as UTF-8 (raw lone surrogates cannot occur) and JSON refuses raw control
+// characters, so a NUL or a lone surrogate can only come in escaped (`\u0000`, `\ud800`): only
+// records with a \u escape are walked for the input rule (server/input/unsafe-text.ts).
+const RISKY_ESCAPE = /\\u(?:0000|[dD][89abAB])/;
 
 function parseValue(value: SplitValue): { ok: true; value: unknown } | { ok: false; problem: string } {
   if (value.problem) return { ok: false, problem: value.problem };
-  if (value.text.includes("\\u0000") && ESCAPED_NUL.test(value.text)) {
-    return { ok: false, problem: `contains a NUL character (\\u0000), which cannot be stored (line ${value.line})` };
-  }
+  let parsed: unknown;
   try {
-    return { ok: true, value: JSON.parse(value.text) as unknown };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: `invalid JSON (line ${value.line}): ${detail}` };
+    parsed = JSON.parse(value.text) as unknown;
+  } catch {
+    return { ok: false, problem: describeInvalidJson(value) };
   }
+  if (value.text.includes("\\u") && RISKY_ESCAPE.test(value.text)) {
+    const unsafe = findUnsafeText(parsed);
+    if (unsafe) {
+      const field = formatInputPath(unsafe.path);
+      return { ok: false, problem: `${field ? `field ${field} ` : ""}${unsafe.problem} (line ${value.line})` };
+    }
+  }
+  return { ok: true, value: parsed };
+}
+
+/** Where and what, never the text: a malformed record may be half a credential. */
+function describeInvalidJson(value: SplitValue): string {
+  const error = findJsonSyntaxError(value.text);
+  if (!error) return `invalid JSON (line ${value.line})`;
+  const at = lineAndColumn(value.text, error.offset, value.line, value.column);
+  return `invalid JSON (line ${at.line}): ${error.kind} at column ${at.column}`;
 }
 
 /** Which envelope rules apply: runs arrive in Workiva's `{body, code}`, errors bare. */
