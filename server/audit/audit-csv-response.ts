@@ -1,5 +1,6 @@
 // The HTTP side of the audit CSV export: validate the filters, stream the scoped lines.
 import type { TenantScope } from "../scope/tenant-scope";
+import { failStream } from "../http/stream-error";
 import { auditCsvLines } from "./audit-csv";
 import { ZAuditFiltersSchema } from "./list.types";
 
@@ -15,9 +16,16 @@ export function auditCsvResponse(scope: TenantScope, params: URLSearchParams): R
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      try {
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        // The 200 is already sent: end the file with a marker rather than cutting the socket.
+        const marker = failStream(error, { route: "export.audit", format: "csv", first: false });
+        controller.enqueue(encoder.encode(marker));
+        controller.close();
+      }
     },
     async cancel() {
       await lines.return(undefined);

@@ -18,9 +18,12 @@ export function loggedRequestId(error: Error): string {
   return requestId;
 }
 
-/** A route handler's 500: logs the detail, answers JSON with the id only. */
-export function internalErrorResponse(error: unknown, context: { requestId?: string; route: string }): Response {
-  const requestId = context.requestId ?? newRequestId();
-  log.error({ requestId, route: context.route, err: error }, "internal error");
-  return Response.json({ error: internalErrorMessage(requestId), requestId }, { status: 500 });
+/** A route handler's 500: logs the detail under the request's id, answers JSON with the id only. */
+export function internalErrorResponse(
+  error: unknown,
+  context: { route: string; requestId: string; clientRequestId?: string },
+): Response {
+  log.error({ ...context, err: error }, "route handler failed");
+  const body = { error: internalErrorMessage(context.requestId), requestId: context.requestId };
+  return Response.json(body, { status: 500, headers: { "x-request-id": context.requestId } });
 }

@@ -2,6 +2,7 @@
 // the client reads them, so memory stays flat whatever the list size.
 import { csvHeader, csvLine, jsonClose, jsonLine } from "./export-format";
 import { exportConnectionRows, type ExportRequest } from "./export-rows";
+import { failStream } from "../../http/stream-error";
 import type { TenantScope } from "../../scope/tenant-scope";
 
 export type ExportFormat = "csv" | "json";
@@ -21,15 +22,21 @@ export function exportConnectionsResponse(
       if (done) return;
       // Send up to a few hundred rows per pull: one syscall per row would be slow.
       let chunk = count === 0 && format === "csv" ? csvHeader() : "";
-      for (let i = 0; i < 200; i++) {
-        const next = await rows.next();
-        if (next.done) {
-          done = true;
-          if (format === "json") chunk += jsonClose(count === 0);
-          break;
+      try {
+        for (let i = 0; i < 200; i++) {
+          const next = await rows.next();
+          if (next.done) {
+            done = true;
+            if (format === "json") chunk += jsonClose(count === 0);
+            break;
+          }
+          chunk += format === "csv" ? csvLine(next.value) : jsonLine(next.value, count === 0);
+          count++;
         }
-        chunk += format === "csv" ? csvLine(next.value) : jsonLine(next.value, count === 0);
-        count++;
+      } catch (error) {
+        // The 200 is already sent: end the body with a marker rather than cutting the socket.
+        done = true;
+        chunk += failStream(error, { route: "export.connections", format, rowsSent: count, first: count === 0 });
       }
       if (chunk) controller.enqueue(encoder.encode(chunk));
       if (done) controller.close();
