@@ -91,7 +91,9 @@ describeEachDb(
       });
     });
   },
-  (t) => seedBase(t.db, Date.parse("2026-11-01T12:00:00Z")),
+  async (t) => {
+    await seedBase(t.db, Date.parse("2026-11-01T12:00:00Z"));
+  },
 );
 
 /** A database migrated up to (not past) `last`, torn down afterwards. */
