@@ -27,9 +27,12 @@ it("turns bounds into stored-text instants; 9999-12-31 as an upper bound means n
   expect(toBoundExclusive("9999-12-30")).toBe("9999-12-31T00:00:00.000Z");
 });
 
-it("the audit page drops an out-of-range filter and says it did not understand it", () => {
-  const parsed = parseAuditSearchParams({ to: "+275760-09-13T00:00:00.000Z", action: "api_key.create" });
-  expect(parsed.understood).toBe(false);
+it("the audit page drops an out-of-range or NUL-carrying filter and says it did not understand it", () => {
+  expect(parseAuditSearchParams({ to: "+275760-09-13T00:00:00.000Z", action: "api_key.create" }).understood).toBe(
+    false,
+  );
+  expect(parseAuditSearchParams({ actor: "a\u0000b" })).toEqual({ filters: {}, cursor: null, understood: false });
+  expect(parseAuditSearchParams({ actor: "admin", to: "9999-12-31" }).understood).toBe(true);
 });
 
 describeEachDb("audit.list date bounds", (get) => {

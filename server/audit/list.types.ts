@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { refineText } from "../input/unsafe-text";
 import { boundProblem } from "./audit-bounds";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+// The page and the CSV export parse these outside tRPC, so the text rule is part of the schema.
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max).superRefine(refineText).optional());
 
 /** A date (`2026-11-21`, whole day) or an ISO date-time, 1970–9999 (server/audit/audit-bounds.ts). */
 const bound = z.preprocess(

@@ -62,7 +62,7 @@ export function findUnsafeText(value: unknown, path: InputPath = [], depth = 0):
 
 /** A bad key cannot name itself in a message: show it with the offending characters escaped. */
 function safeKey(key: string): string {
-  return key.replace(/\u0000/g, "\\u0000").replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return key.replaceAll("\u0000", "\\u0000").replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** `filters.status[0]`: a path as people write it. */
@@ -76,3 +76,9 @@ export function formatInputPath(path: readonly PropertyKey[]): string {
 }
 
 export const capitalise = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
+
+/** The rule as a zod refinement, for schemas parsed outside tRPC (page query strings). */
+export function refineText(value: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+  const problem = textProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: capitalise(problem) });
+}
