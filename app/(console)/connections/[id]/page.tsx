@@ -5,6 +5,7 @@ import { DETAIL_PAGE_SIZE } from "@/components/connections/detail/tabs";
 import { CreateLinkDialog } from "@/components/relink/create-link-dialog";
 import { RelinkPanel } from "@/components/relink/relink-panel";
 import { canWrite } from "@/lib/roles";
+import { textProblem } from "@/server/input/unsafe-text";
 import { sessionScope } from "@/server/scope/session-scope";
 import { loadConnectionDetail } from "@/server/connections/detail/load-detail";
 
@@ -14,7 +15,9 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
   const [{ id }, session] = await Promise.all([params, sessionScope()]);
   if (!session) notFound();
   const { user, scope } = session;
-  // Unknown ids, other tenants' ids and malformed ids all get the same not-found page.
+  // Unknown ids, other tenants' ids and malformed ids all get the same not-found page; an id
+  // that breaks the text rule (a NUL) never reaches the database, which would fail on it.
+  if (textProblem(id)) notFound();
   const data = await loadConnectionDetail(scope, id, DETAIL_PAGE_SIZE);
   if (!data) notFound();
   const writer = canWrite(user);

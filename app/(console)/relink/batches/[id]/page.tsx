@@ -12,7 +12,8 @@ export default async function RelinkBatchPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const caller = await getServerCaller();
   const batch = await caller.relink.batch({ batchId: id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+    // A malformed id (BAD_REQUEST, e.g. a NUL in the path) is as unknown as a missing one.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
     throw error;
   });
   if (!batch) notFound();
