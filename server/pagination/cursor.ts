@@ -13,20 +13,22 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 export function decodeCursor(raw: string): Cursor {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (parsed[0] === null || typeof parsed[0] === "string") &&
-      typeof parsed[1] === "string" &&
-      // A decoded cursor is client text like any other (server/input/unsafe-text.ts).
-      findUnsafeText(parsed) === null
-    ) {
-      return { v: parsed[0], id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
-    // fall through to the error below
+    parsed = null;
+  }
+  const pair: unknown[] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  const [v, id] = pair;
+  if (
+    pair.length === 2 &&
+    (v === null || typeof v === "string") &&
+    typeof id === "string" &&
+    // A decoded cursor is client text like any other (server/input/unsafe-text.ts).
+    findUnsafeText(pair) === null
+  ) {
+    return { v, id };
   }
   throw new BadRequestError("cursor: not a cursor this list produced; reload the first page.");
 }

@@ -7,6 +7,9 @@ import { consumeRelinkToken, type RelinkGrant } from "./consume-link";
 import { markLinkOpened, readPublicLink } from "./public-link";
 import { breakConnection, pickConnection, snapshot, tokenOf } from "./relink-test-helpers";
 
+const accessTokenOf = (sealed: string | null): unknown =>
+  (JSON.parse(decryptSecret(sealed ?? "")) as { access_token?: unknown }).access_token;
+
 const grant = (access: string): RelinkGrant => ({
   credentials: { access_token: access, refresh_token: `r-${access}`, token_type: "bearer" },
   scopes: ["accounting.transactions.read"],
@@ -44,9 +47,7 @@ describeEachDb(
         60_000,
       );
       expect(after.connection.credentials_encrypted).not.toContain("new-access-token-1");
-      expect(JSON.parse(decryptSecret(after.connection.credentials_encrypted ?? "")).access_token).toBe(
-        "new-access-token-1",
-      );
+      expect(accessTokenOf(after.connection.credentials_encrypted)).toBe("new-access-token-1");
       expect(
         after.errors
           .filter((e) => e.is_auth_error === 1)
@@ -75,9 +76,7 @@ describeEachDb(
       const after = await snapshot(db, id);
       expect(after.audit.filter((a) => a.action === "connection.relinked")).toHaveLength(1);
       const winner = results.findIndex((r) => r.ok);
-      expect(JSON.parse(decryptSecret(after.connection.credentials_encrypted ?? "")).access_token).toBe(
-        `concurrent-${winner}`,
-      );
+      expect(accessTokenOf(after.connection.credentials_encrypted)).toBe(`concurrent-${winner}`);
     });
 
     it("a reused, revoked, expired or unknown token changes nothing", async () => {

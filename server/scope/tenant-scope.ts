@@ -215,7 +215,7 @@ export class TenantScope {
   }
 
   /** New rows; the caller sets their tenant_id from a row it read through this scope. */
-  insertInto<T extends keyof Database & string>(table: T) {
+  insertInto<T extends keyof Database>(table: T) {
     return this.db.insertInto(table);
   }
   deleteSavedViews() {
