@@ -13,6 +13,28 @@ const DAY = 86_400_000;
 export { ZConnectionFiltersSchema, type ConnectionFilters, type ConnectionFiltersInput } from "./filters.types";
 
 type ConnectionsQuery<O> = SelectQueryBuilder<Database, "connections", O>;
+type FilterColumn =
+  | "status"
+  | "platform"
+  | "provider"
+  | "tenant_id"
+  | "needs_relink"
+  | "user_paused"
+  | "platform_paused"
+  | "open_error_count"
+  | "auth_expires_at"
+  | "last_sync_at"
+  | "created_at";
+/** Filter columns whose own index serves a plain filtered page well (the others get a `+`). */
+const INDEXED_FOR_FILTERS: ReadonlySet<FilterColumn> = new Set([
+  "status",
+  "platform",
+  "tenant_id",
+  "needs_relink",
+  "user_paused",
+  "platform_paused",
+  "open_error_count",
+]);
 
 const startOf = (v: string) => (v.length === 10 ? `${v}T00:00:00.000Z` : new Date(v).toISOString());
 const endOf = (v: string) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString());
@@ -37,16 +59,19 @@ export function applyConnectionFilters<O>(
   // SQLite's planner prefers a filter's own index and then sorts every match (50,000 rows for
   // one provider: 250 ms) over walking the sort index and skipping non-matches (2 ms). A unary
   // `+` takes a column out of index selection, so the sort index serves the page; PostgreSQL
-  // chooses well by itself. The sorted column itself keeps its index.
+  // chooses well by itself. The sorted column itself keeps its index. A search walk (a range
+  // of the sort index closed at both ends, search-walk.ts) takes every filter column out, so
+  // the range bounds what is read.
   const sqlite = !compilesToPostgres(qb);
-  const col = (name: "provider" | "auth_expires_at" | "last_sync_at" | "created_at") =>
-    sqlite && sort !== name
-      ? sql<string>`+${sql.ref(`connections.${name}`)}`
-      : sql<string>`${sql.ref(`connections.${name}`)}`;
-  if (f.status?.length) q = q.where("connections.status", "in", f.status);
-  if (f.platform?.length) q = q.where("connections.platform", "in", f.platform);
+  const walking = search?.kind === "scan";
+  const col = <T = string>(name: FilterColumn) =>
+    sqlite && sort !== name && (walking || !INDEXED_FOR_FILTERS.has(name))
+      ? sql<T>`+${sql.ref(`connections.${name}`)}`
+      : sql<T>`${sql.ref(`connections.${name}`)}`;
+  if (f.status?.length) q = q.where(col("status"), "in", f.status);
+  if (f.platform?.length) q = q.where(col("platform"), "in", f.platform);
   if (f.provider?.length) q = q.where(col("provider"), "in", f.provider);
-  if (f.tenant?.length && scope.allTenants) q = q.where("connections.tenant_id", "in", f.tenant);
+  if (f.tenant?.length && scope.allTenants) q = q.where(col("tenant_id"), "in", f.tenant);
   if (f.environment?.length) {
     const envs = f.environment.map((e) => e.toLowerCase());
     q = q.where(
@@ -64,10 +89,10 @@ export function applyConnectionFilters<O>(
       ),
     );
   }
-  if (f.needsRelink !== undefined) q = q.where("connections.needs_relink", "=", f.needsRelink ? 1 : 0);
-  if (f.userPaused !== undefined) q = q.where("connections.user_paused", "=", f.userPaused ? 1 : 0);
-  if (f.platformPaused !== undefined) q = q.where("connections.platform_paused", "=", f.platformPaused ? 1 : 0);
-  if (f.hasActiveErrors !== undefined) q = q.where("connections.open_error_count", f.hasActiveErrors ? ">" : "=", 0);
+  if (f.needsRelink !== undefined) q = q.where(col<number>("needs_relink"), "=", f.needsRelink ? 1 : 0);
+  if (f.userPaused !== undefined) q = q.where(col<number>("user_paused"), "=", f.userPaused ? 1 : 0);
+  if (f.platformPaused !== undefined) q = q.where(col<number>("platform_paused"), "=", f.platformPaused ? 1 : 0);
+  if (f.hasActiveErrors !== undefined) q = q.where(col<number>("open_error_count"), f.hasActiveErrors ? ">" : "=", 0);
   if (f.authExpiresWithinDays !== undefined) {
     q = q
       .where(col("auth_expires_at"), ">=", new Date(now).toISOString())

@@ -7,7 +7,7 @@ import type { Cursor } from "../../pagination/cursor";
 import { NULLABLE_SORT_COLUMNS, type SortColumn } from "./list.types";
 
 type Base<O> = SelectQueryBuilder<Database, "connections", O>;
-type Segment = "values" | "nulls";
+export type Segment = "values" | "nulls";
 
 export interface KeysetRequest {
   sort: SortColumn;
@@ -18,20 +18,27 @@ export interface KeysetRequest {
   limit: number;
 }
 
-function segmentQuery<O>(
+/**
+ * One segment in `order`, after `after` (exclusive) and, when given, up to `until` (inclusive):
+ * a range of the sort index with both ends, so a walk reads nothing past `until`.
+ */
+export function segmentQuery<O>(
   base: Base<O>,
   sort: SortColumn,
   segment: Segment,
   order: "asc" | "desc",
   after: Cursor | null,
   limit: number,
+  until: Cursor | null = null,
 ) {
   const col = `connections.${sort}` as const;
   const cmp = order === "asc" ? ">" : "<";
+  const upTo = order === "asc" ? "<=" : ">=";
   let q = base;
   if (segment === "nulls") {
     q = q.where(col, "is", null);
     if (after) q = q.where("connections.id", cmp, after.id);
+    if (until) q = q.where("connections.id", upTo, until.id);
     return q.orderBy("connections.id", order).limit(limit);
   }
   if (NULLABLE_SORT_COLUMNS.has(sort)) q = q.where(col, "is not", null);
@@ -39,15 +46,15 @@ function segmentQuery<O>(
     const v = after.v;
     q = q.where((eb) => eb(eb.refTuple(col, "connections.id"), cmp, eb.tuple(v, after.id)));
   }
+  if (until && until.v !== null) {
+    const v = until.v;
+    q = q.where((eb) => eb(eb.refTuple(col, "connections.id"), upTo, eb.tuple(v, until.id)));
+  }
   return q.orderBy(col, order).orderBy("connections.id", order).limit(limit);
 }
 
-/**
- * Returns up to limit+1 rows in display order when reading forward, or in reverse display
- * order when `reverse` (the caller flips them back). The extra row tells whether more exist.
- */
-export async function readKeyset<O>(base: Base<O>, req: KeysetRequest): Promise<O[]> {
-  const order = req.reverse ? (req.dir === "asc" ? "desc" : "asc") : req.dir;
+/** The segments a read visits, in order, starting at the cursor's. */
+export function keysetSegments(req: Pick<KeysetRequest, "sort" | "cursor" | "reverse">): Segment[] {
   const nullable = NULLABLE_SORT_COLUMNS.has(req.sort);
   let segments: Segment[] = nullable ? ["values", "nulls"] : ["values"];
   if (req.reverse) segments = segments.reverse();
@@ -55,6 +62,20 @@ export async function readKeyset<O>(base: Base<O>, req: KeysetRequest): Promise<
     const start: Segment = req.cursor.v === null && nullable ? "nulls" : "values";
     segments = segments.slice(segments.indexOf(start));
   }
+  return segments;
+}
+
+/** Walk order of a request: the display order, or its reverse. */
+export const keysetOrder = (req: Pick<KeysetRequest, "dir" | "reverse">): "asc" | "desc" =>
+  req.reverse ? (req.dir === "asc" ? "desc" : "asc") : req.dir;
+
+/**
+ * Returns up to limit+1 rows in display order when reading forward, or in reverse display
+ * order when `reverse` (the caller flips them back). The extra row tells whether more exist.
+ */
+export async function readKeyset<O>(base: Base<O>, req: KeysetRequest): Promise<O[]> {
+  const order = keysetOrder(req);
+  const segments = keysetSegments(req);
   const rows: O[] = [];
   for (const [i, segment] of segments.entries()) {
     const want = req.limit + 1 - rows.length;

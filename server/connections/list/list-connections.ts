@@ -1,6 +1,9 @@
 import { applyConnectionFilters, type ConnectionFilters } from "./filters";
 import { decodeCursor, encodeCursor } from "../../pagination/cursor";
 import { readKeyset } from "./keyset";
+import type { Cursor } from "../../pagination/cursor";
+import { DEFAULT_SEARCH_BUDGET, emptyTrace, type SearchBudget, type SearchTrace } from "./search-budget";
+import { walkKeyset } from "./search-walk";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
 import { planSearch, type SearchPlan } from "./search";
@@ -50,13 +53,44 @@ export async function listConnections(
   now: number = Date.now(),
   probeCap?: number,
 ): Promise<ListConnectionsResponse> {
-  // A search first probes its index: rare terms become an id list, common ones a row test.
-  const search = input.q ? await planSearch(scope, input.q, probeCap) : undefined;
+  const budget = probeCap === undefined ? DEFAULT_SEARCH_BUDGET : { ...DEFAULT_SEARCH_BUDGET, ids: probeCap };
+  return (await readConnectionsPage(scope, input, now, budget)).page;
+}
+
+/**
+ * listConnections with the search budget as a parameter, returning what the search read too
+ * (the budget test and the benchmark read it).
+ */
+export async function readConnectionsPage(
+  scope: TenantScope,
+  input: ListConnectionsQuery,
+  now: number,
+  budget: SearchBudget = DEFAULT_SEARCH_BUDGET,
+): Promise<{ page: ListConnectionsResponse; trace: SearchTrace }> {
+  const trace = emptyTrace();
+  // A search first asks its index: rare terms become an id list, common ones a bounded walk.
+  const search = input.q ? await planSearch(scope, input.q, budget.ids, trace) : undefined;
   const base = connectionListQuery(scope, input, now, input.sort, search);
 
   const reverse = input.direction !== "forward";
   const cursor = input.direction === "last" || !input.cursor ? null : decodeCursor(input.cursor);
-  const fetched = await readKeyset(base, { sort: input.sort, dir: input.dir, cursor, reverse, limit: input.limit });
+  const req = { sort: input.sort, dir: input.dir, cursor, reverse, limit: input.limit };
+  let fetched: Awaited<ReturnType<typeof base.execute>>;
+  let stoppedAt: Cursor | null = null;
+  if (search?.kind === "scan") {
+    const walk = await walkKeyset(scope, base, req, budget.walk);
+    trace.walkRows += walk.examined;
+    trace.steps.push("walk");
+    fetched = walk.rows;
+    stoppedAt = walk.stoppedAt;
+    if (stoppedAt) trace.steps.push("partial");
+  } else {
+    fetched = await readKeyset(base, req);
+    if (search) {
+      trace.idRows += search.ids.length;
+      trace.steps.push("ids");
+    }
+  }
   const more = fetched.length > input.limit;
   const page = fetched.slice(0, input.limit);
   if (reverse) page.reverse();
@@ -64,12 +98,20 @@ export async function listConnections(
 
   const boundary = (row: ConnectionListRow | undefined) =>
     row ? encodeCursor({ v: row[input.sort], id: row.id }) : null;
-  // Forward: a previous page exists iff we started from a cursor. Backward: the mirror image.
-  const hasPrev = reverse ? more : Boolean(cursor);
-  const hasNext = reverse ? input.direction === "backward" : more;
-  return {
-    rows,
-    nextCursor: hasNext ? boundary(rows.at(-1)) : null,
-    prevCursor: hasPrev ? boundary(rows[0]) : null,
-  };
+  // A walk that ran out of budget stopped at a row before (backward: after) the page's end:
+  // the rows in between are known not to match, so the cursor on that side carries on from it.
+  const stop = stoppedAt ? encodeCursor(stoppedAt) : null;
+  const response: ListConnectionsResponse = reverse
+    ? {
+        rows,
+        nextCursor: input.direction === "backward" ? (boundary(rows.at(-1)) ?? stop) : null,
+        prevCursor: stop ?? (more ? boundary(rows[0]) : null),
+      }
+    : {
+        rows,
+        nextCursor: stop ?? (more ? boundary(rows.at(-1)) : null),
+        prevCursor: cursor ? (boundary(rows[0]) ?? stop) : null,
+      };
+  if (stop) response.partial = true;
+  return { page: response, trace };
 }

@@ -58,5 +58,11 @@ export const ZListConnectionsResponseSchema = z.object({
   nextCursor: z.string().nullable(),
   /** cursor to pass with direction "backward" for the previous page; null on the first page */
   prevCursor: z.string().nullable(),
+  /**
+   * A search ran out of its row budget before it found a full page (a common term whose matches
+   * lie far along the sort order): `rows` are every match up to where it stopped, possibly none,
+   * and the cursors carry on from there. Absent on a complete page.
+   */
+  partial: z.literal(true).optional(),
 });
 export type ListConnectionsResponse = z.infer<typeof ZListConnectionsResponseSchema>;

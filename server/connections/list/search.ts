@@ -13,9 +13,11 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { escapeLike } from "../../sql/like";
+import { emptyTrace, ID_BUDGET, type SearchTrace } from "./search-budget";
+import { indexHits } from "./search-index";
 
 /** Past this many index matches a term counts as common and is tested row by row. */
-export const SEARCH_PROBE_CAP = 2_000;
+export const SEARCH_PROBE_CAP = ID_BUDGET;
 
 export type SearchPlan =
   /** every matching connection id (text or tenant-name match), at most the probe cap */
@@ -42,37 +44,29 @@ export function compilesToPostgres<DB, TB extends keyof DB, O>(qb: SelectQueryBu
 /** The connection's searchable text, the same expression the migration indexes. */
 const rowText = sql<string>`lower(connections.id || ' ' || connections.name || ' ' || coalesce(connections.external_xref, '') || ' ' || connections.provider || ' ' || coalesce(connections.source_id, ''))`;
 
-/** Up to `limit` ids whose text contains the term, straight from the search index. */
-async function indexHits(scope: TenantScope, term: string, limit: number): Promise<string[]> {
-  if (scope.postgres) {
-    const like = `%${escapeLike(term)}%`;
-    return scope.unscopedSearchIndexIds(
-      sql<{ id: string }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${like} ESCAPE '\\' LIMIT ${limit}`,
-    );
-  }
-  // FTS5 trigram: a quoted phrase matches any substring of three or more characters; shorter
-  // terms have no trigram, so they fall back to a scan of the (narrow) search table.
-  const phrase = `"${term.replace(/"/g, '""')}"`;
-  return scope.unscopedSearchIndexIds(
-    term.length >= 3
-      ? sql<{ id: string }>`SELECT id FROM connection_search WHERE connection_search MATCH ${phrase} LIMIT ${limit}`
-      : sql<{ id: string }>`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0 LIMIT ${limit}`,
-  );
-}
-
 /**
- * Probes the index for at most cap+1 matches and picks the plan. Tenant-name matches only
- * count tenants the user may see (others are filtered out by the scope anyway).
+ * Asks the search index for at most cap+1 matches (within the read budget of search-index.ts)
+ * and picks the plan. Tenant-name matches only count tenants the user may see (others are
+ * filtered out by the scope anyway). `trace` collects what was read.
  */
-export async function planSearch(scope: TenantScope, raw: string, cap: number = SEARCH_PROBE_CAP): Promise<SearchPlan> {
+export async function planSearch(
+  scope: TenantScope,
+  raw: string,
+  cap: number = SEARCH_PROBE_CAP,
+  trace: SearchTrace = emptyTrace(),
+): Promise<SearchPlan> {
   const term = normaliseSearchTerm(raw);
   const tenants = scope
     .tenants()
     .select("id")
     .where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
   const [hits, tenantRows] = await Promise.all([indexHits(scope, term, cap + 1), tenants.execute()]);
+  trace.postings += hits.postings;
+  trace.steps.push("probe");
   const tenantIds = tenantRows.map((t) => t.id);
-  const ids = new Set(hits);
+  // Too common (or too short) to list within the budget: test rows as the sort index is walked.
+  if (hits.ids === null) return { kind: "scan", term, tenantIds, sample: [] };
+  const ids = new Set(hits.ids);
   if (ids.size <= cap && tenantIds.length > 0) {
     const own = await scope
       .connections()
@@ -80,6 +74,7 @@ export async function planSearch(scope: TenantScope, raw: string, cap: number = 
       .where("connections.tenant_id", "in", tenantIds)
       .limit(cap + 1)
       .execute();
+    trace.postings += own.length;
     for (const r of own) ids.add(r.id);
   }
   if (ids.size > cap) return { kind: "scan", term, tenantIds, sample: [...ids] };
