@@ -1,8 +1,6 @@
 "use client";
 // A multi-select filter menu whose options carry counts that follow the other filters.
-import { ChevronDown } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { DataTableFilterButton } from "./data-table-filter-button";
 import {
   DropdownMenu,
   DropdownMenuCheckboxItem,
@@ -39,20 +37,11 @@ export function DataTableFacetedFilter({ title, options, selected, exact, onChan
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          className="h-8 border-dashed"
-          aria-label={`Filter by ${title.toLowerCase()}${selected.length ? `: ${selected.map(labelOf).join(", ")}` : ""}`}
-        >
-          {title}
-          {selected.length ? (
-            <Badge variant="secondary" className="ml-1 max-w-40 truncate">
-              {selected.length > 2 ? `${selected.length} selected` : selected.map(labelOf).join(", ")}
-            </Badge>
-          ) : null}
-          <ChevronDown className="size-3.5 opacity-60" aria-hidden="true" />
-        </Button>
+        <DataTableFilterButton
+          title={title}
+          label={`Filter by ${title.toLowerCase()}${selected.length ? `: ${selected.map(labelOf).join(", ")}` : ""}`}
+          badge={selected.length > 2 ? `${selected.length} selected` : selected.map(labelOf).join(", ")}
+        />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="max-h-96 overflow-y-auto">
         <DropdownMenuLabel>{title}</DropdownMenuLabel>

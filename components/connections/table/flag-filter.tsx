@@ -1,8 +1,6 @@
 "use client";
 // A yes/no/any filter (needs relink, paused, active errors) with the count of each answer.
-import { ChevronDown } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { DataTableFilterButton } from "@/components/data-table/data-table-filter-button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -28,20 +26,11 @@ export function FlagFilter({ title, value, counts, exact, onChange }: FlagFilter
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          className="h-8 border-dashed"
-          aria-label={`Filter by ${title.toLowerCase()}: ${current}`}
-        >
-          {title}
-          {value !== null ? (
-            <Badge variant="secondary" className="ml-1">
-              {value ? "Yes" : "No"}
-            </Badge>
-          ) : null}
-          <ChevronDown className="size-3.5 opacity-60" aria-hidden="true" />
-        </Button>
+        <DataTableFilterButton
+          title={title}
+          label={`Filter by ${title.toLowerCase()}: ${current}`}
+          badge={value === null ? null : value ? "Yes" : "No"}
+        />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start">
         <DropdownMenuLabel>{title}</DropdownMenuLabel>
