@@ -1,5 +1,9 @@
-// Audit events: every state change writes one, in the same transaction as the change.
+// Audit events: every state change writes one, in the same transaction as the change, and with
+// it the outbox events the change stands for (server/events/events-from-audit.ts): a change, its
+// audit row and its webhook events commit together or not at all.
 import type { SessionUser } from "../auth/session-user";
+import { eventsFromAudit } from "../events/events-from-audit";
+import { writeEvents } from "../events/write-events";
 import { newId, nowIso } from "../ids";
 import type { TenantScope } from "../scope/tenant-scope";
 
@@ -21,14 +25,15 @@ export interface AuditInput {
   at?: string;
 }
 
-/** Writes one audit event. Pass the transaction (`trx`) the change itself runs in. */
+/** Writes one audit event and its outbox events. Pass the scope of the change's own transaction. */
 export async function writeAudit(scope: TenantScope, input: AuditInput): Promise<string> {
   const id = newId("aud");
+  const at = input.at ?? nowIso();
   await scope
     .insertInto("audit_events")
     .values({
       id,
-      at: input.at ?? nowIso(),
+      at,
       actor_id: input.actor.id,
       actor_label: input.actor.label,
       tenant_id: input.tenantId,
@@ -39,5 +44,6 @@ export async function writeAudit(scope: TenantScope, input: AuditInput): Promise
       note: input.note ?? null,
     })
     .execute();
+  await writeEvents(scope, eventsFromAudit({ ...input, at }));
   return id;
 }

@@ -7,6 +7,8 @@ import { ADAPTERS, computeNeedsRelink, prefixIssues, type MappedConnection } fro
 import { fingerprintSecret, sealCredentials } from "../crypto";
 import { newId } from "../ids";
 import { TenantScope } from "../scope/tenant-scope";
+import { newErrorEvents, statusChangeEvents, type StatusChange } from "../events/ingest-events";
+import { writeEvents } from "../events/write-events";
 import {
   emptyPlan,
   ErrorIndex,
@@ -107,6 +109,7 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
   const outcomes: Outcome[] = [];
   const writes: ConnectionWrite[] = [];
   const plan = emptyPlan();
+  const statusChanges: StatusChange[] = [];
   for (let item of wave) {
     const stored = existing.get(item.mapped.platform_id);
     const tenant = resolveTenant({
@@ -130,10 +133,20 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
       }
       item = again;
     }
-    outcomes.push(planConnection(item, tenant.tenant, stored, children, ctx, writes, plan));
+    const outcome = planConnection(item, tenant.tenant, stored, children, ctx, writes, plan);
+    outcomes.push(outcome);
+    if (stored && outcome.result.status === "updated" && stored.status !== item.mapped.status)
+      statusChanges.push({
+        connectionId: stored.id,
+        tenantId: tenant.tenant.id,
+        from: stored.status,
+        to: item.mapped.status,
+      });
   }
   await upsertConnectionRows(trx, writes);
   await writeChildren(trx, plan);
+  // The outbox, in this batch's transaction (server/events).
+  await writeEvents(ctx.scope, [...statusChangeEvents(statusChanges, ctx.now), ...newErrorEvents(plan, ctx.now)]);
   return outcomes;
 }
 

@@ -4,6 +4,8 @@
 import type { DB } from "../../db";
 import { prefixIssues, type AdapterIssue, type MappedError } from "../adapters";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
+import { newErrorEvents } from "../events/ingest-events";
+import { writeEvents } from "../events/write-events";
 import { emptyPlan, ErrorIndex, loadChildren, planErrors, writeChildren } from "./child-rows";
 import type { Outcome } from "./connection-batch";
 import { loadOwners } from "./load-owners";
@@ -65,5 +67,6 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
   });
   await writeChildren(trx, plan);
   for (const id of touched) await recomputeConnectionHealth(ctx.scope, id);
+  await writeEvents(ctx.scope, newErrorEvents(plan, ctx.now));
   return outcomes;
 }

@@ -7,6 +7,7 @@ import { writeAudit } from "../audit/write-audit";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
 import { sealCredentials } from "../crypto";
 import { nowIso } from "../ids";
+import { writeEvents } from "../events/write-events";
 import { hashRelinkToken } from "./token";
 
 export interface RelinkGrant {
@@ -86,7 +87,8 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
       .where("connection_id", "=", link.connection_id)
       .where("status", "=", "active")
       .where("is_auth_error", "=", 1)
-      .executeTakeFirst();
+      .returning(["id"])
+      .execute();
     const health = await recomputeConnectionHealth(scope, link.connection_id);
     await writeAudit(scope, {
       actor,
@@ -100,11 +102,21 @@ export async function consumeRelinkToken(db: DB, token: string, grant: RelinkGra
         needs_relink: health.needsRelink ? 1 : 0,
         open_error_count: health.openErrors,
         credentials_fingerprint: sealed.credentials_fingerprint,
-        resolved_auth_errors: Number(resolved.numUpdatedRows),
+        resolved_auth_errors: resolved.length,
         link_id: link.id,
       },
       at: now,
     });
+    await writeEvents(
+      scope,
+      resolved.map((e) => ({
+        type: "connection_error.resolved" as const,
+        tenantId: link.tenant_id,
+        connectionId: link.connection_id,
+        occurredAt: now,
+        data: { error: { id: e.id, resolution_note: "Resolved by re-authorisation through a relink link." } },
+      })),
+    );
     return { ok: true, linkId: link.id, connectionId: link.connection_id };
   });
 }

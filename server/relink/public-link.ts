@@ -4,6 +4,8 @@
 import type { DB } from "../../db";
 import { parseJsonArray } from "./json-array";
 import { nowIso } from "../ids";
+import { writeEvents } from "../events/write-events";
+import { TenantScope } from "../scope/tenant-scope";
 import { hashRelinkToken, looksLikeToken } from "./token";
 import { linkState } from "./link-state";
 
@@ -44,16 +46,29 @@ export async function readPublicLink(db: DB, token: string): Promise<PublicLinkV
   };
 }
 
-/** Records the first opening of a usable link; a no-op for any other link. */
+/** Records the first opening of a usable link, with its relink_link.opened event; a no-op for any other link. */
 export async function markLinkOpened(db: DB, linkId: string): Promise<void> {
   const now = nowIso();
-  await db
-    .updateTable("relink_links")
-    .set({ opened_at: now })
-    .where("id", "=", linkId)
-    .where("opened_at", "is", null)
-    .where("used_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", now)
-    .execute();
+  await TenantScope.unscopedForLinkToken(db).transaction(async (scope) => {
+    const opened = await scope
+      .updateLinks()
+      .set({ opened_at: now })
+      .where("id", "=", linkId)
+      .where("opened_at", "is", null)
+      .where("used_at", "is", null)
+      .where("revoked_at", "is", null)
+      .where("expires_at", ">", now)
+      .returning(["id", "tenant_id", "connection_id", "expires_at"])
+      .executeTakeFirst();
+    if (!opened) return;
+    await writeEvents(scope, [
+      {
+        type: "relink_link.opened",
+        tenantId: opened.tenant_id,
+        connectionId: opened.connection_id,
+        occurredAt: now,
+        data: { link: { id: opened.id, expires_at: opened.expires_at } },
+      },
+    ]);
+  });
 }
