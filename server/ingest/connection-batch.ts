@@ -7,6 +7,7 @@ import { ADAPTERS, computeNeedsRelink, prefixIssues, type MappedConnection } fro
 import { fingerprintSecret, sealCredentials } from "../crypto";
 import { newId } from "../ids";
 import { TenantScope } from "../scope/tenant-scope";
+import { fulfilRunRequests } from "../run-requests/fulfil-run-requests";
 import { newErrorEvents, statusChangeEvents, type StatusChange } from "../events/ingest-events";
 import { writeEvents } from "../events/write-events";
 import {
@@ -145,6 +146,7 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
   }
   await upsertConnectionRows(trx, writes);
   await writeChildren(trx, plan);
+  await fulfilRunRequests(ctx.scope, plan.runInserts, ctx.now);
   // The outbox, in this batch's transaction (server/events).
   await writeEvents(ctx.scope, [...statusChangeEvents(statusChanges, ctx.now), ...newErrorEvents(plan, ctx.now)]);
   return outcomes;

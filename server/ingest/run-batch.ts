@@ -6,6 +6,7 @@ import { mapDtoRun, prefixIssues, type MappedRun } from "../adapters";
 import { nowIso } from "../ids";
 import { emptyPlan, indexRuns, loadChildren, planRuns, writeChildren, type RunIndex } from "./child-rows";
 import type { Outcome } from "./connection-batch";
+import { fulfilRunRequests } from "../run-requests/fulfil-run-requests";
 import { loadOwners, type OwnerRow } from "./load-owners";
 import type { BatchContext, SourceRecord } from "./types";
 
@@ -82,6 +83,8 @@ export async function ingestRunBatch(trx: DB, records: SourceRecord[], ctx: Batc
     return { result: { index: m.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };
   });
   await writeChildren(trx, plan);
+  // A run the platform was asked for (POST /api/v1/connections/{id}/runs) has now arrived.
+  await fulfilRunRequests(ctx.scope, plan.runInserts, ctx.now);
   for (const { owner, run } of latest.values()) await refreshSummary(ctx, owner, run);
   return outcomes;
 }
