@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**", "bench/out/**", ".tmp*/**"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 120_000,
