@@ -7,6 +7,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { pgNumberTypes } from "./pg-numbers";
+import { registerSqlFunctions } from "./sql-functions";
 import type { Database } from "./types";
 
 export type DbKind = "sqlite" | "postgres";
@@ -50,6 +51,8 @@ export function createDb(target: DbTarget): DB {
     sqlite.pragma("temp_store = MEMORY");
     sqlite.pragma("cache_size = -65536");
     sqlite.pragma("mmap_size = 268435456");
+    // The operations triggers (migration 0007) call these.
+    registerSqlFunctions(sqlite);
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   kinds.set(db, target.kind);

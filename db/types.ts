@@ -145,6 +145,8 @@ export interface ConnectionErrorsTable {
   resolved_at: Timestamp | null;
   resolved_by: string | null;
   resolution_note: string | null;
+  /** The error group (migration 0007), set by trigger from provider, status code and message shape. */
+  group_id: Generated<string | null>;
 }
 
 export interface RelinkLinksTable {
@@ -405,6 +407,77 @@ export interface MailboxMessagesTable {
   created_at: Timestamp;
 }
 
+/** Operations summaries (migration 0007), kept exact by triggers: connections per tenant × provider × status. */
+export interface OpsConnectionCountsTable {
+  tenant_id: string;
+  provider: string;
+  status: ConnectionStatus;
+  n: number;
+  needs_relink: number;
+  user_paused: number;
+  platform_paused: number;
+  /** connections with open_error_count > 0 */
+  with_errors: number;
+}
+
+/** Connections per tenant and UTC day (YYYY-MM-DD) of auth_expires_at ('expires') or last_sync_at ('sync'). */
+export interface OpsDayCountsTable {
+  tenant_id: string;
+  kind: "expires" | "sync";
+  day: string;
+  n: number;
+}
+
+/** Errors created (by errored_at) and resolved (by resolved_at) per tenant and UTC day. */
+export interface OpsErrorDaysTable {
+  tenant_id: string;
+  day: string;
+  created_n: number;
+  resolved_n: number;
+}
+
+/** An error group: provider, status code and message shape (placeholders only, no tenant's values). */
+export interface OpsErrorGroupsTable {
+  id: string;
+  provider: string;
+  status_code: string | null;
+  shape: string;
+}
+
+export interface OpsErrorGroupTenantsTable {
+  group_id: string;
+  tenant_id: string;
+  active_n: number;
+  /** connections with at least one active error in the group */
+  connections_n: number;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+}
+
+export interface OpsErrorGroupConnectionsTable {
+  group_id: string;
+  connection_id: string;
+  tenant_id: string;
+  active_n: number;
+}
+
+export interface OpsErrorGroupDaysTable {
+  group_id: string;
+  tenant_id: string;
+  day: string;
+  n: number;
+}
+
+/** A free-form label on a connection; `tag_key` is its lower-cased form (one per connection). */
+export interface ConnectionTagsTable {
+  connection_id: string;
+  tenant_id: string;
+  tag: string;
+  tag_key: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -428,6 +501,14 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   mailbox_messages: MailboxMessagesTable;
+  ops_connection_counts: OpsConnectionCountsTable;
+  ops_day_counts: OpsDayCountsTable;
+  ops_error_days: OpsErrorDaysTable;
+  ops_error_groups: OpsErrorGroupsTable;
+  ops_error_group_tenants: OpsErrorGroupTenantsTable;
+  ops_error_group_connections: OpsErrorGroupConnectionsTable;
+  ops_error_group_days: OpsErrorGroupDaysTable;
+  connection_tags: ConnectionTagsTable;
 }
 
 export type Connection = Selectable<ConnectionsTable>;

@@ -5,6 +5,7 @@ import * as listSearch from "./2026-11-21-0002-list-search";
 import * as relink from "./2026-11-21-0003-relink";
 import * as eventsWebhooks from "./2026-12-02-0005-events-webhooks";
 import * as apiKeyScopes from "./2026-12-02-0004-api-key-scopes";
+import * as operations from "./2026-12-02-0007-operations";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-0003-relink": relink,
   "2026-12-02-0005-events-webhooks": eventsWebhooks,
   "2026-12-02-0004-api-key-scopes": apiKeyScopes,
+  "2026-12-02-0007-operations": operations,
 };

@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { dbKind, type DB } from "../../db";
 import { createListTriggers, dropListTriggers, rebuildListDerived } from "../../db/list-derived";
 import { seedDemo, type SeedOptions } from "./seed-demo";
+import { createOperationsTriggers, dropOperationsTriggers, rebuildOperationsDerived } from "../home/operations-derived";
 
 /** Below this many rows the ordinary, trigger-maintained path is as quick. */
 export const BULK_SEED_THRESHOLD = 50_000;
@@ -33,6 +34,7 @@ export async function bulkSeedDemo(
           )
         ).rows;
   await dropListTriggers(db);
+  await dropOperationsTriggers(db);
   for (const i of indexes) await sql`DROP INDEX ${sql.ref(i.name)}`.execute(db);
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
@@ -44,6 +46,8 @@ export async function bulkSeedDemo(
     log(`${indexes.length} indexes rebuilt at ${seconds()} s`);
     await rebuildListDerived(db);
     await createListTriggers(db);
+    await rebuildOperationsDerived(db);
+    await createOperationsTriggers(db);
     await sql`ANALYZE`.execute(db);
     log(`search index, facet counts and statistics rebuilt at ${seconds()} s`);
   }
