@@ -25,7 +25,11 @@ import { acmeAdmin, callerAs, staff } from "../test/callers";
 import { describeEachDb } from "../test/databases";
 import { createTRPCContext } from "../trpc";
 import { handleTRPCRequest } from "../http/trpc-handler";
+import { API_KEY_SCOPES } from "../../lib/api-key-scopes";
+import { REST_ROUTES } from "../rest/routes";
 import { printFigures } from "./figures";
+import { REST_CATALOG } from "./rest-catalog";
+import { restAs } from "./rest-http";
 import { foundIn } from "./needles";
 import { PROCEDURE_CATALOG } from "./procedure-catalog";
 import { approvedCallback, startFlow } from "./sandbox-flow";
@@ -215,6 +219,38 @@ describeEachDb(
         }
       }
       printFigures("secrets: ingest API", kind, responses.length + rows.length * 3 + 1, failures.length);
+      expect(failures).toEqual([]);
+    });
+
+    it("the REST API: every operation with a valid request: 0 markers, except the credentials a credentials:read key reads", async () => {
+      const { db, kind } = get();
+      globalThis.consoleDb = db;
+      const { key } = await callerAs(db, staff()).apiKeys.create({
+        name: "secrets REST",
+        platform: "codat",
+        tenantId: f().own.tenantId,
+        scopes: [...API_KEY_SCOPES],
+      });
+      pushed.push(key);
+      const readable = f().own.connectionIds[0];
+      const failures: string[] = [];
+      for (const route of REST_ROUTES) {
+        const c = REST_CATALOG[`${route.method} ${route.path}`];
+        if (!c) continue; // the REST isolation matrix names it
+        const request = await c.valid(f(), db);
+        const out = await restAs(key, route.method, request);
+        if (out.status >= 300)
+          failures.push(`${route.method} ${request.path}: ${out.status} ${out.text.slice(0, 200)}`);
+        // The one planted secret a credentials:read key may read: that connection's own credentials.
+        const allowed =
+          route.path === "/connections/{id}/credentials"
+            ? ["at", "rt", "cs"].map((part) => `${f().marker}-${part}-${readable}`)
+            : [];
+        const text = allowed.reduce((t, secret) => t.replaceAll(secret, ""), out.text);
+        if (allowed.length && text === out.text) failures.push("the credentials read returned no credentials");
+        if (foundIn(text, secrets()).length) failures.push(`${route.method} ${request.path}: holds a planted secret`);
+      }
+      printFigures("secrets: REST v1 operations", kind, REST_ROUTES.length, failures.length);
       expect(failures).toEqual([]);
     });
 
