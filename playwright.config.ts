@@ -40,7 +40,8 @@ export default defineConfig({
   webServer: {
     command: "rm -rf data/e2e && npx tsx scripts/start.ts",
     url: `http://localhost:${port}/login`,
-    timeout: 300_000,
+    // migrate, seed and a first production build: minutes on a busy 2-core machine
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
