@@ -16,8 +16,8 @@ import { REST_ROUTES } from "./routes";
 
 export const REST_PREFIX = "/api/v1";
 
-/** Every operation may answer these: no key, a key without the scope, a bug. */
-const ALWAYS = [401, 403, 500] as const;
+/** Every operation may answer these: a malformed path or query, no key, a key without the scope, a URL too long, a bug. */
+const ALWAYS = [400, 401, 403, 414, 500] as const;
 
 const STATUS_TEXT: Record<number, string> = Object.fromEntries(
   Object.values(PROBLEM_TYPES).map((p) => [p.status, p.title]),

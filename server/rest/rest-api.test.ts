@@ -48,6 +48,28 @@ describeEachDb(
       );
     });
 
+    it("the Next route answers with the same handler, on the configured origin", async () => {
+      globalThis.consoleDb = db();
+      const route = await import("@/app/api/v1/[...path]/route");
+      const doc = await route.GET(new Request("http://localhost:3000/api/v1/openapi.json"));
+      expect(doc.status).toBe(200);
+      expect(((await doc.json()) as { servers: { url: string }[] }).servers[0]?.url).toBe(
+        "http://localhost:3000/api/v1",
+      );
+      const list = await route.GET(
+        new Request("http://localhost:3000/api/v1/connections?limit=25", {
+          headers: { authorization: `Bearer ${keys.acme}` },
+        }),
+      );
+      expect(list.status).toBe(200);
+      expect(list.headers.get("cache-control")).toBe("no-store");
+      expect(list.headers.get("x-request-id")).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      const unauthorised = await route.POST(
+        new Request(`http://localhost:3000/api/v1/connections/${ACME}/pause`, { method: "POST" }),
+      );
+      expect(unauthorised.status).toBe(401);
+    });
+
     it("GET /connections: the list's filters, search, sort and cursor pages; a tenant key sees its tenant", async () => {
       const all: ConnectionListRow[] = [];
       let cursor: string | null = null;
