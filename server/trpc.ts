@@ -90,19 +90,26 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(errorConversion).use(inputGuard);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * A signed-in user, and the scope of the tenant data they may see (`ctx.scope`). Every procedure
+ * that reads tenant data starts here or below: the context holds no other way to the rows.
+ */
+export const tenantProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  return next({ ctx: { user: ctx.user, scope: TenantScope.forUser(ctx[DB_KEY], ctx.user) } });
 });
+/** The same builder, for procedures that only need the signed-in user. */
+export const protectedProcedure = tenantProcedure;
 
-/** Support staff only (all tenants). */
-export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+/** Support staff only (all tenants; platform-wide administration such as API keys). */
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   if (!isStaff(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "Only support staff may do this." });
-  return next({ ctx });
+  return next({ ctx: { user: ctx.user, scope: TenantScope.unscopedForStaff(ctx[DB_KEY], ctx.user) } });
 });
 
 /** Anyone allowed to change state: support staff and tenant admins (not viewers). */
-export const writerProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const writerProcedure = tenantProcedure.use(({ ctx, next }) => {
   if (!canWrite(ctx.user))
     throw new TRPCError({ code: "FORBIDDEN", message: "Read-only users cannot change connections." });
   return next({ ctx });
