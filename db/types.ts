@@ -145,8 +145,6 @@ export interface ConnectionErrorsTable {
   resolved_at: Timestamp | null;
   resolved_by: string | null;
   resolution_note: string | null;
-  /** The error group (migration 0007), set by trigger from provider, status code and message shape. */
-  group_id: Generated<string | null>;
 }
 
 export interface RelinkLinksTable {
@@ -444,6 +442,13 @@ export interface OpsErrorGroupsTable {
   shape: string;
 }
 
+/** The error group each error row is counted in (set by trigger). */
+export interface OpsErrorMembersTable {
+  error_id: string;
+  group_id: string;
+  tenant_id: string;
+}
+
 export interface OpsErrorGroupTenantsTable {
   group_id: string;
   tenant_id: string;
@@ -505,6 +510,7 @@ export interface Database {
   ops_day_counts: OpsDayCountsTable;
   ops_error_days: OpsErrorDaysTable;
   ops_error_groups: OpsErrorGroupsTable;
+  ops_error_members: OpsErrorMembersTable;
   ops_error_group_tenants: OpsErrorGroupTenantsTable;
   ops_error_group_connections: OpsErrorGroupConnectionsTable;
   ops_error_group_days: OpsErrorGroupDaysTable;

@@ -36,6 +36,10 @@ export const listUrlParsers = {
   stale: parseAsInteger,
   from: parseAsString,
   to: parseAsString,
+  /** an error group id (eg_…): connections with an active error in it */
+  group: parseAsString,
+  /** any of these tags */
+  tag: list.withDefault([]),
   sort: parseAsStringLiteral(SORT_COLUMNS).withDefault("updated_at"),
   dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("desc"),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(25),
@@ -66,6 +70,8 @@ export const FILTER_KEYS = [
   "stale",
   "from",
   "to",
+  "group",
+  "tag",
 ] as const;
 
 const arr = <T>(v: T[]) => (v.length ? v : undefined);
@@ -88,6 +94,8 @@ export function filtersFromUrlState(s: ListUrlState): ConnectionFilters {
     lastSyncOlderThanDays: opt(s.stale),
     createdFrom: opt(s.from) || undefined,
     createdTo: opt(s.to) || undefined,
+    errorGroup: opt(s.group) || undefined,
+    tag: arr(s.tag),
   };
 }
 

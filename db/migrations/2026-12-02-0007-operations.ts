@@ -9,8 +9,8 @@
 //   last_sync_at ('sync'): "expires within 7 days" and "no sync for N days" are sums of days
 //   plus an index count of the two partial days at the edges.
 // - ops_error_days: errors created (errored_at) and resolved (resolved_at) per tenant and day.
-// - error groups: connection_errors.group_id (provider, status code, message shape: see
-//   lib/error-message-shape.ts) set by trigger; per group and tenant the active errors, the
+// - error groups: each error's group (provider, status code, message shape: see
+//   lib/error-message-shape.ts) in ops_error_members, set by trigger; per group and tenant the active errors, the
 //   connections with one, first and last seen; per group and connection the active errors
 //   (the list's errorGroup filter); per group, tenant and day the new errors (the trend).
 import { sql, type Kysely } from "kysely";
@@ -50,30 +50,44 @@ const daysAdd = (r: Row) => [dayAdd(r, "expires", "auth_expires_at"), dayAdd(r, 
 const daysRemove = (r: Row) => [dayRemove(r, "expires", "auth_expires_at"), dayRemove(r, "sync", "last_sync_at")];
 
 const active = (r: Row) => `CASE WHEN ${r}.status = 'active' THEN 1 ELSE 0 END`;
-const groupConnectionN = (r: Row) =>
-  `(SELECT active_n FROM ops_error_group_connections WHERE group_id = ${r}.group_id AND connection_id = ${r}.connection_id)`;
+const groupConnectionN = (r: Row, g: string) =>
+  `(SELECT active_n FROM ops_error_group_connections WHERE group_id = ${g} AND connection_id = ${r}.connection_id)`;
 /** What one error row adds to the summaries (its group's parts only when it has a group). */
-const errorAdd = (r: Row) => [
+const errorAdd = (r: Row, g: string) => [
   `INSERT INTO ops_error_days (tenant_id, day, created_n, resolved_n) VALUES (${r}.tenant_id, substr(${r}.errored_at, 1, 10), 1, 0) ON CONFLICT (tenant_id, day) DO UPDATE SET created_n = ops_error_days.created_n + 1`,
   `INSERT INTO ops_error_days (tenant_id, day, created_n, resolved_n) SELECT ${r}.tenant_id, substr(${r}.resolved_at, 1, 10), 0, 1 WHERE ${r}.status = 'resolved' AND ${r}.resolved_at IS NOT NULL ON CONFLICT (tenant_id, day) DO UPDATE SET resolved_n = ops_error_days.resolved_n + 1`,
-  `INSERT INTO ops_error_groups (id, provider, status_code, shape) SELECT ${r}.group_id, c.provider, ${r}.status_code, ops_error_shape(${r}.message) FROM connections c WHERE c.id = ${r}.connection_id AND ${r}.group_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ops_error_groups g WHERE g.id = ${r}.group_id) ON CONFLICT (id) DO NOTHING`,
-  `INSERT INTO ops_error_group_tenants (group_id, tenant_id, active_n, connections_n, first_seen, last_seen) SELECT ${r}.group_id, ${r}.tenant_id, ${active(r)}, 0, ${r}.errored_at, ${r}.errored_at WHERE ${r}.group_id IS NOT NULL ON CONFLICT (group_id, tenant_id) DO UPDATE SET active_n = ops_error_group_tenants.active_n + excluded.active_n, first_seen = CASE WHEN excluded.first_seen < ops_error_group_tenants.first_seen THEN excluded.first_seen ELSE ops_error_group_tenants.first_seen END, last_seen = CASE WHEN excluded.last_seen > ops_error_group_tenants.last_seen THEN excluded.last_seen ELSE ops_error_group_tenants.last_seen END`,
-  `INSERT INTO ops_error_group_connections (group_id, connection_id, tenant_id, active_n) SELECT ${r}.group_id, ${r}.connection_id, ${r}.tenant_id, 1 WHERE ${r}.group_id IS NOT NULL AND ${r}.status = 'active' ON CONFLICT (group_id, connection_id) DO UPDATE SET active_n = ops_error_group_connections.active_n + 1`,
-  `UPDATE ops_error_group_tenants SET connections_n = connections_n + 1 WHERE group_id = ${r}.group_id AND tenant_id = ${r}.tenant_id AND ${r}.status = 'active' AND ${groupConnectionN(r)} = 1`,
-  `INSERT INTO ops_error_group_days (group_id, tenant_id, day, n) SELECT ${r}.group_id, ${r}.tenant_id, substr(${r}.errored_at, 1, 10), 1 WHERE ${r}.group_id IS NOT NULL ON CONFLICT (group_id, tenant_id, day) DO UPDATE SET n = ops_error_group_days.n + 1`,
+  `INSERT INTO ops_error_groups (id, provider, status_code, shape) SELECT ${g}, c.provider, ${r}.status_code, ops_error_shape(${r}.message) FROM connections c WHERE c.id = ${r}.connection_id AND ${g} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ops_error_groups g WHERE g.id = ${g}) ON CONFLICT (id) DO NOTHING`,
+  `INSERT INTO ops_error_group_tenants (group_id, tenant_id, active_n, connections_n, first_seen, last_seen) SELECT ${g}, ${r}.tenant_id, ${active(r)}, 0, ${r}.errored_at, ${r}.errored_at WHERE ${g} IS NOT NULL ON CONFLICT (group_id, tenant_id) DO UPDATE SET active_n = ops_error_group_tenants.active_n + excluded.active_n, first_seen = CASE WHEN excluded.first_seen < ops_error_group_tenants.first_seen THEN excluded.first_seen ELSE ops_error_group_tenants.first_seen END, last_seen = CASE WHEN excluded.last_seen > ops_error_group_tenants.last_seen THEN excluded.last_seen ELSE ops_error_group_tenants.last_seen END`,
+  `INSERT INTO ops_error_group_connections (group_id, connection_id, tenant_id, active_n) SELECT ${g}, ${r}.connection_id, ${r}.tenant_id, 1 WHERE ${g} IS NOT NULL AND ${r}.status = 'active' ON CONFLICT (group_id, connection_id) DO UPDATE SET active_n = ops_error_group_connections.active_n + 1`,
+  `UPDATE ops_error_group_tenants SET connections_n = connections_n + 1 WHERE group_id = ${g} AND tenant_id = ${r}.tenant_id AND ${r}.status = 'active' AND ${groupConnectionN(r, g)} = 1`,
+  `INSERT INTO ops_error_group_days (group_id, tenant_id, day, n) SELECT ${g}, ${r}.tenant_id, substr(${r}.errored_at, 1, 10), 1 WHERE ${g} IS NOT NULL ON CONFLICT (group_id, tenant_id, day) DO UPDATE SET n = ops_error_group_days.n + 1`,
 ];
 /** The inverse of errorAdd (first and last seen stay: they say when the group was seen). */
-const errorRemove = (r: Row) => [
+const errorRemove = (r: Row, g: string) => [
   `UPDATE ops_error_days SET created_n = created_n - 1 WHERE tenant_id = ${r}.tenant_id AND day = substr(${r}.errored_at, 1, 10)`,
   `UPDATE ops_error_days SET resolved_n = resolved_n - 1 WHERE tenant_id = ${r}.tenant_id AND day = substr(${r}.resolved_at, 1, 10) AND ${r}.status = 'resolved'`,
-  `UPDATE ops_error_group_connections SET active_n = active_n - 1 WHERE group_id = ${r}.group_id AND connection_id = ${r}.connection_id AND ${r}.status = 'active'`,
-  `UPDATE ops_error_group_tenants SET active_n = active_n - ${active(r)}, connections_n = connections_n - CASE WHEN ${r}.status = 'active' AND ${groupConnectionN(r)} = 0 THEN 1 ELSE 0 END WHERE group_id = ${r}.group_id AND tenant_id = ${r}.tenant_id`,
-  `DELETE FROM ops_error_group_connections WHERE group_id = ${r}.group_id AND connection_id = ${r}.connection_id AND active_n <= 0`,
-  `UPDATE ops_error_group_days SET n = n - 1 WHERE group_id = ${r}.group_id AND tenant_id = ${r}.tenant_id AND day = substr(${r}.errored_at, 1, 10)`,
+  `UPDATE ops_error_group_connections SET active_n = active_n - 1 WHERE group_id = ${g} AND connection_id = ${r}.connection_id AND ${r}.status = 'active'`,
+  `UPDATE ops_error_group_tenants SET active_n = active_n - ${active(r)}, connections_n = connections_n - CASE WHEN ${r}.status = 'active' AND ${groupConnectionN(r, g)} = 0 THEN 1 ELSE 0 END WHERE group_id = ${g} AND tenant_id = ${r}.tenant_id`,
+  `DELETE FROM ops_error_group_connections WHERE group_id = ${g} AND connection_id = ${r}.connection_id AND active_n <= 0`,
+  `UPDATE ops_error_group_days SET n = n - 1 WHERE group_id = ${g} AND tenant_id = ${r}.tenant_id AND day = substr(${r}.errored_at, 1, 10)`,
 ];
 
 const groupIdOf = (r: Row) =>
   `ops_error_group_id((SELECT provider FROM connections WHERE id = ${r}.connection_id), ${r}.status_code, ${r}.message)`;
+/** The group an error row is counted in: ops_error_members, set below from groupIdOf. */
+const memberGroup = (r: Row) => `(SELECT group_id FROM ops_error_members WHERE error_id = ${r}.id)`;
+const memberSet = (r: Row) =>
+  `INSERT INTO ops_error_members (error_id, group_id, tenant_id) VALUES (${r}.id, ${groupIdOf(r)}, ${r}.tenant_id) ON CONFLICT (error_id) DO UPDATE SET group_id = excluded.group_id, tenant_id = excluded.tenant_id`;
+const memberDelete = (r: Row) => `DELETE FROM ops_error_members WHERE error_id = ${r}.id`;
+/** Statements for one error row's insert, update and delete: the same text on both databases. */
+const errorInsert = () => [memberSet("new"), ...errorAdd("new", memberGroup("new"))];
+const errorUpdate = () => [
+  ...errorRemove("old", memberGroup("old")),
+  `DELETE FROM ops_error_members WHERE error_id = old.id AND old.id <> new.id`,
+  memberSet("new"),
+  ...errorAdd("new", memberGroup("new")),
+];
+const errorDelete = () => [...errorRemove("old", memberGroup("old")), memberDelete("old")];
 
 export function operationsTriggerStatements(pg: boolean): string[] {
   const changed = (cols: string[]) =>
@@ -81,7 +95,16 @@ export function operationsTriggerStatements(pg: boolean): string[] {
   const countsChanged = `${changed(["tenant_id", "provider", "status", "needs_relink", "user_paused", "platform_paused"])} OR (old.open_error_count > 0) <> (new.open_error_count > 0)`;
   const differ = pg ? "IS DISTINCT FROM" : "IS NOT";
   const daysChanged = `old.tenant_id ${differ} new.tenant_id OR substr(old.auth_expires_at, 1, 10) ${differ} substr(new.auth_expires_at, 1, 10) OR substr(old.last_sync_at, 1, 10) ${differ} substr(new.last_sync_at, 1, 10)`;
-  const errorChanged = changed(["group_id", "status", "errored_at", "resolved_at", "connection_id", "tenant_id"]);
+  const errorChanged = changed([
+    "id",
+    "status",
+    "errored_at",
+    "resolved_at",
+    "connection_id",
+    "tenant_id",
+    "message",
+    "status_code",
+  ]);
   const body = (stmts: string[]) => stmts.map((s) => `${s};`).join("\n");
   if (pg) {
     const fn = (name: string, remove: string[], add: string[]) =>
@@ -98,13 +121,13 @@ export function operationsTriggerStatements(pg: boolean): string[] {
       fn("ops_day_counts_sync", daysRemove("old"), daysAdd("new")),
       "CREATE TRIGGER ops_day_counts_insert_delete AFTER INSERT OR DELETE ON connections FOR EACH ROW EXECUTE FUNCTION ops_day_counts_sync()",
       `CREATE TRIGGER ops_day_counts_update AFTER UPDATE ON connections FOR EACH ROW WHEN (${daysChanged}) EXECUTE FUNCTION ops_day_counts_sync()`,
-      `CREATE FUNCTION ops_error_group_assign() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      `CREATE FUNCTION ops_errors_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
-        NEW.group_id := ${groupIdOf("new")};
-        RETURN NEW;
+        IF TG_OP = 'INSERT' THEN ${body(errorInsert())} END IF;
+        IF TG_OP = 'UPDATE' THEN ${body(errorUpdate())} END IF;
+        IF TG_OP = 'DELETE' THEN ${body(errorDelete())} END IF;
+        RETURN NULL;
       END $fn$`,
-      "CREATE TRIGGER ops_error_group_assign BEFORE INSERT OR UPDATE OF message, status_code, connection_id ON connection_errors FOR EACH ROW EXECUTE FUNCTION ops_error_group_assign()",
-      fn("ops_errors_sync", errorRemove("old"), errorAdd("new")),
       "CREATE TRIGGER ops_errors_insert_delete AFTER INSERT OR DELETE ON connection_errors FOR EACH ROW EXECUTE FUNCTION ops_errors_sync()",
       `CREATE TRIGGER ops_errors_update AFTER UPDATE ON connection_errors FOR EACH ROW WHEN (${errorChanged}) EXECUTE FUNCTION ops_errors_sync()`,
     ];
@@ -116,16 +139,9 @@ export function operationsTriggerStatements(pg: boolean): string[] {
     `CREATE TRIGGER ops_day_counts_insert AFTER INSERT ON connections BEGIN ${body(daysAdd("new"))} END`,
     `CREATE TRIGGER ops_day_counts_delete AFTER DELETE ON connections BEGIN ${body(daysRemove("old"))} END`,
     `CREATE TRIGGER ops_day_counts_update AFTER UPDATE ON connections WHEN ${daysChanged} BEGIN ${body([...daysRemove("old"), ...daysAdd("new")])} END`,
-    // SQLite has no BEFORE trigger that can change the new row: the row is counted as inserted
-    // (without a group), then its group is set by an UPDATE, which the update trigger below
-    // counts as a change from no group to that group. The order matters: counted, then moved.
-    `CREATE TRIGGER ops_errors_insert AFTER INSERT ON connection_errors BEGIN ${body([
-      ...errorAdd("new"),
-      `UPDATE connection_errors SET group_id = ${groupIdOf("new")} WHERE rowid = new.rowid AND group_id IS NOT ${groupIdOf("new")}`,
-    ])} END`,
-    `CREATE TRIGGER ops_errors_regroup AFTER UPDATE OF message, status_code, connection_id ON connection_errors BEGIN UPDATE connection_errors SET group_id = ${groupIdOf("new")} WHERE rowid = new.rowid AND group_id IS NOT ${groupIdOf("new")}; END`,
-    `CREATE TRIGGER ops_errors_update AFTER UPDATE ON connection_errors WHEN ${errorChanged} BEGIN ${body([...errorRemove("old"), ...errorAdd("new")])} END`,
-    `CREATE TRIGGER ops_errors_delete AFTER DELETE ON connection_errors BEGIN ${body(errorRemove("old"))} END`,
+    `CREATE TRIGGER ops_errors_insert AFTER INSERT ON connection_errors BEGIN ${body(errorInsert())} END`,
+    `CREATE TRIGGER ops_errors_update AFTER UPDATE ON connection_errors WHEN ${errorChanged} BEGIN ${body(errorUpdate())} END`,
+    `CREATE TRIGGER ops_errors_delete AFTER DELETE ON connection_errors BEGIN ${body(errorDelete())} END`,
   ];
 }
 
@@ -136,12 +152,10 @@ export function operationsTriggerDrops(pg: boolean): string[] {
       "DROP TRIGGER IF EXISTS ops_connection_counts_update ON connections",
       "DROP TRIGGER IF EXISTS ops_day_counts_insert_delete ON connections",
       "DROP TRIGGER IF EXISTS ops_day_counts_update ON connections",
-      "DROP TRIGGER IF EXISTS ops_error_group_assign ON connection_errors",
       "DROP TRIGGER IF EXISTS ops_errors_insert_delete ON connection_errors",
       "DROP TRIGGER IF EXISTS ops_errors_update ON connection_errors",
       "DROP FUNCTION IF EXISTS ops_connection_counts_sync()",
       "DROP FUNCTION IF EXISTS ops_day_counts_sync()",
-      "DROP FUNCTION IF EXISTS ops_error_group_assign()",
       "DROP FUNCTION IF EXISTS ops_errors_sync()",
     ];
   return [
@@ -152,7 +166,6 @@ export function operationsTriggerDrops(pg: boolean): string[] {
     "ops_day_counts_delete",
     "ops_day_counts_update",
     "ops_errors_insert",
-    "ops_errors_regroup",
     "ops_errors_update",
     "ops_errors_delete",
   ].map((t) => `DROP TRIGGER IF EXISTS ${t}`);
@@ -168,15 +181,16 @@ export function operationsRebuildStatements(): string[] {
     `INSERT INTO ops_day_counts (tenant_id, kind, day, n) SELECT tenant_id, 'sync', substr(last_sync_at, 1, 10), count(*) FROM connections WHERE last_sync_at IS NOT NULL GROUP BY tenant_id, substr(last_sync_at, 1, 10)`,
     "DELETE FROM ops_error_days",
     `INSERT INTO ops_error_days (tenant_id, day, created_n, resolved_n) SELECT tenant_id, day, sum(c), sum(r) FROM (SELECT tenant_id, substr(errored_at, 1, 10) AS day, 1 AS c, 0 AS r FROM connection_errors UNION ALL SELECT tenant_id, substr(resolved_at, 1, 10), 0, 1 FROM connection_errors WHERE status = 'resolved' AND resolved_at IS NOT NULL) e GROUP BY tenant_id, day`,
-    `UPDATE connection_errors SET group_id = ops_error_group_id((SELECT provider FROM connections c WHERE c.id = connection_errors.connection_id), status_code, message)`,
+    "DELETE FROM ops_error_members",
+    `INSERT INTO ops_error_members (error_id, group_id, tenant_id) SELECT e.id, ops_error_group_id(c.provider, e.status_code, e.message), e.tenant_id FROM connection_errors e JOIN connections c ON c.id = e.connection_id`,
     "DELETE FROM ops_error_groups",
-    `INSERT INTO ops_error_groups (id, provider, status_code, shape) SELECT e.group_id, min(c.provider), min(e.status_code), min(ops_error_shape(e.message)) FROM connection_errors e JOIN connections c ON c.id = e.connection_id WHERE e.group_id IS NOT NULL GROUP BY e.group_id`,
+    `INSERT INTO ops_error_groups (id, provider, status_code, shape) SELECT m.group_id, min(c.provider), min(e.status_code), min(ops_error_shape(e.message)) FROM ops_error_members m JOIN connection_errors e ON e.id = m.error_id JOIN connections c ON c.id = e.connection_id GROUP BY m.group_id`,
     "DELETE FROM ops_error_group_connections",
-    `INSERT INTO ops_error_group_connections (group_id, connection_id, tenant_id, active_n) SELECT group_id, connection_id, min(tenant_id), count(*) FROM connection_errors WHERE status = 'active' AND group_id IS NOT NULL GROUP BY group_id, connection_id`,
+    `INSERT INTO ops_error_group_connections (group_id, connection_id, tenant_id, active_n) SELECT m.group_id, e.connection_id, min(e.tenant_id), count(*) FROM connection_errors e JOIN ops_error_members m ON m.error_id = e.id WHERE e.status = 'active' GROUP BY m.group_id, e.connection_id`,
     "DELETE FROM ops_error_group_tenants",
-    `INSERT INTO ops_error_group_tenants (group_id, tenant_id, active_n, connections_n, first_seen, last_seen) SELECT e.group_id, e.tenant_id, sum(CASE WHEN e.status = 'active' THEN 1 ELSE 0 END), (SELECT count(*) FROM ops_error_group_connections gc WHERE gc.group_id = e.group_id AND gc.tenant_id = e.tenant_id), min(e.errored_at), max(e.errored_at) FROM connection_errors e WHERE e.group_id IS NOT NULL GROUP BY e.group_id, e.tenant_id`,
+    `INSERT INTO ops_error_group_tenants (group_id, tenant_id, active_n, connections_n, first_seen, last_seen) SELECT m.group_id, e.tenant_id, sum(CASE WHEN e.status = 'active' THEN 1 ELSE 0 END), (SELECT count(*) FROM ops_error_group_connections gc WHERE gc.group_id = m.group_id AND gc.tenant_id = e.tenant_id), min(e.errored_at), max(e.errored_at) FROM connection_errors e JOIN ops_error_members m ON m.error_id = e.id GROUP BY m.group_id, e.tenant_id`,
     "DELETE FROM ops_error_group_days",
-    `INSERT INTO ops_error_group_days (group_id, tenant_id, day, n) SELECT group_id, tenant_id, substr(errored_at, 1, 10), count(*) FROM connection_errors WHERE group_id IS NOT NULL GROUP BY group_id, tenant_id, substr(errored_at, 1, 10)`,
+    `INSERT INTO ops_error_group_days (group_id, tenant_id, day, n) SELECT m.group_id, e.tenant_id, substr(e.errored_at, 1, 10), count(*) FROM connection_errors e JOIN ops_error_members m ON m.error_id = e.id GROUP BY m.group_id, e.tenant_id, substr(e.errored_at, 1, 10)`,
   ];
 }
 
@@ -218,11 +232,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("ops_error_days_day_idx").on("ops_error_days").columns(["day"]).execute();
 
-  await db.schema.alterTable("connection_errors").addColumn("group_id", "text").execute();
+  // Which group each error is counted in (kept beside connection_errors, whose rows stay as the
+  // platforms sent them).
   await db.schema
-    .createIndex("connection_errors_group_idx")
-    .on("connection_errors")
-    .columns(["group_id", "status", "connection_id"])
+    .createTable("ops_error_members")
+    .addColumn("error_id", "text", (c) => c.primaryKey())
+    .addColumn("group_id", "text", (c) => c.notNull())
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("ops_error_members_group_idx")
+    .on("ops_error_members")
+    .columns(["group_id", "error_id"])
     .execute();
   // The group catalogue holds only shapes (placeholders, no tenant's values): shared by tenants.
   await db.schema
@@ -306,13 +327,12 @@ export async function down(db: Kysely<any>): Promise<void> {
     "ops_error_group_connections",
     "ops_error_group_tenants",
     "ops_error_groups",
+    "ops_error_members",
     "ops_error_days",
     "ops_day_counts",
     "ops_connection_counts",
   ])
     await db.schema.dropTable(t).ifExists().execute();
-  await db.schema.dropIndex("connection_errors_group_idx").ifExists().execute();
-  await db.schema.alterTable("connection_errors").dropColumn("group_id").execute();
   if (pg) {
     await run("DROP FUNCTION IF EXISTS ops_error_group_id(text, text, text)");
     await run("DROP FUNCTION IF EXISTS ops_error_shape(text)");

@@ -10,7 +10,7 @@ import { rebuildOperationsDerived } from "./operations-derived";
 const NOW = Date.parse("2026-11-21T00:00:00Z");
 
 async function snapshot(db: DB) {
-  const [counts, days, errorDays, groupTenants, groupConnections, groupDays, groups] = await Promise.all([
+  const [counts, days, errorDays, groupTenants, groupConnections, groupDays, groups, members] = await Promise.all([
     db
       .selectFrom("ops_connection_counts")
       .selectAll()
@@ -56,8 +56,9 @@ async function snapshot(db: DB) {
       .where("id", "in", (eb) => eb.selectFrom("ops_error_group_connections").select("group_id"))
       .orderBy("id")
       .execute(),
+    db.selectFrom("ops_error_members").selectAll().orderBy("error_id").execute(),
   ]);
-  return { counts, days, errorDays, groupTenants, groupConnections, groupDays, groups };
+  return { counts, days, errorDays, groupTenants, groupConnections, groupDays, groups, members };
 }
 
 describeEachDb("operations summaries", (get) => {
@@ -115,14 +116,14 @@ describeEachDb("operations summaries", (get) => {
     await db.insertInto("connection_errors").values(errors).execute();
     // The trigger grouped them: 10 connections, each with two errors of one shape.
     const grouped = await db
-      .selectFrom("connection_errors")
+      .selectFrom("ops_error_members")
       .select(["group_id"])
-      .where("id", "like", "err_t_%")
+      .where("error_id", "like", "err_t_%")
       .groupBy("group_id")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .execute();
     expect(grouped).toHaveLength(1);
-    const gid = grouped[0]!.group_id!;
+    const gid = grouped[0]!.group_id;
     expect(gid).toMatch(/^eg_[0-9a-f]{16}$/);
     await db
       .updateTable("connection_errors")

@@ -8,6 +8,7 @@ import { actionsRouter } from "./actions";
 import { auditRouter } from "./audit";
 import { relinkRouter } from "./relink";
 import { apiKeysRouter } from "./api-keys";
+import { homeRouter } from "./home";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   detail: connectionDetailRouter,
   relink: relinkRouter,
   apiKeys: apiKeysRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,7 +22,15 @@ type TenantTable =
   | "events"
   | "webhook_endpoints"
   | "webhook_deliveries"
-  | "mailbox_messages";
+  | "mailbox_messages"
+  | "ops_connection_counts"
+  | "ops_day_counts"
+  | "ops_error_days"
+  | "ops_error_group_tenants"
+  | "ops_error_group_connections"
+  | "ops_error_group_days"
+  | "ops_error_members"
+  | "connection_tags";
 
 /** Who acts through a scope: a signed-in user, an API key or a relink-link holder. */
 export interface ScopeActor {
@@ -170,6 +178,38 @@ export class TenantScope {
   }
   updateRunRequests() {
     return this.scoped(this.db.updateTable("run_requests"), "run_requests");
+  }
+  /** Operations summaries (migration 0007): the home page's counts and the error groups. */
+  opsConnectionCounts() {
+    return this.scoped(this.db.selectFrom("ops_connection_counts"), "ops_connection_counts");
+  }
+  opsDayCounts() {
+    return this.scoped(this.db.selectFrom("ops_day_counts"), "ops_day_counts");
+  }
+  opsErrorDays() {
+    return this.scoped(this.db.selectFrom("ops_error_days"), "ops_error_days");
+  }
+  opsErrorGroupTenants() {
+    return this.scoped(this.db.selectFrom("ops_error_group_tenants"), "ops_error_group_tenants");
+  }
+  opsErrorGroupConnections() {
+    return this.scoped(this.db.selectFrom("ops_error_group_connections"), "ops_error_group_connections");
+  }
+  opsErrorGroupDays() {
+    return this.scoped(this.db.selectFrom("ops_error_group_days"), "ops_error_group_days");
+  }
+  opsErrorMembers() {
+    return this.scoped(this.db.selectFrom("ops_error_members"), "ops_error_members");
+  }
+  /** The error group catalogue: shapes with placeholders only, shared by every tenant (read it joined to opsErrorGroupTenants). */
+  errorGroupCatalogue() {
+    return this.db.selectFrom("ops_error_groups");
+  }
+  connectionTags() {
+    return this.scoped(this.db.selectFrom("connection_tags"), "connection_tags");
+  }
+  deleteConnectionTags() {
+    return this.scoped(this.db.deleteFrom("connection_tags"), "connection_tags");
   }
   /** The tenants this scope may see (one, or all). */
   tenants() {

@@ -462,4 +462,10 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
       return { id: key?.id ?? "key_missing" };
     },
   },
+  "home.summary": {
+    access: "signed-in",
+    touches: "reads the operations summaries (counts, error days, error groups) and recent audit events",
+    foreign: [{ label: "no input (own tenant only)", owner: "tenant", expect: "filtered", input: () => ({}) }],
+    valid: () => ({ staleDays: 7 }),
+  },
 };

@@ -31,5 +31,7 @@ export function describeActiveFilters(s: ListUrlState, labels: (key: string, val
   if (s.stale !== null) out.push({ label: `Last sync over ${s.stale} days ago`, clear: { stale: null } });
   if (s.from) out.push({ label: `Created from ${s.from}`, clear: { from: null } });
   if (s.to) out.push({ label: `Created to ${s.to}`, clear: { to: null } });
+  if (s.group) out.push({ label: `Error group ${s.group}`, clear: { group: null } });
+  if (s.tag.length) out.push({ label: `Tag: ${s.tag.join(", ")}`, clear: { tag: null } });
   return out;
 }

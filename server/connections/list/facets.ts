@@ -80,7 +80,15 @@ function allowed(filters: ConnectionFilters, key: FacetKey, scope: TenantScope):
   }
 }
 
-const NON_FACET_FILTERS = ["q", "authExpiresWithinDays", "lastSyncOlderThanDays", "createdFrom", "createdTo"] as const;
+const NON_FACET_FILTERS = [
+  "q",
+  "authExpiresWithinDays",
+  "lastSyncOlderThanDays",
+  "createdFrom",
+  "createdTo",
+  "errorGroup",
+  "tag",
+] as const;
 
 async function summaryRows(scope: TenantScope): Promise<DimRow[]> {
   const q = scope.facetCounts().selectAll().where("n", ">", 0);

@@ -104,6 +104,24 @@ export function applyConnectionFilters<O>(
   if (f.createdFrom) q = q.where(col("created_at"), ">=", startOf(f.createdFrom));
   if (f.createdTo) q = q.where(col("created_at"), "<=", endOf(f.createdTo));
   if (f.q) q = q.where(search ? searchPlanCondition(search, !sqlite) : searchCondition(q, f.q));
+  // Operations (migration 0007): membership tables keyed by connection id; the outer query
+  // keeps the tenant predicate, so these subqueries need none.
+  if (f.errorGroup) {
+    const group = f.errorGroup;
+    q = q.where("connections.id", "in", (eb) =>
+      eb
+        .selectFrom("ops_error_group_connections")
+        .select("ops_error_group_connections.connection_id")
+        .where("ops_error_group_connections.group_id", "=", group)
+        .where("ops_error_group_connections.active_n", ">", 0),
+    );
+  }
+  if (f.tag?.length) {
+    const keys = f.tag.map((t) => t.toLowerCase());
+    q = q.where("connections.id", "in", (eb) =>
+      eb.selectFrom("connection_tags").select("connection_tags.connection_id").where("connection_tags.tag_key", "in", keys),
+    );
+  }
   return q;
 }
 

@@ -30,6 +30,14 @@ export const ZConnectionFiltersSchema = z.object({
   createdFrom: dateOrTime.optional(),
   /** created on or before this date (a bare date includes the whole day, UTC) */
   createdTo: dateOrTime.optional(),
+  /** connections with an active error in this error group (server/error-groups) */
+  errorGroup: z
+    .string()
+    .trim()
+    .regex(/^eg_[0-9a-f]{16}$/, "Not an error group id.")
+    .optional(),
+  /** connections carrying any of these tags (case-insensitive) */
+  tag: z.array(token).max(20).optional(),
 });
 export type ConnectionFilters = z.output<typeof ZConnectionFiltersSchema>;
 export type ConnectionFiltersInput = z.input<typeof ZConnectionFiltersSchema>;
