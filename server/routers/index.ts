@@ -9,6 +9,7 @@ import { auditRouter } from "./audit";
 import { relinkRouter } from "./relink";
 import { apiKeysRouter } from "./api-keys";
 import { homeRouter } from "./home";
+import { webhooksRouter } from "./webhooks";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   relink: relinkRouter,
   apiKeys: apiKeysRouter,
   home: homeRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

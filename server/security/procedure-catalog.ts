@@ -6,6 +6,7 @@
 import type { DB } from "../../db";
 import type { SessionUser } from "../auth/session-user";
 import type { SecurityFixture } from "./security-fixture";
+import { WEBHOOK_PROCEDURE_CASES } from "../webhooks/testing/webhook-procedure-cases";
 
 /** Who may call a procedure at all (the procedure builder in server/trpc.ts). */
 export type Access = "signed-in" | "writer" | "staff";
@@ -468,4 +469,5 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
     foreign: [{ label: "no input (own tenant only)", owner: "tenant", expect: "filtered", input: () => ({}) }],
     valid: () => ({ staleDays: 7 }),
   },
+  ...WEBHOOK_PROCEDURE_CASES,
 };

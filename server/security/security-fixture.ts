@@ -11,6 +11,7 @@ import { seedBase } from "../demo-data/seed-demo";
 import { tokenOf } from "../relink/relink-test-helpers";
 import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../test/callers";
 import { insertRichConnection } from "../test/detail-fixture";
+import { plantWebhooks } from "../webhooks/testing/plant-webhooks";
 
 export interface TenantObjects {
   tenantId: string;
@@ -225,6 +226,7 @@ export async function seedSecurityFixture(db: DB, now = Date.now()): Promise<Sec
     density: "compact",
   });
   const foreignView = views.get(globexAdmin().id) ?? { id: "", needle: "" };
+  secrets.push(...(await plantWebhooks(db, [own.tenantId, foreign.tenantId])));
 
   return {
     marker,

@@ -3,7 +3,7 @@
 // names a tenant. The secret is returned this once; the console keeps it sealed.
 import { writeAudit } from "../audit/write-audit";
 import { encryptSecret } from "../crypto";
-import { BadRequestError, ForbiddenError } from "../errors";
+import { BadRequestError, NotFoundError } from "../errors";
 import type { EventType } from "../events/event-types";
 import { newId, nowIso } from "../ids";
 import type { TenantScope } from "../scope/tenant-scope";
@@ -26,13 +26,13 @@ export const MAX_ENDPOINTS = 20;
 
 async function owningTenant(scope: TenantScope, requested: string | null | undefined): Promise<string | null> {
   if (!scope.allTenants) {
-    if (requested && requested !== scope.tenantId)
-      throw new ForbiddenError("You can add endpoints for your own tenant only.");
+    // Another tenant is indistinguishable from a missing one.
+    if (requested && requested !== scope.tenantId) throw new NotFoundError("Tenant");
     return scope.tenantId;
   }
   if (!requested) return null;
   const tenant = await scope.tenants().select("id").where("id", "=", requested).executeTakeFirst();
-  if (!tenant) throw new BadRequestError("tenant_id: no such tenant.");
+  if (!tenant) throw new NotFoundError("Tenant");
   return tenant.id;
 }
 

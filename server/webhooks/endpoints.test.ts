@@ -102,7 +102,7 @@ describeEachDb(
           events: ["connection.paused"],
           tenant_id: "ten_globex",
         }),
-      ).rejects.toThrow(/own tenant/);
+      ).rejects.toThrow(/Tenant not found/);
       // No secret in any listing.
       expect(JSON.stringify(await listWebhookEndpoints(scopeAs(db, staff())))).not.toContain("whsec_");
       await deleteWebhookEndpoint(scopeAs(db, acmeAdmin()), acme.endpoint.id);
