@@ -88,3 +88,7 @@ export const ZRelinkGroupStepRequestSchema = z.object({
   recipientEmail: z.email().max(320).nullish(),
   batchSize: z.number().int().min(1).max(500).default(200),
 });
+export const ZRelinkGroupStepResponseSchema = ZGroupStepResponseSchema.extend({
+  /** the last connection id this step handled: pass it as `after` to the next step */
+  last: z.string().nullable(),
+});

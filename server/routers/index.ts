@@ -9,6 +9,7 @@ import { auditRouter } from "./audit";
 import { relinkRouter } from "./relink";
 import { apiKeysRouter } from "./api-keys";
 import { homeRouter } from "./home";
+import { errorGroupsRouter } from "./error-groups";
 import { webhooksRouter } from "./webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   relink: relinkRouter,
   apiKeys: apiKeysRouter,
   home: homeRouter,
+  errorGroups: errorGroupsRouter,
   webhooks: webhooksRouter,
 });
 

@@ -4,6 +4,7 @@
 // any procedure missing here, so a procedure added later cannot slip past the suites: adding it
 // to the router without a line here is a red test.
 import type { DB } from "../../db";
+import { errorGroupId } from "../../db/sql-functions";
 import type { SessionUser } from "../auth/session-user";
 import type { SecurityFixture } from "./security-fixture";
 import { WEBHOOK_PROCEDURE_CASES } from "../webhooks/testing/webhook-procedure-cases";
@@ -51,6 +52,10 @@ const foreignConnection = (label = "another tenant's connection"): ForeignProbe[
   { label, owner: "tenant", expect: "not-found", input: (f) => ({ connectionId: f.foreign.connectionIds[0] }) },
 ];
 const table = { table: "connections" as const };
+// server/test/detail-fixture.ts gives every tenant's first connection these active errors.
+const SHARED_AUTH_GROUP = errorGroupId("xero", "401", "invalid_grant: refresh token has been revoked or has expired");
+const SHARED_RATE_GROUP = errorGroupId("xero", "429", "Rate limit exceeded (3)");
+const OTHER_GROUP = errorGroupId("xero", "500", "Only elsewhere");
 
 export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
   "me.get": {
@@ -468,6 +473,53 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
     touches: "reads the operations summaries (counts, error days, error groups) and recent audit events",
     foreign: [{ label: "no input (own tenant only)", owner: "tenant", expect: "filtered", input: () => ({}) }],
     valid: () => ({ staleDays: 7 }),
+  },
+  "errorGroups.list": {
+    access: "signed-in",
+    touches: "reads error groups (operations summaries) and their trends",
+    foreign: [{ label: "no input (own tenant's groups only)", owner: "tenant", expect: "filtered", input: () => ({}) }],
+    valid: () => ({}),
+  },
+  "errorGroups.get": {
+    access: "signed-in",
+    touches: "reads one error group, its relink count and sample messages",
+    foreign: [
+      {
+        label: "a group both tenants have (own counts and samples only)",
+        owner: "tenant",
+        expect: "filtered",
+        input: () => ({ id: SHARED_RATE_GROUP }),
+      },
+    ],
+    valid: () => ({ id: SHARED_AUTH_GROUP }),
+  },
+  "errorGroups.resolveStep": {
+    access: "writer",
+    touches: "changes a group's active errors to resolved, the connections' health and version, audit events",
+    foreign: [
+      {
+        // Sharing a group resolves own errors (a change): server/error-groups/error-groups.test.ts
+        // shows another tenant's errors of a shared group stay active.
+        label: "a group the caller's tenant has no error in",
+        owner: "tenant",
+        expect: "filtered",
+        input: () => ({ id: OTHER_GROUP, note: "probe" }),
+      },
+    ],
+    valid: () => ({ id: SHARED_RATE_GROUP, note: "security suite" }),
+  },
+  "errorGroups.relinkStep": {
+    access: "writer",
+    touches: "creates relink links for a group's connections that need one, writes audit events",
+    foreign: [
+      {
+        label: "a group the caller's tenant has no error in",
+        owner: "tenant",
+        expect: "filtered",
+        input: () => ({ id: OTHER_GROUP }),
+      },
+    ],
+    valid: () => ({ id: SHARED_AUTH_GROUP }),
   },
   ...WEBHOOK_PROCEDURE_CASES,
 };
