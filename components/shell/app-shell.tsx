@@ -15,6 +15,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ href: "/connections", label: "Connections" }];
   if (user.role !== "viewer") items.push({ href: "/relink", label: "Relink links" });
   items.push({ href: "/audit", label: "Audit log" });
+  items.push({ href: "/settings/webhooks", label: "Webhooks" });
   if (isStaff(user)) items.push({ href: "/settings/api-keys", label: "API keys" });
   return items;
 }
