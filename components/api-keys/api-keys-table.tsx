@@ -10,13 +10,16 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import type { ApiKeyRow } from "@/server/api-keys/api-keys.types";
+import { EditScopesDialog } from "./edit-scopes-dialog";
 import { PLATFORM_LABELS } from "./labels";
+import { ScopeList } from "./scope-checkboxes";
 
 export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKeys.list.queryOptions(undefined, { initialData: initial })).data;
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+  const [editing, setEditing] = useState<ApiKeyRow | null>(null);
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: (row) => {
@@ -31,7 +34,7 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
   if (keys.length === 0)
     return (
       <p className="rounded-lg border p-6 text-sm text-muted-foreground">
-        No API keys yet. Create one to let a platform push data.
+        No API keys yet. Create one to let a platform push data or use the REST API.
       </p>
     );
   return (
@@ -43,6 +46,7 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
             <TableHead>Key</TableHead>
             <TableHead>Platform</TableHead>
             <TableHead>Tenant</TableHead>
+            <TableHead>Scopes</TableHead>
             <TableHead>Created</TableHead>
             <TableHead>Last used</TableHead>
             <TableHead>
@@ -58,6 +62,9 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
               <TableCell>{PLATFORM_LABELS[key.platform]}</TableCell>
               <TableCell>{key.tenantName ?? <span className="text-muted-foreground">All tenants</span>}</TableCell>
               <TableCell>
+                <ScopeList scopes={key.scopes} />
+              </TableCell>
+              <TableCell>
                 <RelativeTime value={key.createdAt} />
               </TableCell>
               <TableCell>
@@ -67,20 +74,31 @@ export function ApiKeysTable({ initial }: { initial: ApiKeyRow[] }) {
                 {key.revokedAt ? (
                   <Badge variant="muted">Revoked</Badge>
                 ) : (
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    onClick={() => setRevoking(key)}
-                    aria-label={`Revoke ${key.name}`}
-                  >
-                    Revoke
-                  </Button>
+                  <div className="flex justify-end gap-2">
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      onClick={() => setEditing(key)}
+                      aria-label={`Edit scopes of ${key.name}`}
+                    >
+                      Scopes
+                    </Button>
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      onClick={() => setRevoking(key)}
+                      aria-label={`Revoke ${key.name}`}
+                    >
+                      Revoke
+                    </Button>
+                  </div>
                 )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <EditScopesDialog apiKey={editing} onClose={() => setEditing(null)} />
       <FormDialog
         open={revoking !== null}
         onOpenChange={(open) => (open ? null : setRevoking(null))}

@@ -1,6 +1,6 @@
 "use client";
-// Creates an ingest API key. The key itself is in the create response only: the dialog shows
-// it once with a copy button, and it is gone when the dialog closes.
+// Creates an API key with its scopes. The key itself is in the create response only: the dialog
+// shows it once with a copy button, and it is gone when the dialog closes.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import { useState } from "react";
@@ -11,7 +11,9 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import type { ApiKeyScope } from "@/lib/api-key-scopes";
 import { PLATFORM_LABELS, type TenantOption } from "./labels";
+import { ScopeCheckboxes } from "./scope-checkboxes";
 
 const ALL_TENANTS = "__all";
 type Platform = keyof typeof PLATFORM_LABELS;
@@ -23,6 +25,7 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
   const [name, setName] = useState("");
   const [platform, setPlatform] = useState<Platform>("codat");
   const [tenant, setTenant] = useState(ALL_TENANTS);
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(["ingest"]);
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() }),
@@ -35,6 +38,7 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
       create.reset();
       setName("");
       setTenant(ALL_TENANTS);
+      setScopes(["ingest"]);
     }
   };
   return (
@@ -51,9 +55,12 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
       description={
         created
           ? "Copy the key now: it is shown only once and cannot be recovered. Revoke it and create a new one if it is lost."
-          : "A key lets a platform push connections, runs and errors to /api/ingest. It is scoped to one platform and, optionally, one tenant."
+          : "A key lets a platform push data to /api/ingest and use the REST API (/api/v1), as far as its scopes allow. It imports one platform's data and may be bound to one tenant."
       }
-      onSubmit={() => create.mutate({ name: name.trim(), platform, tenantId: tenant === ALL_TENANTS ? null : tenant })}
+      onSubmit={() =>
+        create.mutate({ name: name.trim(), platform, tenantId: tenant === ALL_TENANTS ? null : tenant, scopes })
+      }
+      submitDisabled={scopes.length === 0}
       submitLabel="Create key"
       pendingLabel="Creating…"
       pending={create.isPending}
@@ -114,7 +121,7 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
-            <SelectItem value={ALL_TENANTS}>All tenants (records name their tenant)</SelectItem>
+            <SelectItem value={ALL_TENANTS}>All tenants (records name their tenant; REST sees every tenant)</SelectItem>
             {tenants.map((t) => (
               <SelectItem key={t.id} value={t.id}>
                 {t.name}
@@ -123,6 +130,7 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
           </SelectContent>
         </Select>
       </div>
+      <ScopeCheckboxes idPrefix="new-scope" value={scopes} onChange={setScopes} />
     </FormDialog>
   );
 }

@@ -116,17 +116,19 @@ async function databaseAt(
       : createDb({ kind, url: path.join(dir, "t.db") });
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: () => Promise.resolve(migrations) },
     allowUnorderedMigrations: true,
     migrationTableSchema: kind === "postgres" ? schema : undefined,
   });
   const upTo = new Migrator({
     db,
-    provider: { getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= last)) },
+    provider: {
+      getMigrations: () => Promise.resolve(Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= last))),
+    },
     migrationTableSchema: kind === "postgres" ? schema : undefined,
   });
   const { error } = await upTo.migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error("migration failed");
   return {
     db,
     migrator,
@@ -163,7 +165,7 @@ for (const kind of testKinds) {
         })
         .execute();
       const { error } = await t.migrator.migrateToLatest();
-      if (error) throw error;
+      if (error) throw error instanceof Error ? error : new Error("migration failed");
       expect(await authenticateApiKey(t.db, `Bearer ${key}`)).toMatchObject({ ok: true, key: { scopes: ["ingest"] } });
     } finally {
       await t.drop();

@@ -3,6 +3,7 @@
 // valid against that response's schema (ajv, JSON Schema 2020-12, with the document's $refs).
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import type { oas31 } from "zod-openapi";
 import { openApiDocument } from "../openapi-document";
 
 export const TEST_ORIGIN = "http://console.test";
@@ -54,7 +55,8 @@ export function checkContract(
     if (validate && !validate(body)) problems.push(ajv.errorsText(validate.errors));
     return { ok: problems.length === 0, problems };
   }
-  const response = operation.responses?.[String(status)];
+  const responses: Record<string, oas31.ResponseObject | oas31.ReferenceObject> = operation.responses ?? {};
+  const response = responses[String(status)];
   if (!response || "$ref" in response) {
     problems.push(`${method} ${template} does not declare status ${status}`);
     return { ok: false, problems };

@@ -36,7 +36,7 @@ export async function restCall<T = unknown>(
   const response = await handleRestRequest(db, request, TEST_ORIGIN);
   const contentType = response.headers.get("content-type") ?? "";
   const text = await response.text();
-  const parsed: T = text === "" ? null : JSON.parse(text);
+  const parsed = (text === "" ? null : JSON.parse(text)) as T;
   const contract = checkContract(method, path, response.status, contentType, parsed);
   contractLog.push({ call: `${method} ${path} → ${response.status}`, problems: contract.problems });
   if (!contract.ok)

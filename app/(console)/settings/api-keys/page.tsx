@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { getServerCaller } from "@/server/caller";
@@ -12,7 +13,7 @@ export default async function ApiKeysPage() {
     return (
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
-        <p className="text-sm text-muted-foreground">Only support staff manage ingest API keys.</p>
+        <p className="text-sm text-muted-foreground">Only support staff manage API keys.</p>
       </div>
     );
   }
@@ -23,8 +24,13 @@ export default async function ApiKeysPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
           <p className="text-sm text-muted-foreground">
-            Keys for <code className="font-mono">POST /api/ingest/connections|runs|errors</code> and nothing else. See
-            docs/INGEST.md.
+            Keys for the ingest API (<code className="font-mono">POST /api/ingest/…</code>, scope{" "}
+            <code className="font-mono">ingest</code>) and the REST API (
+            <Link href="/settings/api" className="underline underline-offset-2">
+              API reference
+            </Link>
+            ), each limited to its scopes. Operators can also use{" "}
+            <code className="font-mono">npm run api-key -- create</code>.
           </p>
         </div>
         <CreateApiKeyDialog tenants={tenants} />
