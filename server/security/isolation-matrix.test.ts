@@ -96,7 +96,7 @@ describeEachDb(
         `${procedures.length} procedures × ${ROLE_NAMES.length} roles; ${notApplicable} support × tenant cases allowed by design`,
       );
       expect(failures).toEqual([]);
-    });
+    }, 300_000);
 
     it("the detectors are not blind: the needles are in the data, a write moves the checksum", async () => {
       const { db } = get();

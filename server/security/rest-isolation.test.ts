@@ -106,7 +106,7 @@ describeEachDb(
         `${operations.length} operations × 4 callers`,
       );
       expect(failures).toEqual([]);
-    });
+    }, 300_000);
   },
   async (t) => {
     fixture = await seedSecurityFixture(t.db);
