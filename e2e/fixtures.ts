@@ -36,7 +36,8 @@ async function signInThroughForm(browser: Browser, email: string): Promise<Cooki
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     // A cold server compiles and warms up on the first sign-in: allow it time.
-    await expect(page).toHaveURL(/\/connections/, { timeout: 45_000 });
+    // Signed in, the console opens on its home page.
+    await expect(page).toHaveURL(/:\d+\/$/, { timeout: 45_000 });
     return await context.cookies();
   } finally {
     await context.close();

@@ -18,9 +18,7 @@ test.describe(() => {
   test.use({ signedInAs: "support" });
 
   test("support sees connections of several tenants", async ({ page }) => {
-    // Signed in, the console opens on the connections list.
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/connections/);
+    await page.goto("/connections");
     await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
     // Oldest first: other specs change rows (and so their update times), never creation times.
     await page.goto("/connections?sort=created_at&dir=asc&size=100");
@@ -48,8 +46,7 @@ test.describe(() => {
   test.use({ signedInAs: "acmeAdmin" });
 
   test("Acme's admin sees only Acme and gets not-found for a Globex connection", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/connections/);
+    await page.goto("/connections");
     await expect(page.getByRole("button", { name: /Account: admin@acme/ })).toBeVisible();
     const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
     expect(ids.length).toBeGreaterThan(0);

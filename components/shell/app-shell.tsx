@@ -12,7 +12,11 @@ export interface NavItem {
 }
 
 export function navItemsFor(user: SessionUser): NavItem[] {
-  const items: NavItem[] = [{ href: "/connections", label: "Connections" }];
+  const items: NavItem[] = [
+    { href: "/", label: "Home" },
+    { href: "/connections", label: "Connections" },
+    { href: "/errors", label: "Error groups" },
+  ];
   if (user.role !== "viewer") items.push({ href: "/relink", label: "Relink links" });
   items.push({ href: "/audit", label: "Audit log" });
   items.push({ href: "/settings/webhooks", label: "Webhooks" });
@@ -25,7 +29,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-6 px-4">
-          <Link href="/connections" className="font-semibold tracking-tight">
+          <Link href="/" className="font-semibold tracking-tight">
             Connections console
           </Link>
           <NavLinks items={navItemsFor(user)} />
