@@ -9,6 +9,8 @@
 // Sizes: SECURITY_FUZZ_TOTAL generated inputs per run (default 10,400), split evenly over the
 // databases under test and 70/15/15 between tRPC, ingest and REST; FC_SEED reproduces a run (each
 // summary line prints its seed).
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import superjson from "superjson";
 import { expect, it } from "vitest";
@@ -400,6 +402,12 @@ async function fuzzRest(db: DB, runs: number): Promise<Findings> {
   return { tried, problems, statuses };
 }
 
+/** SECURITY_FUZZ_DUMP=dir writes each run's problems in full, to reproduce one. */
+function dump(name: string, kind: string, problems: Problem[]): void {
+  const dir = process.env.SECURITY_FUZZ_DUMP;
+  if (dir) writeFileSync(path.join(dir, `${name}-${kind}.json`), JSON.stringify(problems, null, 1));
+}
+
 const describeStatuses = (statuses: Map<number, number>) =>
   [...statuses.entries()]
     .sort(([a], [b]) => a - b)
@@ -412,6 +420,7 @@ describeEachDb(
     it("every procedure's input schema through the tRPC HTTP handler: no 5xx, every 4xx one readable sentence", async () => {
       const { db, kind } = get();
       const { tried, problems, statuses } = await fuzzTrpc(db, TRPC_RUNS, wireBody);
+      dump("trpc", kind, problems);
       printFigures("bad input: tRPC", kind, tried, problems.length, `seed ${SEED}; ${describeStatuses(statuses)}`);
       expect(tried).toBeGreaterThanOrEqual(TRPC_RUNS);
       expect(problems.slice(0, 15)).toEqual([]);
@@ -427,8 +436,6 @@ describeEachDb(
         problems.length,
         `seed ${SEED}; ${describeStatuses(statuses)}`,
       );
-      if (process.env.SECURITY_FUZZ_DUMP)
-        (await import("node:fs")).writeFileSync(process.env.SECURITY_FUZZ_DUMP, JSON.stringify(problems, null, 1));
       expect(tried).toBe(INGEST_RUNS);
       expect(problems.slice(0, 15)).toEqual([]);
     }, 300_000);
@@ -437,10 +444,29 @@ describeEachDb(
       const { db, kind } = get();
       globalThis.consoleDb = db;
       const { tried, problems, statuses } = await fuzzRest(db, REST_RUNS);
+      dump("rest", kind, problems);
       printFigures("bad input: REST v1", kind, tried, problems.length, `seed ${SEED}; ${describeStatuses(statuses)}`);
       expect(tried).toBeGreaterThanOrEqual(REST_RUNS);
       expect(problems.slice(0, 15)).toEqual([]);
     }, 300_000);
+
+    it("REST query parameters named like Object.prototype's members get a 400, not a 500", async () => {
+      // Found by the generated REST run (seed 888092990): `?valueOf=1` answered 500. The query
+      // reader (server/rest/query-params.ts) looks the name up in the schema's shape, a plain
+      // object, where `valueOf`, `constructor`, `toString`, `__proto__` are found on the prototype.
+      const { db } = get();
+      globalThis.consoleDb = db;
+      const { key } = await callerAs(db, staff()).apiKeys.create({
+        name: "prototype names",
+        platform: "codat",
+        tenantId: null,
+        scopes: [...API_KEY_SCOPES],
+      });
+      const statuses: Record<string, number> = {};
+      for (const name of ["valueOf", "constructor", "toString", "__proto__", "hasOwnProperty"])
+        statuses[name] = (await restAs(key, "GET", { path: `/connections?${name}=1` })).status;
+      expect(statuses).toEqual({ valueOf: 400, constructor: 400, toString: 400, __proto__: 400, hasOwnProperty: 400 });
+    });
 
     it("a body that is not JSON (tRPC and REST) is refused without quoting it: a secret in it stays out of the answer", async () => {
       // JSON.parse's message quotes the text around the error ("Unexpected token 'z', "zzsecret…"
@@ -477,6 +503,7 @@ describeEachDb(
       // (server/trpc.ts) should say what is wrong in its own words.
       const { db, kind } = get();
       const { tried, problems, statuses } = await fuzzTrpc(db, MALFORMED_RUNS, malformedBody);
+      dump("malformed", kind, problems);
       printFigures(
         "bad input: malformed tRPC bodies",
         kind,

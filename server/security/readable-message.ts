@@ -2,7 +2,7 @@
 // not the database driver's or a library's own words.
 const MAX_CHARS = 1200;
 const JSON_DUMP = /^\s*[[{]|"[^"\n]{1,60}"\s*:\s*["[{\d]/;
-const STACK = /\bat [\w.<>]+ \(|\bat (?:file:\/\/|\/)|node_modules|\.[cm]?[jt]s:\d+:\d+/;
+const STACK = /\bat [\w.<>$]+ \(.*:\d+:\d+\)|\bat (?:file:\/\/)?\/\S*:\d+:\d+|node_modules\/|\.[cm]?[jt]s:\d+:\d+/;
 const INTERNALS =
   /sqlite|postgres|SQLITE_|syntax error|relation "|violates|duplicate key|kysely|invalid input syntax|ECONNREFUSED|ZodError|TypeError|RangeError|ReferenceError|Cannot read propert|is not a function|undefined is not|Unexpected token|JSON\.parse|superjson/i;
 

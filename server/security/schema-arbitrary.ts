@@ -167,8 +167,13 @@ export function hostileInputs(schema: JsonSchema | null, hints: readonly string[
   const mutated = fc
     .tuple(shaped, fc.nat(), hostileValue, fc.boolean())
     .map(([value, pick, replacement, remove]) => mutate(value, pick, replacement, remove));
+  // Keys that name Object.prototype's members trip code that looks names up in a plain object.
+  const key = fc.oneof(
+    { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.constantFrom("constructor", "__proto__", "valueOf", "toString", "hasOwnProperty") },
+  );
   const extraKey = fc
-    .tuple(shaped, fc.string({ maxLength: 12 }), hostileValue)
+    .tuple(shaped, key, hostileValue)
     .map(([value, key, extra]) => (value && typeof value === "object" ? { ...value, [key]: extra } : value));
   return fc.oneof(
     { weight: 4, arbitrary: shaped },
