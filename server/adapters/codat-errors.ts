@@ -1,5 +1,6 @@
 // Codat's DataConnectionError ⇄ our connection_errors rows. Status: Active/Resolved as sent;
 // null means "not transient" (still open) unless a resolvedOnUtc says it was resolved.
+import { errorContentKey } from "./error-identity";
 import { childPath } from "./json-path";
 import { readCodatDate } from "./date-fields";
 import { isJsonObject, type FieldReader, type JsonObject } from "./field-reader";
@@ -63,6 +64,8 @@ export function readCodatErrors(r: FieldReader, trace: ImportTrace, zone: string
       return [];
     }
     const text = [statusText, message].filter((s) => s !== null).join(" — ");
+    if (erroredAt === null)
+      (trace.undated ??= []).push(errorContentKey({ status_code: statusCode, status_text: statusText, message }));
     return [
       {
         status_code: statusCode,
@@ -86,6 +89,35 @@ function upstreamErrorStatus(error: MappedError): string | undefined {
   return fromUs;
 }
 
+/**
+ * The errors in an order that depends on nothing but the errors themselves (dated ones by time,
+ * then the undated ones), so that rows read back from the database, in whatever order, export as
+ * the mapped list did. Undated errors are those the trace names, by content.
+ */
+function canonicalOrder(errors: MappedError[], trace: ImportTrace): { error: MappedError; dated: boolean }[] {
+  const undated = [...(trace.undated ?? [])];
+  const tagged = errors.map((error) => {
+    const at = undated.indexOf(errorContentKey(error));
+    if (at >= 0) undated.splice(at, 1);
+    return { error, dated: at < 0 };
+  });
+  const sortKey = ({ error: e, dated }: { error: MappedError; dated: boolean }) =>
+    JSON.stringify([
+      dated ? 0 : 1,
+      dated ? e.errored_at : "",
+      e.status_code,
+      e.status_text,
+      e.message,
+      e.status,
+      e.upstream_status,
+      e.resolved_at,
+    ]);
+  return tagged
+    .map((t) => ({ t, key: sortKey(t) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ t }) => t);
+}
+
 /** Errors back in Codat's shape, keys in the source's style via `nameOf`. */
 export function exportCodatErrors(
   errors: MappedError[],
@@ -93,13 +125,14 @@ export function exportCodatErrors(
   listPath: string,
   nameOf: (k: string) => string,
 ): JsonObject[] {
-  return errors.map((error, index) => {
+  return canonicalOrder(errors, trace).map(({ error, dated }, index) => {
     const path = (key: string) => childPath(childPath(listPath, index), nameOf(key));
     const out: JsonObject = {};
     if (error.status_code !== null) out.statusCode = error.status_code;
     if (error.status_text !== null) out.statusText = error.status_text;
     if (error.message !== null) out.errorMessage = error.message;
-    out.erroredOnUtc = restoreDate(trace, path("erroredOnUtc"), error.errored_at);
+    // An error sent without a time goes back without one (its stored time is the import's).
+    if (dated) out.erroredOnUtc = restoreDate(trace, path("erroredOnUtc"), error.errored_at);
     const status = upstreamErrorStatus(error);
     if (status !== undefined) out.status = status;
     if (error.resolved_at !== null) out.resolvedOnUtc = restoreDate(trace, path("resolvedOnUtc"), error.resolved_at);

@@ -6,7 +6,7 @@ import { exportDtoConnection, mapDtoConnection } from "./dto";
 import { mapDtoRun, runStatus } from "./dto-run";
 import { isJsonObject } from "./field-reader";
 import { loadFixture } from "./fixtures/load-fixture";
-import { restoreKeys } from "./fixtures/restore-keys";
+import { filledPaths, restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -191,7 +191,8 @@ describe("Workiva complete connection (constructed from the spec)", () => {
     expect(value.runs[0]).toMatchObject({ status: "running", finished_at: null });
     expect(value.name).toBe("c1");
     expect(exportDtoConnection(value)).toStrictEqual(running);
-    expect(restoreKeys(value)).toEqual(["created", "lastRunJobId", "name", "updated"]);
+    expect(restoreKeys(value)).toEqual(["lastRunJobId", "name"]);
+    expect(filledPaths(value)).toEqual(["$.created", "$.updated"]);
   });
 });
 

@@ -7,7 +7,7 @@ import { camelToSnake, detectAltCasing } from "./casing";
 import { readInstant } from "./date-fields";
 import { exportDtoRun, readDtoRun } from "./dto-run";
 import { FieldReader, type JsonObject } from "./field-reader";
-import { applyRestore, parseTrace, restoreDate, type ImportTrace } from "./import-trace";
+import { applyRestore, orFilled, parseTrace, restoreDate, unlessFilled, type ImportTrace } from "./import-trace";
 import { childPath } from "./json-path";
 import { isAuthError, mapWorkivaStatus } from "./status";
 import type { AdapterContext, AdapterIssue, AdapterResult, MappedConnection, MappedError, MappedRun } from "./types";
@@ -102,8 +102,8 @@ export function mapDtoConnection(raw: unknown, ctx: AdapterContext): AdapterResu
     provider: WORKIVA_PROVIDER,
     status: mapWorkivaStatus(run?.status ?? null),
     metadata: jsonText(metadata),
-    created_at: created ?? now,
-    updated_at: updated ?? created ?? now,
+    created_at: orFilled(trace, r.pathOf("created"), created, now),
+    updated_at: updated ?? orFilled(trace, r.pathOf("updated"), created, now),
     last_run_job_id: lastRunJobId ?? run?.job_id ?? null,
     last_run_status: run?.status ?? null,
     last_run_at: lastRunDate ?? run?.finished_at ?? run?.started_at ?? null,
@@ -130,7 +130,7 @@ function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(m
   const run = lastRunOf(mapped);
   const out: JsonObject = {
     connectionId: mapped.platform_id,
-    created: restoreDate(trace, path("created"), mapped.created_at),
+    created: unlessFilled(trace, path("created"), restoreDate(trace, path("created"), mapped.created_at)),
     createdBy: mapped.created_by,
     description: mapped.description,
     destinationId: mapped.destination_id,
@@ -147,7 +147,7 @@ function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(m
     sourceId: mapped.source_id,
     sourceType: mapped.source_type,
     sourceWorkspaceId: mapped.source_workspace_id,
-    updated: restoreDate(trace, path("updated"), mapped.updated_at),
+    updated: unlessFilled(trace, path("updated"), restoreDate(trace, path("updated"), mapped.updated_at)),
     workspaceId: mapped.workspace_id,
   };
   return Object.fromEntries(

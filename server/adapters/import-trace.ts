@@ -7,6 +7,11 @@
 //   refs     references the console resolves to its own ids (JSON-Schema `tenant_id`), as sent
 //   restore  top-level keys whose plain export would differ (absent vs null, defaults filled in,
 //            nested keys we do not model); each applies only while the mapped value is unchanged
+//   filled   paths of timestamps the source did not send, which the import filled in with its own
+//            time: bookkeeping, not the source's data, so never exported
+//   undated  errors sent without a time (the import's time stands in), by content
+// Nothing here may depend on the import's time: a re-import of the same record must leave the
+// trace as it was.
 import { isJsonObject, type JsonObject } from "./field-reader";
 import type { CodatDateKind } from "./codat-dates";
 
@@ -29,6 +34,8 @@ export interface ImportTrace {
   dates?: Record<string, DateNote>;
   refs?: JsonObject;
   restore?: Record<string, RestoreEntry>;
+  filled?: string[];
+  undated?: string[];
 }
 
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -48,6 +55,8 @@ export function serializeTrace(trace: ImportTrace): string | null {
   if (trace.dates && Object.keys(trace.dates).length > 0) compact.dates = trace.dates;
   if (trace.refs && Object.keys(trace.refs).length > 0) compact.refs = trace.refs;
   if (trace.restore && Object.keys(trace.restore).length > 0) compact.restore = trace.restore;
+  if (trace.filled && trace.filled.length > 0) compact.filled = trace.filled;
+  if (trace.undated && trace.undated.length > 0) compact.undated = trace.undated;
   return Object.keys(compact).length > 0 ? JSON.stringify(compact) : null;
 }
 
@@ -63,10 +72,28 @@ export function parseTrace(unmapped: string | null): ImportTrace {
     if (isJsonObject(parsed.dates)) trace.dates = parsed.dates as Record<string, DateNote>;
     if (isJsonObject(parsed.refs)) trace.refs = parsed.refs;
     if (isJsonObject(parsed.restore)) trace.restore = parsed.restore as Record<string, RestoreEntry>;
+    if (isStringArray(parsed.filled)) trace.filled = parsed.filled;
+    if (isStringArray(parsed.undated)) trace.undated = parsed.undated;
     return trace;
   } catch {
     return {};
   }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+/** `value`, or when the source sent none the import's time, noted as filled in at `path`. */
+export function orFilled(trace: ImportTrace, path: string, value: string | null, now: string): string {
+  if (value !== null) return value;
+  (trace.filled ??= []).push(path);
+  return now;
+}
+
+/** Null for a timestamp the import filled in (the export leaves it out), else `value`. */
+export function unlessFilled<T>(trace: ImportTrace, path: string, value: T): T | null {
+  return trace.filled?.includes(path) ? null : value;
 }
 
 /** The original string for a date, if the mapped value is still the one it was read as. */
@@ -83,7 +110,8 @@ export function diffForRestore(
 ): Record<string, RestoreEntry> {
   const restore: Record<string, RestoreEntry> = {};
   for (const key of new Set([...Object.keys(sent), ...Object.keys(naive)])) {
-    if (skip.has(key)) continue;
+    // A secret is never copied; a null sent in its place (and exported as absent) holds none.
+    if (skip.has(key) && !(sent[key] === null && !Object.hasOwn(naive, key))) continue;
     const inSent = Object.hasOwn(sent, key);
     const inNaive = Object.hasOwn(naive, key);
     if (inSent && inNaive && jsonEqual(sent[key], naive[key])) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "./fixtures/load-fixture";
 import { exportSchemaConnection, mapSchemaConnection } from "./schema";
-import { restoreKeys } from "./fixtures/restore-keys";
+import { filledPaths, restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -64,7 +64,8 @@ describe("JSON-schema Connection example", () => {
       auth_scopes: null,
     });
     expect(exportSchemaConnection(value)).toStrictEqual(minimal);
-    expect(restoreKeys(value)).toEqual(["created_at", "name"]);
+    expect(restoreKeys(value)).toEqual(["name"]);
+    expect(filledPaths(value)).toEqual(["$.created_at"]);
   });
 
   it("treats extra authentication keys as credentials and never stores them elsewhere", () => {

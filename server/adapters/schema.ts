@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { blankConnection, checkRecord, finishMapping, jsonText, parseJsonText, unknownFields } from "./adapter-kit";
 import { readInstant } from "./date-fields";
 import { FieldReader, type JsonObject } from "./field-reader";
-import { applyRestore, parseTrace, restoreDate, type ImportTrace } from "./import-trace";
+import { applyRestore, orFilled, parseTrace, restoreDate, unlessFilled, type ImportTrace } from "./import-trace";
 import { childPath } from "./json-path";
 import connectionSchema from "./schema/connection.schema.json";
 import { mapSchemaStatus } from "./status";
@@ -85,7 +85,7 @@ export function mapSchemaConnection(raw: unknown, ctx: AdapterContext): AdapterR
     status,
     upstream_status: r.string("status"),
     metadata: jsonText(r.object("metadata")),
-    created_at: createdAt ?? now,
+    created_at: orFilled(trace, "$.created_at", createdAt, now),
     last_sync_at: lastSync,
   } satisfies Partial<MappedConnection>);
   // The record's own `platform` (paragon, merge...) has no column: it stays in unmapped.fields.
@@ -121,7 +121,7 @@ function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(m
     tenant_id: trace.refs && Object.hasOwn(trace.refs, "tenant_id") ? trace.refs.tenant_id : mapped.tenantRef,
     authentication,
     status: schemaStatus(mapped),
-    created_at: restoreDate(trace, "$.created_at", mapped.created_at),
+    created_at: unlessFilled(trace, "$.created_at", restoreDate(trace, "$.created_at", mapped.created_at)),
     last_synced_at: restoreDate(trace, "$.last_synced_at", mapped.last_sync_at),
     metadata: parseJsonText(mapped.metadata) ?? null,
   };

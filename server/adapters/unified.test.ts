@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureNames, loadFixture } from "./fixtures/load-fixture";
-import { restoreKeys } from "./fixtures/restore-keys";
+import { filledPaths, restoreKeys } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 import { exportUnifiedConnection, mapUnifiedConnection, UNIFIED_PAUSE_REASON } from "./unified";
 
@@ -46,7 +46,8 @@ describe("Unified vendor examples (SDK create-request bodies)", () => {
       });
       expect(exportUnifiedConnection(value)).toStrictEqual(withId);
       // Defaults we filled in (import time, "Production") are dropped again on export.
-      expect(restoreKeys(value)).toEqual(["created_at", "environment", "updated_at"]);
+      expect(restoreKeys(value)).toEqual(["environment"]);
+      expect(filledPaths(value)).toEqual(["$.created_at", "$.updated_at"]);
     });
   }
 

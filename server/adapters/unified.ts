@@ -3,7 +3,7 @@
 import { blankConnection, checkRecord, finishMapping, unknownFields } from "./adapter-kit";
 import { readInstant } from "./date-fields";
 import { FieldReader, isJsonObject, type JsonObject } from "./field-reader";
-import { applyRestore, parseTrace, restoreDate, type ImportTrace } from "./import-trace";
+import { applyRestore, orFilled, parseTrace, restoreDate, unlessFilled, type ImportTrace } from "./import-trace";
 import { parseInstant } from "./instant";
 import { mapUnifiedStatus } from "./status";
 import type { AdapterContext, AdapterIssue, AdapterResult, MappedConnection } from "./types";
@@ -97,8 +97,8 @@ export function mapUnifiedConnection(raw: unknown, ctx: AdapterContext): Adapter
     auth_type: authKind(auth),
     auth_expires_at: authExpiry(auth),
     credentials: auth,
-    created_at: createdAt ?? now,
-    updated_at: updatedAt ?? createdAt ?? now,
+    created_at: orFilled(trace, "$.created_at", createdAt, now),
+    updated_at: updatedAt ?? orFilled(trace, "$.updated_at", createdAt, now),
   } satisfies Partial<MappedConnection>);
   trace.fields = unknownFields(record, KEY_SET);
   return finishMapping(mapped, trace, record, exportPlain, SECRET_KEYS);
@@ -117,8 +117,8 @@ function parseStringArray(text: string): string[] {
 function exportPlain(mapped: MappedConnection, trace: ImportTrace = parseTrace(mapped.unmapped)): JsonObject {
   const out: JsonObject = {
     id: mapped.platform_id,
-    created_at: restoreDate(trace, "$.created_at", mapped.created_at),
-    updated_at: restoreDate(trace, "$.updated_at", mapped.updated_at),
+    created_at: unlessFilled(trace, "$.created_at", restoreDate(trace, "$.created_at", mapped.created_at)),
+    updated_at: unlessFilled(trace, "$.updated_at", restoreDate(trace, "$.updated_at", mapped.updated_at)),
     workspace_id: mapped.workspace_id,
     integration_type: mapped.provider,
     integration_name: mapped.integration_name,
