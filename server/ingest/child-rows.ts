@@ -1,12 +1,13 @@
 // Runs and errors that arrive with (or for) a connection: matched to what is stored, planned
 // as inserts and updates, then written in bulk. Runs are keyed by (connection, job id);
-// errors by (connection, errored_at, status_code) — see errorKey.
+// errors by (connection, errored_at, status_code), or by content when sent without a time.
 import type { DB } from "../../db";
 import type { ConnectionError, ConnectionRun, NewConnectionError, NewConnectionRun } from "../../db/types";
 import type { MappedError, MappedRun } from "../adapters";
 import type { TenantScope } from "../scope/tenant-scope";
 import { newId } from "../ids";
-import { errorContentKey, errorKey, errorUpdate, runChanged } from "./connection-fields";
+import { errorUpdate, runChanged } from "./connection-fields";
+import type { ErrorIndex } from "./error-index";
 
 export interface ChildPlan {
   runInserts: NewConnectionRun[];
@@ -54,37 +55,10 @@ export function planRuns(
   return { ids, changed };
 }
 
-export type ErrorState = Pick<ConnectionError, "id" | "status" | "is_auth_error">;
-
-/** A connection's stored errors, by identity key and by content; kept current while planning. */
-export class ErrorIndex {
-  private readonly byKey = new Map<string, ConnectionError>();
-  private readonly byContent = new Map<string, ConnectionError>();
-  private readonly state = new Map<string, ErrorState>();
-
-  constructor(errors: ConnectionError[]) {
-    for (const error of errors) this.put(error);
-  }
-
-  put(error: ConnectionError): void {
-    this.byKey.set(errorKey(error), error);
-    this.byContent.set(errorContentKey(error), error);
-    this.state.set(error.id, error);
-  }
-
-  /** `defaulted`: the source gave no time, so the key cannot match; fall back to code and text. */
-  match(error: MappedError, defaulted: boolean): ConnectionError | undefined {
-    return this.byKey.get(errorKey(error)) ?? (defaulted ? this.byContent.get(errorContentKey(error)) : undefined);
-  }
-
-  after(): ErrorState[] {
-    return [...this.state.values()];
-  }
-}
-
 /**
- * Plans the errors; `now` marks errors whose time the source left out, which are matched by
- * code and text instead.
+ * Plans one record's errors; `now` marks errors whose time the source left out, which are matched
+ * by content instead. Dated errors claim their rows first, so an undated error never takes the row
+ * of a dated one the same record names. Ids come back in input order.
  */
 export function planErrors(
   owner: Owner,
@@ -94,9 +68,12 @@ export function planErrors(
   plan: ChildPlan,
 ): { ids: string[]; changed: boolean } {
   let changed = false;
-  const ids = incoming.map((error) => {
-    const defaulted = error.errored_at === now;
-    const stored = index.match(error, defaulted);
+  const claimed = new Set<string>();
+  const ids: string[] = new Array<string>(incoming.length);
+  const order = incoming.map((error, at) => ({ error, at, defaulted: error.errored_at === now }));
+  for (const { error, at, defaulted } of [...order.filter((e) => !e.defaulted), ...order.filter((e) => e.defaulted)]) {
+    const stored = index.match(error, defaulted, claimed);
+    let id: string;
     if (stored) {
       const values = errorUpdate(defaulted ? { ...error, errored_at: stored.errored_at } : error, stored);
       if (values) {
@@ -104,21 +81,24 @@ export function planErrors(
         index.put({ ...stored, ...values });
         changed = true;
       }
-      return stored.id;
+      id = stored.id;
+    } else {
+      const row = {
+        ...error,
+        id: newId("err"),
+        connection_id: owner.connectionId,
+        tenant_id: owner.tenantId,
+        resolved_by: null,
+        resolution_note: null,
+      };
+      plan.errorInserts.push(row);
+      index.put(row);
+      changed = true;
+      id = row.id;
     }
-    const row = {
-      ...error,
-      id: newId("err"),
-      connection_id: owner.connectionId,
-      tenant_id: owner.tenantId,
-      resolved_by: null,
-      resolution_note: null,
-    };
-    plan.errorInserts.push(row);
-    index.put(row);
-    changed = true;
-    return row.id;
-  });
+    claimed.add(id);
+    ids[at] = id;
+  }
   return { ids, changed };
 }
 

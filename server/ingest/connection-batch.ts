@@ -10,16 +10,8 @@ import { TenantScope } from "../scope/tenant-scope";
 import { fulfilRunRequests } from "../run-requests/fulfil-run-requests";
 import { newErrorEvents, statusChangeEvents, type StatusChange } from "../events/ingest-events";
 import { writeEvents } from "../events/write-events";
-import {
-  emptyPlan,
-  ErrorIndex,
-  indexRuns,
-  loadChildren,
-  planErrors,
-  planRuns,
-  writeChildren,
-  type ErrorState,
-} from "./child-rows";
+import { emptyPlan, indexRuns, loadChildren, planErrors, planRuns, writeChildren } from "./child-rows";
+import { ErrorIndex, type ErrorState } from "./error-index";
 import { columnsChanged, pickColumns, settleTimestamps } from "./connection-fields";
 import { upsertConnectionRows, type ConnectionWrite } from "./upsert-connections";
 import { resolveTenant } from "./resolve-tenant";

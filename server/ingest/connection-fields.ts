@@ -120,16 +120,3 @@ export function errorUpdate(incoming: MappedError, existing: StoredError): Parti
   if (changed.length === 0) return null;
   return Object.fromEntries(changed.map((field) => [field, next[field]]));
 }
-
-/**
- * Errors have no upstream id (Codat's DataConnectionError has none), so one is identified by
- * its connection, when it happened and its status code.
- */
-export function errorKey(error: Pick<MappedError, "errored_at" | "status_code">): string {
-  return `${error.errored_at}\u0000${error.status_code ?? ""}`;
-}
-
-/** For errors whose time the source left out (the adapter used "now"): same code and text. */
-export function errorContentKey(error: Pick<MappedError, "status_code" | "status_text" | "message">): string {
-  return `${error.status_code ?? ""}\u0000${error.status_text ?? ""}\u0000${error.message ?? ""}`;
-}
