@@ -16,6 +16,6 @@ export const pgNumberTypes: pg.CustomTypesConfig = {
   getTypeParser: (id, format) => {
     if ((format ?? "text") === "text" && id === INT8) return parseInt8;
     if ((format ?? "text") === "text" && id === NUMERIC) return Number;
-    return pg.types.getTypeParser(id, format);
+    return pg.types.getTypeParser(id, format) as (text: string) => unknown;
   },
 };
