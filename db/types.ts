@@ -350,7 +350,7 @@ export interface WebhookEndpointsTable {
   description: string | null;
   /** JSON array of event types */
   event_types: JsonText;
-  /** `whsec_…`, sealed by server/crypto.ts */
+  /** `whsec_…`, sealed by the server's crypto module */
   secret_encrypted: string;
   /** the secret before the last rotation, still signed with until it expires */
   previous_secret_encrypted: string | null;
