@@ -2,6 +2,7 @@
 // in a batch. Connections the user may not see are reported exactly like unknown ids.
 import { relinkDefaultTtlHours } from "../env";
 import { newId, nowIso } from "../ids";
+import { emailIssuedLink, requireRecipient } from "./email-issued-link";
 import { canRelinkProvider, issueLink } from "./issue-link";
 import type { BulkLink } from "./relink.types";
 import type { TenantScope } from "../scope/tenant-scope";
@@ -11,6 +12,8 @@ export interface BulkRelinkInput {
   recipientEmail?: string | null;
   expiresInHours?: number;
   revokeOpen: boolean;
+  /** e-mail every link to recipientEmail once they exist */
+  sendEmail?: boolean;
 }
 
 export interface BulkRelinkResult {
@@ -26,7 +29,8 @@ export async function bulkCreateRelinkLinks(
 ): Promise<BulkRelinkResult> {
   const ids = [...new Set(input.connectionIds)];
   const ttl = input.expiresInHours ?? relinkDefaultTtlHours();
-  return scope.transaction(async (scope) => {
+  requireRecipient(input.sendEmail, input.recipientEmail);
+  const result = await scope.transaction(async (scope): Promise<BulkRelinkResult> => {
     const rows = await scope
       .connections()
       .innerJoin("tenants", "tenants.id", "connections.tenant_id")
@@ -90,4 +94,8 @@ export async function bulkCreateRelinkLinks(
     }
     return { batchId, links, skipped };
   });
+  if (!input.sendEmail) return result;
+  const links: BulkLink[] = [];
+  for (const link of result.links) links.push(await emailIssuedLink(scope, link));
+  return { ...result, links };
 }

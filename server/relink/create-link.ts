@@ -1,6 +1,7 @@
 // Creating a relink link for one connection the user may see (NOT_FOUND otherwise).
 import { relinkDefaultTtlHours } from "../env";
 import { NotFoundError } from "../errors";
+import { emailIssuedLink, requireRecipient } from "./email-issued-link";
 import { issueLink } from "./issue-link";
 import type { IssuedLink } from "./relink.types";
 import type { TenantScope } from "../scope/tenant-scope";
@@ -10,6 +11,8 @@ export interface CreateLinkInput {
   recipientEmail?: string | null;
   expiresInHours?: number;
   revokeOpen: boolean;
+  /** e-mail the link to recipientEmail once it exists */
+  sendEmail?: boolean;
 }
 
 export async function createRelinkLink(
@@ -18,7 +21,8 @@ export async function createRelinkLink(
   origin: string,
   note?: string,
 ): Promise<IssuedLink> {
-  return scope.transaction(async (scope) => {
+  requireRecipient(input.sendEmail, input.recipientEmail);
+  const link = await scope.transaction(async (scope) => {
     const connection = await scope
       .connections()
       .select(["connections.id", "connections.tenant_id", "connections.provider"])
@@ -35,4 +39,5 @@ export async function createRelinkLink(
       note,
     });
   });
+  return input.sendEmail ? emailIssuedLink(scope, link) : link;
 }

@@ -47,6 +47,8 @@ export async function listRelinkLedger(
       "relink_links.used_at",
       "relink_links.revoked_at",
       "relink_links.batch_id",
+      "relink_links.sent_at",
+      "relink_links.send_error",
       (eb) => eb.fn.coalesce("creator.email", "relink_links.created_by").as("created_by"),
       (eb) => eb.fn.coalesce("revoker.email", "relink_links.revoked_by").as("revoked_by"),
     ]);

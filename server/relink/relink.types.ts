@@ -16,6 +16,8 @@ export const ZCreateLinkRequestSchema = z.object({
   expiresInHours: ZTtl.optional(),
   /** Revoke this connection's earlier open links, so only the new one works. */
   revokeOpen: z.boolean().default(true),
+  /** E-mail the link to recipientEmail (server/email). */
+  sendEmail: z.boolean().default(false),
 });
 
 export const ZIssuedLinkSchema = z.object({
@@ -24,11 +26,17 @@ export const ZIssuedLinkSchema = z.object({
   url: z.string(),
   expiresAt: z.string(),
   sentTo: z.string().nullable(),
+  /** present when the link was e-mailed: whether it went, and why not */
+  email: z.object({ sent: z.boolean(), error: z.string().nullable() }).optional(),
 });
 export type IssuedLink = z.infer<typeof ZIssuedLinkSchema>;
 
 export const ZLinkIdRequestSchema = z.object({ linkId: z.string().min(1).max(200) });
-export const ZResendRequestSchema = ZLinkIdRequestSchema.extend({ expiresInHours: ZTtl.optional() });
+export const ZResendRequestSchema = ZLinkIdRequestSchema.extend({
+  expiresInHours: ZTtl.optional(),
+  /** E-mail the new link to the old one's recipient. */
+  sendEmail: z.boolean().default(false),
+});
 
 export const ZLedgerRowSchema = z.object({
   id: z.string(),
@@ -45,6 +53,9 @@ export const ZLedgerRowSchema = z.object({
   revoked_at: z.string().nullable(),
   revoked_by: z.string().nullable(),
   batch_id: z.string().nullable(),
+  /** when it was e-mailed, or why the last e-mail failed */
+  sent_at: z.string().nullable().optional(),
+  send_error: z.string().nullable().optional(),
   state: z.enum(LINK_STATES),
 });
 export type LedgerRow = z.infer<typeof ZLedgerRowSchema>;
@@ -66,6 +77,8 @@ export const ZBulkCreateRequestSchema = z.object({
   recipientEmail: ZRecipient,
   expiresInHours: ZTtl.optional(),
   revokeOpen: z.boolean().default(true),
+  /** E-mail every link to recipientEmail. */
+  sendEmail: z.boolean().default(false),
 });
 export const ZBulkLinkSchema = ZIssuedLinkSchema.extend({ connectionName: z.string(), tenantName: z.string() });
 export type BulkLink = z.infer<typeof ZBulkLinkSchema>;

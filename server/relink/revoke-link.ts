@@ -4,6 +4,7 @@ import { writeAudit } from "../audit/write-audit";
 import { relinkDefaultTtlHours } from "../env";
 import { ConflictError, NotFoundError } from "../errors";
 import { nowIso } from "../ids";
+import { emailIssuedLink } from "./email-issued-link";
 import { issueLink } from "./issue-link";
 import { linkState } from "./link-state";
 import type { IssuedLink } from "./relink.types";
@@ -64,8 +65,9 @@ export async function resendRelinkLink(
   linkId: string,
   expiresInHours: number | undefined,
   origin: string,
+  options: { sendEmail?: boolean } = {},
 ): Promise<IssuedLink> {
-  return scope.transaction(async (scope) => {
+  const link = await scope.transaction(async (scope) => {
     const link = await findLink(scope, linkId);
     if (link.used_at)
       throw new ConflictError("This link has already been used; create a new one if the connection breaks again.");
@@ -79,4 +81,5 @@ export async function resendRelinkLink(
       note: `Resent (replaces ${link.id})`,
     });
   });
+  return options.sendEmail ? emailIssuedLink(scope, link) : link;
 }

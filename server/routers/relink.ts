@@ -34,7 +34,9 @@ export const relinkRouter = createTRPCRouter({
   resend: writerProcedure
     .input(ZResendRequestSchema)
     .output(ZIssuedLinkSchema)
-    .mutation(({ ctx, input }) => resendRelinkLink(ctx.scope, input.linkId, input.expiresInHours, ctx.origin)),
+    .mutation(({ ctx, input }) =>
+      resendRelinkLink(ctx.scope, input.linkId, input.expiresInHours, ctx.origin, { sendEmail: input.sendEmail }),
+    ),
   bulkCreate: writerProcedure
     .input(ZBulkCreateRequestSchema)
     .output(ZBulkCreateResponseSchema)
