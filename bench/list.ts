@@ -10,6 +10,7 @@ import { TenantScope } from "../server/scope/tenant-scope";
 import { connectionFacets } from "../server/connections/list/facets";
 import type { ConnectionFilters } from "../server/connections/list/filters.types";
 import { encodeCursor } from "../server/pagination/cursor";
+import { cursorValue } from "../server/connections/list/keyset";
 import { connectionListQuery, listConnections } from "../server/connections/list/list-connections";
 import {
   NULLABLE_SORT_COLUMNS,
@@ -64,7 +65,7 @@ async function deepCursor(db: DB, sort: SortColumn, dir: "asc" | "desc"): Promis
     .offset((DEEP_PAGE - 1) * 25 - 1)
     .limit(1)
     .executeTakeFirstOrThrow();
-  return encodeCursor({ v: row.v, id: row.id });
+  return encodeCursor({ v: cursorValue(row.v), id: row.id });
 }
 
 async function someXref(db: DB): Promise<string> {

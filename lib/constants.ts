@@ -20,6 +20,7 @@ export const SORT_COLUMNS = [
   "provider",
   "last_sync_at",
   "auth_expires_at",
+  "open_error_count",
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 

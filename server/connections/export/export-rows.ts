@@ -2,7 +2,7 @@
 // million rows holds one batch in memory at a time and never uses OFFSET.
 import type { Cursor } from "../../pagination/cursor";
 import type { ConnectionFilters } from "../list/filters.types";
-import { readKeyset } from "../list/keyset";
+import { cursorValue, readKeyset } from "../list/keyset";
 import { connectionListQuery } from "../list/list-connections";
 import type { ConnectionListRow, SortColumn } from "../list/list.types";
 import { toListRow } from "../list/list-row";
@@ -35,6 +35,6 @@ export async function* exportConnectionRows(
     yield* batch;
     const last: ConnectionListRow | undefined = batch.at(-1);
     if (fetched.length <= EXPORT_BATCH || !last) return;
-    cursor = { v: last[req.sort], id: last.id };
+    cursor = { v: cursorValue(last[req.sort]), id: last.id };
   }
 }

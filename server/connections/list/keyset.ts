@@ -3,8 +3,9 @@
 // either direction), instead of one ORDER BY on an expression no index can serve.
 import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/types";
+import { BadRequestError } from "../../errors";
 import type { Cursor } from "../../pagination/cursor";
-import { NULLABLE_SORT_COLUMNS, type SortColumn } from "./list.types";
+import { NULLABLE_SORT_COLUMNS, NUMERIC_SORT_COLUMNS, type SortColumn } from "./list.types";
 
 type Base<O> = SelectQueryBuilder<Database, "connections", O>;
 export type Segment = "values" | "nulls";
@@ -16,6 +17,18 @@ export interface KeysetRequest {
   /** true to read towards the start of the list (previous page, or last page from the end) */
   reverse: boolean;
   limit: number;
+}
+
+/** A row's sort value as a cursor holds it: always text (open_error_count is a number in rows). */
+export const cursorValue = (v: string | number | null): string | null => (typeof v === "number" ? String(v) : v);
+
+/** A cursor's text as the sort column's own type, so the comparison is numeric where it must be. */
+function columnValue(sort: SortColumn, v: string): string | number {
+  if (!NUMERIC_SORT_COLUMNS.has(sort)) return v;
+  const n = Number(v);
+  if (!Number.isInteger(n))
+    throw new BadRequestError("cursor: not a cursor this list produced; reload the first page.");
+  return n;
 }
 
 /**
@@ -43,11 +56,11 @@ export function segmentQuery<O>(
   }
   if (NULLABLE_SORT_COLUMNS.has(sort)) q = q.where(col, "is not", null);
   if (after && after.v !== null) {
-    const v = after.v;
+    const v = columnValue(sort, after.v);
     q = q.where((eb) => eb(eb.refTuple(col, "connections.id"), cmp, eb.tuple(v, after.id)));
   }
   if (until && until.v !== null) {
-    const v = until.v;
+    const v = columnValue(sort, until.v);
     q = q.where((eb) => eb(eb.refTuple(col, "connections.id"), upTo, eb.tuple(v, until.id)));
   }
   return q.orderBy(col, order).orderBy("connections.id", order).limit(limit);

@@ -1,11 +1,13 @@
 import { applyConnectionFilters, type ConnectionFilters } from "./filters";
 import { decodeCursor, encodeCursor } from "../../pagination/cursor";
-import { readKeyset } from "./keyset";
+import { cursorValue, readKeyset } from "./keyset";
 import type { Cursor } from "../../pagination/cursor";
 import { DEFAULT_SEARCH_BUDGET, emptyTrace, type SearchBudget, type SearchTrace } from "./search-budget";
 import { walkKeyset } from "./search-walk";
+import { healthScore } from "../health-score";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
+import { triagePage } from "./row-triage";
 import { planSearch, type SearchPlan } from "./search";
 import type { TenantScope } from "../../scope/tenant-scope";
 
@@ -94,10 +96,16 @@ export async function readConnectionsPage(
   const more = fetched.length > input.limit;
   const page = fetched.slice(0, input.limit);
   if (reverse) page.reverse();
-  const rows: ConnectionListRow[] = page.map(toListRow);
+  const listed: ConnectionListRow[] = page.map(toListRow);
+  const triage = await triagePage(scope, listed, now);
+  const rows = listed.map((r) => ({
+    ...r,
+    health: triage.health.get(r.id) ?? healthScore({ ...r, failure_streak: 0 }, now),
+    relink: triage.relink.get(r.id) ?? null,
+  }));
 
   const boundary = (row: ConnectionListRow | undefined) =>
-    row ? encodeCursor({ v: row[input.sort], id: row.id }) : null;
+    row ? encodeCursor({ v: cursorValue(row[input.sort]), id: row.id }) : null;
   // A walk that ran out of budget stopped at a row before (backward: after) the page's end:
   // the rows in between are known not to match, so the cursor on that side carries on from it.
   const stop = stoppedAt ? encodeCursor(stoppedAt) : null;

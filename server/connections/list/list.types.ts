@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONNECTION_STATUSES, PLATFORMS } from "../../../db/types";
 import { ZConnectionFiltersSchema } from "./filters.types";
+import { ZHealthSchema } from "../health-score";
 
 export { CONNECTION_STATUSES, PLATFORMS };
 
@@ -8,6 +9,8 @@ import { SORT_COLUMNS, type SortColumn } from "../../../lib/constants";
 
 export { SORT_COLUMNS, type SortColumn };
 export const NULLABLE_SORT_COLUMNS: ReadonlySet<SortColumn> = new Set(["last_sync_at", "auth_expires_at"]);
+/** Integer sort columns: a cursor carries their value as text, compared as a number. */
+export const NUMERIC_SORT_COLUMNS: ReadonlySet<SortColumn> = new Set(["open_error_count"]);
 
 import { PAGE_SIZES } from "../../../lib/constants";
 
@@ -52,8 +55,25 @@ export const ZConnectionListRowSchema = z.object({
 });
 export type ConnectionListRow = z.infer<typeof ZConnectionListRowSchema>;
 
+/** The newest relink link of a connection: open (sent, not yet opened), opened, completed, expired or revoked. */
+export const RELINK_ROW_STATES = ["open", "opened", "completed", "expired", "revoked"] as const;
+export const ZRelinkSummarySchema = z.object({
+  state: z.enum(RELINK_ROW_STATES),
+  /** when it entered that state (created, opened, used, revoked or expired) */
+  at: z.string(),
+  expires_at: z.string(),
+});
+export type RelinkSummary = z.infer<typeof ZRelinkSummarySchema>;
+
+/** A list row as the console's table shows it: with its health score and newest relink link. */
+export const ZTriagedRowSchema = ZConnectionListRowSchema.extend({
+  health: ZHealthSchema,
+  relink: ZRelinkSummarySchema.nullable(),
+});
+export type TriagedConnectionRow = z.infer<typeof ZTriagedRowSchema>;
+
 export const ZListConnectionsResponseSchema = z.object({
-  rows: z.array(ZConnectionListRowSchema),
+  rows: z.array(ZTriagedRowSchema),
   /** cursor to pass with direction "forward" for the next page; null on the last page */
   nextCursor: z.string().nullable(),
   /** cursor to pass with direction "backward" for the previous page; null on the first page */

@@ -8,7 +8,7 @@ import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "../../../db/types";
 import type { Cursor } from "../../pagination/cursor";
 import type { TenantScope } from "../../scope/tenant-scope";
-import { keysetOrder, keysetSegments, segmentQuery, type KeysetRequest } from "./keyset";
+import { cursorValue, keysetOrder, keysetSegments, segmentQuery, type KeysetRequest } from "./keyset";
 
 type Base<O> = SelectQueryBuilder<Database, "connections", O>;
 
@@ -41,7 +41,7 @@ export async function walkKeyset<O>(
     const edge = await segmentQuery(keys, req.sort, segment, order, after, 1)
       .offset(left - 1)
       .executeTakeFirst();
-    const until: Cursor | null = edge ? { v: segment === "nulls" ? null : edge.v, id: edge.id } : null;
+    const until: Cursor | null = edge ? { v: segment === "nulls" ? null : cursorValue(edge.v), id: edge.id } : null;
     rows.push(...(await segmentQuery(base, req.sort, segment, order, after, want, until).execute()));
     if (until) {
       examined += left;
