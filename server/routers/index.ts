@@ -10,6 +10,7 @@ import { relinkRouter } from "./relink";
 import { apiKeysRouter } from "./api-keys";
 import { homeRouter } from "./home";
 import { errorGroupsRouter } from "./error-groups";
+import { tagsRouter } from "./tags";
 import { webhooksRouter } from "./webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   home: homeRouter,
   errorGroups: errorGroupsRouter,
+  tags: tagsRouter,
   webhooks: webhooksRouter,
 });
 

@@ -273,6 +273,12 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
     foreign: foreignConnection(),
     valid: ({ f }) => ({ connectionId: f.own.connectionIds[0] }),
   },
+  "detail.runRequests": {
+    access: "signed-in",
+    touches: "reads a connection's pending run requests",
+    foreign: foreignConnection(),
+    valid: ({ f }) => ({ connectionId: f.own.connectionIds[0] }),
+  },
   "detail.errors": {
     access: "signed-in",
     touches: "reads a connection's errors",
@@ -520,6 +526,50 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
       },
     ],
     valid: () => ({ id: SHARED_AUTH_GROUP }),
+  },
+  "tags.list": {
+    access: "signed-in",
+    touches: "reads the distinct tags on connections",
+    foreign: [
+      { label: "no input (own tenant's tags only)", owner: "tenant", expect: "filtered", input: () => undefined },
+    ],
+    valid: () => undefined,
+  },
+  "tags.forConnection": {
+    access: "signed-in",
+    touches: "reads one connection's tags",
+    foreign: foreignConnection(),
+    valid: ({ f }) => ({ connectionId: f.own.connectionIds[0] }),
+  },
+  "tags.set": {
+    access: "writer",
+    touches: "changes one connection's tags, writes an audit event",
+    foreign: [
+      {
+        label: "another tenant's connection",
+        owner: "tenant",
+        expect: "not-found",
+        input: (f) => ({ connectionId: f.foreign.connectionIds[0], tags: ["probe"] }),
+      },
+    ],
+    valid: ({ f }) => ({ connectionId: f.own.connectionIds[0], tags: ["security suite"] }),
+  },
+  "tags.bulk": {
+    access: "writer",
+    touches: "adds or removes tags on many connections, writes audit events",
+    foreign: [
+      {
+        label: "another tenant's connections",
+        owner: "tenant",
+        expect: "filtered",
+        input: (f) => ({ action: "add", tags: ["probe"], target: { kind: "ids", ids: f.foreign.connectionIds } }),
+      },
+    ],
+    valid: ({ f }) => ({
+      action: "add",
+      tags: ["security suite"],
+      target: { kind: "ids", ids: [f.own.connectionIds[0]] },
+    }),
   },
   ...WEBHOOK_PROCEDURE_CASES,
 };
