@@ -6,6 +6,7 @@ import { seedBase } from "../demo-data/seed-demo";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 import { ingestText, tenantRow } from "../ingest/test-support";
 import { TenantScope } from "../scope/tenant-scope";
+import { acmeViewer, callerAs, globexAdmin } from "../test/callers";
 import { describeEachDb } from "../test/databases";
 import { listRunRequests } from "./list-run-requests";
 import { overlayParameters, requestRun } from "./request-run";
@@ -38,6 +39,14 @@ describeEachDb(
       const scope = TenantScope.unscopedForApiKey(db, { id: "key_t", name: "t", tenantId: "ten_acme" });
       const request = await requestRun(scope, connection.id, { sourceParameters: { quarter: "Q3" } });
       expect(request).toMatchObject({ status: "pending", source_parameters: { quarter: "Q3" } });
+      // The Runs tab lists it for the tenant's users, and for nobody else.
+      const tab = await callerAs(db, acmeViewer()).detail.runRequests({ connectionId: connection.id });
+      expect(tab.map((r) => r.job_id)).toEqual([request.job_id]);
+      await expect(
+        callerAs(db, globexAdmin()).detail.runRequests({ connectionId: connection.id }),
+      ).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       const audit = await db
         .selectFrom("audit_events")
         .select(["actor_label", "after"])

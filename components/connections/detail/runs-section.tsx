@@ -8,6 +8,7 @@ import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components
 import type { RunDiff, RunsPage } from "@/server/connections/detail/detail.types";
 import { Section } from "./field-list";
 import { Pager } from "./pager";
+import { PendingRunRequests } from "./pending-run-requests";
 import { RunDiffPanel } from "./run-diff-panel";
 import { RunRow } from "./run-row";
 import { DETAIL_PAGE_SIZE } from "./tabs";
@@ -42,6 +43,7 @@ export function RunsSection({
 
   return (
     <div className="space-y-4">
+      <PendingRunRequests connectionId={connectionId} />
       <Section
         title="Compare parameters"
         description={
