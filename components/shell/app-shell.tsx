@@ -21,6 +21,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   items.push({ href: "/audit", label: "Audit log" });
   items.push({ href: "/settings/webhooks", label: "Webhooks" });
   if (isStaff(user)) items.push({ href: "/settings/api-keys", label: "API keys" });
+  if (isStaff(user)) items.push({ href: "/mailbox", label: "Mailbox" });
   if (user.role !== "viewer") items.push({ href: "/settings/api", label: "API reference" });
   return items;
 }

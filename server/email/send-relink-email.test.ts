@@ -72,7 +72,7 @@ describeEachDb(
         expect(part).not.toContain(id);
         expect(part).not.toContain("ten_acme");
       }
-      expect(JSON.parse(facts.scopes).length).toBeGreaterThan(0);
+      expect((JSON.parse(facts.scopes) as string[]).length).toBeGreaterThan(0);
       expect(text).toMatch(/You will be asked to allow:\r?\n {2}- /);
       expect(html).toMatch(/<li>/);
       expect(mail.raw).toMatch(/Subject: Acme Corporation: please reconnect/);

@@ -18,7 +18,7 @@ export interface TestSmtp {
 }
 
 export async function startTestSmtp(): Promise<TestSmtp> {
-  const state: TestSmtp = { url: "", messages: [], refuse: null, close: async () => undefined };
+  const state: TestSmtp = { url: "", messages: [], refuse: null, close: () => Promise.resolve() };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],

@@ -12,6 +12,7 @@ import { homeRouter } from "./home";
 import { errorGroupsRouter } from "./error-groups";
 import { tagsRouter } from "./tags";
 import { webhooksRouter } from "./webhooks";
+import { mailboxRouter } from "./mailbox";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   errorGroups: errorGroupsRouter,
   tags: tagsRouter,
   webhooks: webhooksRouter,
+  mailbox: mailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
-// The webhooks router in the security suites' procedure catalogue: who may call each procedure,
-// a probe naming another tenant's (or the platform's) endpoint or delivery, and a valid input.
+// The webhooks and mailbox routers in the security suites' procedure catalogue: who may call each
+// procedure, a probe naming another tenant's (or the platform's) endpoint or delivery, and a valid input.
 import type { ProcedureCase } from "../../security/procedure-catalog";
 import { scopeAs } from "../../test/callers";
 import { createWebhookEndpoint } from "../create-endpoint";
@@ -100,5 +100,13 @@ export const WEBHOOK_PROCEDURE_CASES: Record<string, ProcedureCase> = {
       },
     ],
     valid: ({ f, user }) => ({ id: plantedDeliveryId(ownTenant(user.tenantId, f.own.tenantId)) }),
+  },
+  "mailbox.list": {
+    access: "staff",
+    touches: "reads the local mailbox (relink e-mails kept without SMTP)",
+    foreign: [
+      { label: "every tenant's mail (staff only)", owner: "tenant", expect: "filtered", input: () => ({ limit: 100 }) },
+    ],
+    valid: () => ({ limit: 20 }),
   },
 };
