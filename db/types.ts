@@ -418,10 +418,13 @@ export interface OpsConnectionCountsTable {
   with_errors: number;
 }
 
-/** Connections per tenant and UTC day (YYYY-MM-DD) of auth_expires_at ('expires') or last_sync_at ('sync'). */
+/**
+ * Connections per tenant and UTC bucket of auth_expires_at ('expires:…') or last_sync_at ('sync:…'):
+ * kind `<column>:d|h|m`, `day` the timestamp's first 10, 13 or 16 characters (day, hour, minute).
+ */
 export interface OpsDayCountsTable {
   tenant_id: string;
-  kind: "expires" | "sync";
+  kind: string;
   day: string;
   n: number;
 }

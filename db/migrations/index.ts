@@ -6,6 +6,7 @@ import * as relink from "./2026-11-21-0003-relink";
 import * as eventsWebhooks from "./2026-12-02-0005-events-webhooks";
 import * as apiKeyScopes from "./2026-12-02-0004-api-key-scopes";
 import * as operations from "./2026-12-02-0007-operations";
+import * as operationsTimeBuckets from "./2026-12-02-0007-operations-time-buckets";
 import * as openErrorsSort from "./2026-12-02-0008-open-errors-sort";
 
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0005-events-webhooks": eventsWebhooks,
   "2026-12-02-0004-api-key-scopes": apiKeyScopes,
   "2026-12-02-0007-operations": operations,
+  "2026-12-02-0007-operations-time-buckets": operationsTimeBuckets,
   "2026-12-02-0008-open-errors-sort": openErrorsSort,
 };
