@@ -27,6 +27,14 @@ export function createTRPCContext(db: DB, user: SessionUser | null, origin: stri
   return { [DB_KEY]: db, user, origin };
 }
 
+const UNPARSABLE_INPUT = "The request's input could not be read: it is not valid JSON in the format this API expects.";
+
+/** The request's body or `?input=` could not be read: JSON's or superjson's own error, not ours. */
+const unparsable = (error: TRPCError) =>
+  error.code === "PARSE_ERROR" ||
+  (error.code === "BAD_REQUEST" &&
+    (error.cause instanceof SyntaxError || error.cause instanceof TypeError || error.cause instanceof RangeError));
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -40,7 +48,14 @@ const t = initTRPC.context<Context>().create({
     delete data.stack;
     return {
       ...shape,
-      message: requestId ? internalErrorMessage(requestId) : zod ? describeZodError(zod) : shape.message,
+      message: requestId
+        ? internalErrorMessage(requestId)
+        : zod
+          ? describeZodError(zod)
+          : // The parser's own words quote the body (a token pasted there would come back).
+            unparsable(error)
+            ? UNPARSABLE_INPUT
+            : shape.message,
       data: {
         ...data,
         // Flattened zod issues: { fieldErrors: { status: ["Invalid option..."] }, formErrors: [] }

@@ -15,7 +15,12 @@ interface Issue {
 
 /** One line, bounded, without its own final period (the sentence adds one). */
 function clip(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim().replace(/\.+$/, "");
+  // zod's own root messages start "Invalid input: …"; the sentence already says so.
+  const line = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^Invalid input:\s*/i, "")
+    .replace(/\.+$/, "");
   return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS - 1)}…` : line;
 }
 
