@@ -3,6 +3,7 @@
 // on POSTs, calls the operation's domain function through the key's TenantScope, and answers
 // JSON validated against the operation's declared schema — or a problem (problem.ts).
 // Bad input always gets a 4xx that says what is wrong; a 500 is a bug, logged under its request id.
+import { findJsonSyntaxError } from "../ingest/json-syntax-error";
 import type { DB } from "../../db";
 import { authenticateApiKey, missingScope } from "../api-keys/authenticate-api-key";
 import { ConflictError, ForbiddenError, BadRequestError, NotFoundError } from "../errors";
@@ -61,9 +62,11 @@ async function readJsonBody(request: Request): Promise<unknown> {
   let value: unknown;
   try {
     value = JSON.parse(body.text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : "not JSON";
-    throw new RestProblem("invalid-request", `The body is not valid JSON: ${reason.slice(0, 200)}.`);
+  } catch {
+    // Position and kind only: the parser's own message quotes the body, which may hold a secret.
+    const found = findJsonSyntaxError(body.text);
+    const where = found ? ` at character ${found.offset + 1}: ${found.kind}` : "";
+    throw new RestProblem("invalid-request", `The body is not valid JSON${where}.`);
   }
   if (tooDeep(value, MAX_JSON_DEPTH))
     throw new RestProblem("invalid-request", `The body nests deeper than ${MAX_JSON_DEPTH} levels.`);

@@ -17,7 +17,6 @@ export const PROBLEM_TYPES = {
   "unsupported-media-type": { status: 415, title: "Send JSON" },
   "idempotency-key-reused": { status: 422, title: "Idempotency-Key reused for a different request" },
   "internal-error": { status: 500, title: "Internal error" },
-  "not-implemented": { status: 501, title: "Not available on this console" },
 } as const;
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 

@@ -28,7 +28,8 @@ export function queryObject(search: URLSearchParams, schema: z.ZodObject<z.ZodRa
   for (const name of new Set(search.keys())) {
     const keyProblem = textProblem(name);
     if (keyProblem) refuse("query", `A parameter name ${keyProblem}`);
-    const field = shape[name];
+    // An own property only: `valueOf`, `constructor` or `__proto__` are not parameters.
+    const field = Object.hasOwn(shape, name) ? shape[name] : undefined;
     if (field === undefined) {
       const known = names.length === 0 ? "this operation takes none" : `this operation takes ${names.join(", ")}`;
       refuse(name, `Unknown query parameter: ${known}`);

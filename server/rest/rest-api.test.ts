@@ -198,16 +198,36 @@ describeEachDb(
       expect(open.body.data).toEqual([]);
     });
 
-    it("relink links with send: true answer 501 until e-mail exists, and create nothing", async () => {
-      const before = await db().selectFrom("relink_links").select("id").where("connection_id", "=", ACME).execute();
-      const answer = await restCall<{ detail: string }>(db(), "POST", `/connections/${ACME}/relink-links`, {
+    it("relink links with send: true are e-mailed (here: the local mailbox) and the ledger says so", async () => {
+      const answer = await restCall<{ id: string; url: string; email?: { sent: boolean; error: string | null } }>(
+        db(),
+        "POST",
+        `/connections/${ACME}/relink-links`,
+        { key: keys.acme, body: { email: "cfo@customer.test", send: true } },
+      );
+      expect(answer.status).toBe(201);
+      expect(answer.body.email).toEqual({ sent: true, error: null });
+      const mail = await db()
+        .selectFrom("mailbox_messages")
+        .select(["to_address", "text_body"])
+        .orderBy("created_at", "desc")
+        .executeTakeFirstOrThrow();
+      expect(mail.to_address).toBe("cfo@customer.test");
+      // The mail carries the link's own token on the configured origin.
+      const token = answer.body.url.split("/link/")[1] ?? "";
+      expect(mail.text_body).toContain(`/link/${token}`);
+      const ledger = await restCall<Page<LedgerRow>>(db(), "GET", `/connections/${ACME}/relink-links?limit=1`, {
         key: keys.acme,
-        body: { email: "cfo@customer.test", send: true },
       });
-      expect(answer.status).toBe(501);
-      expect(answer.body.detail).toMatch(/cannot e-mail relink links/);
-      const after = await db().selectFrom("relink_links").select("id").where("connection_id", "=", ACME).execute();
-      expect(after).toHaveLength(before.length);
+      expect(ledger.body.data[0]).toMatchObject({ id: answer.body.id, sent_to: "cfo@customer.test" });
+      expect(ledger.body.data[0]?.sent_at).toEqual(expect.any(String));
+
+      const noAddress = await restCall<{ detail: string }>(db(), "POST", `/connections/${ACME}/relink-links`, {
+        key: keys.acme,
+        body: { send: true },
+      });
+      expect(noAddress.status).toBe(400);
+      expect(noAddress.body.detail).toMatch(/needed to send the link by e-mail/);
     });
 
     it("GET credentials: decrypted for credentials:read, audited on every read; refused without the scope", async () => {

@@ -5,6 +5,7 @@ import { getCredentialsRoute } from "./credentials";
 import { pauseConnectionRoute, resumeConnectionRoute } from "./pause";
 import { createRelinkLinkRoute, listRelinkLinksRoute, revokeRelinkLinkRoute } from "./relink-links";
 import { listRunRequestsRoute, requestRunRoute } from "./run-requests";
+import { listErrorGroupsRoute } from "./error-groups";
 
 export const REST_ROUTES: readonly RestRoute[] = [
   listConnectionsRoute,
@@ -17,4 +18,5 @@ export const REST_ROUTES: readonly RestRoute[] = [
   getCredentialsRoute,
   requestRunRoute,
   listRunRequestsRoute,
+  listErrorGroupsRoute,
 ];

@@ -8,7 +8,6 @@ import { LINK_STATES } from "../../relink/link-state";
 import { ZCreateLinkRequestSchema, ZLedgerRowSchema } from "../../relink/relink.types";
 import { revokeRelinkLink } from "../../relink/revoke-link";
 import { resolveConnectionRef, ZConnectionPathParams } from "../connection-ref";
-import { RestProblem } from "../problem";
 import { defineRoute, noBody, noQuery } from "../rest-route";
 import { pageOf, queryInteger, ZCursorParam } from "../rest-schemas";
 
@@ -17,7 +16,10 @@ const create = ZCreateLinkRequestSchema.shape;
 const ZCreateRelinkLinkBody = z.strictObject({
   expires_in_hours: create.expiresInHours.meta({ description: "Lifetime of the link; default 168 (7 days)" }),
   email: create.recipientEmail.meta({ description: "The customer's address, recorded on the link" }),
-  send: z.boolean().default(false).meta({ description: "E-mail the link to `email`" }),
+  send: z
+    .boolean()
+    .default(false)
+    .meta({ description: "E-mail the link to `email` (SMTP, or the console's mailbox outside production)" }),
 });
 
 const ZIssuedRelinkLink = z
@@ -27,6 +29,10 @@ const ZIssuedRelinkLink = z
     url: z.string().meta({ description: "The customer's link; shown in this answer only, never stored" }),
     expires_at: z.string(),
     sent_to: z.string().nullable(),
+    email: z
+      .object({ sent: z.boolean(), error: z.string().nullable() })
+      .optional()
+      .meta({ description: "With `send: true`: whether the e-mail went, and why not" }),
   })
   .meta({ id: "IssuedRelinkLink" });
 
@@ -38,27 +44,25 @@ export const createRelinkLinkRoute = defineRoute({
   summary: "Create a relink link",
   description:
     "A single-use link the customer opens to re-authorise the connection. Earlier open links of the connection are " +
-    "revoked, so only the new one works. The URL is in this answer only.",
+    "revoked, so only the new one works. The URL is in this answer only. With `send: true` the console e-mails it " +
+    "to `email` after the link exists; `email.sent` says whether that worked (the link stands either way).",
   scope: "connections:write",
   params: ZConnectionPathParams,
   query: noQuery,
   body: ZCreateRelinkLinkBody,
   success: { status: 201, description: "The new link", schema: ZIssuedRelinkLink },
-  problems: [400, 404, 409, 422, 501],
+  problems: [400, 404, 409, 422],
   run: async ({ scope, origin }, { params, body }) => {
-    if (body.send && !body.email)
-      throw new RestProblem("invalid-request", "Invalid input: body.email — Give the address to send the link to.", {
-        errors: [{ field: "body.email", message: "Give the address to send the link to" }],
-      });
-    if (body.send)
-      throw new RestProblem(
-        "not-implemented",
-        "This console cannot e-mail relink links yet: create the link without `send` and deliver its URL yourself.",
-      );
     const connectionId = await resolveConnectionRef(scope, params.id);
     const link = await createRelinkLink(
       scope,
-      { connectionId, recipientEmail: body.email ?? null, expiresInHours: body.expires_in_hours, revokeOpen: true },
+      {
+        connectionId,
+        recipientEmail: body.email ?? null,
+        expiresInHours: body.expires_in_hours,
+        revokeOpen: true,
+        sendEmail: body.send,
+      },
       origin,
     );
     return {
@@ -67,6 +71,7 @@ export const createRelinkLinkRoute = defineRoute({
       url: link.url,
       expires_at: link.expiresAt,
       sent_to: link.sentTo,
+      email: link.email,
     };
   },
 });
