@@ -163,4 +163,11 @@ export const REST_CATALOG: Record<string, RestCase> = {
     ],
     valid: () => ({ path: "/run-requests" }),
   },
+  "GET /error-groups": {
+    touches: "reads error groups (operations summaries)",
+    foreign: [
+      { label: "no filter (own tenant's groups only)", expect: "filtered", request: () => ({ path: "/error-groups" }) },
+    ],
+    valid: () => ({ path: "/error-groups?sort=connections&limit=5" }),
+  },
 };

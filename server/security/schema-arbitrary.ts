@@ -145,9 +145,15 @@ export function arbitraryFor(schema: JsonSchema, hints: readonly string[], depth
 export function mutate(value: unknown, pick: number, replacement: unknown, remove: boolean): unknown {
   const paths: (string | number)[][] = [[]];
   const walk = (v: unknown, at: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((item, i) => (paths.push([...at, i]), walk(item, [...at, i])));
-    else if (v && typeof v === "object" && !(v instanceof Date))
-      for (const [k, item] of Object.entries(v)) (paths.push([...at, k]), walk(item, [...at, k]));
+    const children: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((item, i): [number, unknown] => [i, item])
+      : v && typeof v === "object" && !(v instanceof Date)
+        ? Object.entries(v)
+        : [];
+    for (const [part, item] of children) {
+      paths.push([...at, part]);
+      walk(item, [...at, part]);
+    }
   };
   walk(value, []);
   const path = paths[pick % paths.length] ?? [];

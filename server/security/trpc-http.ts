@@ -77,6 +77,8 @@ interface WireBody {
   error?: { json?: { message?: unknown; data?: { code?: unknown } } };
 }
 
+const textOf = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+
 export async function readOutcome(response: Response): Promise<TrpcOutcome> {
   const text = await response.text();
   let body: WireBody = {};
@@ -90,8 +92,8 @@ export async function readOutcome(response: Response): Promise<TrpcOutcome> {
   return {
     status: response.status,
     text,
-    code: error ? String(error.data?.code ?? "") : null,
-    message: error ? String(error.message ?? "") : null,
+    code: error ? textOf(error.data?.code) : null,
+    message: error ? textOf(error.message) : null,
     data: data ? superjson.deserialize(data as SuperJSONResult) : undefined,
   };
 }
