@@ -16,6 +16,20 @@ export interface BulkRelinkDialogProps {
   onDone?: () => void;
 }
 
+/** How the batch's e-mails went, when it was sent by e-mail. */
+function EmailSummary({ links }: { links: { email?: { sent: boolean; error: string | null } }[] }) {
+  const mailed = links.filter((l) => l.email);
+  if (mailed.length === 0)
+    return <p className="text-xs text-muted-foreground">Not e-mailed: send the links from the CSV yourself.</p>;
+  const failed = mailed.filter((l) => !l.email?.sent);
+  return (
+    <p className={failed.length ? "text-xs text-destructive" : "text-xs text-muted-foreground"} role="status">
+      {mailed.length - failed.length} e-mailed
+      {failed.length ? `, ${failed.length} could not be (${failed[0]?.email?.error ?? "unknown error"})` : ""}.
+    </p>
+  );
+}
+
 /** Relink links for every selected connection that needs one, as a batch with a CSV download. */
 export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps) {
   const trpc = useTRPC();
@@ -88,9 +102,7 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
                       ))}
                     </ul>
                   ) : null}
-                  <p className="text-xs text-muted-foreground">
-                    Email sending is not set up in this console: send the links from the CSV yourself.
-                  </p>
+                  <EmailSummary links={result.links} />
                 </div>
               ),
               actions: (

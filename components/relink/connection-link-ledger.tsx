@@ -15,7 +15,12 @@ export function ConnectionLinkLedger({ rows, canWrite }: { rows: LedgerRow[]; ca
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() });
-  const [resent, setResent] = useState<{ url: string; expiresAt: string; sentTo: string | null } | null>(null);
+  const [resent, setResent] = useState<{
+    url: string;
+    expiresAt: string;
+    sentTo: string | null;
+    email?: { sent: boolean; error: string | null };
+  } | null>(null);
   const onError = (e: unknown) =>
     toast({ title: "Could not change the link", description: errorMessage(e), variant: "destructive" });
   const revoke = useMutation(
@@ -36,7 +41,12 @@ export function ConnectionLinkLedger({ rows, canWrite }: { rows: LedgerRow[]; ca
             Revoke
           </Button>
         ) : null}
-        <Button size="sm" variant="outline" disabled={resend.isPending} onClick={() => resend.mutate({ linkId: r.id })}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={resend.isPending}
+          onClick={() => resend.mutate({ linkId: r.id, sendEmail: r.sent_to !== null })}
+        >
           Resend
         </Button>
       </div>
@@ -56,7 +66,10 @@ export function ConnectionLinkLedger({ rows, canWrite }: { rows: LedgerRow[]; ca
         <DialogContent>
           <DialogHeader>
             <DialogTitle>New link created</DialogTitle>
-            <DialogDescription>The previous link no longer works. Send this one instead.</DialogDescription>
+            <DialogDescription>
+              The previous link no longer works.{" "}
+              {resent?.email?.sent ? "The new one was e-mailed." : "Send this one instead."}
+            </DialogDescription>
           </DialogHeader>
           {resent ? <IssuedLinkView {...resent} /> : null}
         </DialogContent>

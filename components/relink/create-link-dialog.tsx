@@ -49,7 +49,12 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
         create.data
           ? {
               body: (
-                <IssuedLinkView url={create.data.url} expiresAt={create.data.expiresAt} sentTo={create.data.sentTo} />
+                <IssuedLinkView
+                  url={create.data.url}
+                  expiresAt={create.data.expiresAt}
+                  sentTo={create.data.sentTo}
+                  email={create.data.email}
+                />
               ),
               actions: <Button onClick={() => onOpenChange(false)}>Done</Button>,
             }
@@ -59,7 +64,7 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
       <LinkOptionsFields
         value={options}
         onChange={setOptions}
-        recipientHint="Recorded in the ledger so you know who the link was for."
+        recipientHint="Recorded in the ledger so you know who the link was for; ticked, the console e-mails it."
       />
     </FormDialog>
   );

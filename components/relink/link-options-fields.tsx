@@ -1,5 +1,7 @@
 "use client";
 import { Checkbox } from "@/components/ui/checkbox";
+import { formatLocalShort } from "@/components/ui/format-relative";
+import { useNow } from "@/components/ui/use-now";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -9,12 +11,15 @@ export interface LinkOptions {
   recipient: string;
   expiresInHours: number;
   revokeOpen: boolean;
+  /** e-mail the link to the recipient */
+  sendEmail: boolean;
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   recipient: "",
   expiresInHours: DEFAULT_EXPIRY_HOURS,
   revokeOpen: true,
+  sendEmail: true,
 };
 
 /** The options as the create procedures take them: an empty recipient is none. */
@@ -23,6 +28,7 @@ export function linkOptionsInput(options: LinkOptions) {
     recipientEmail: options.recipient.trim() || null,
     expiresInHours: options.expiresInHours,
     revokeOpen: options.revokeOpen,
+    sendEmail: options.sendEmail && options.recipient.trim() !== "",
   };
 }
 
@@ -36,6 +42,7 @@ export function LinkOptionsFields({
   onChange: (next: LinkOptions) => void;
   recipientHint: string;
 }) {
+  const now = useNow();
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-1.5">
@@ -49,6 +56,17 @@ export function LinkOptionsFields({
           onChange={(e) => onChange({ ...value, recipient: e.target.value })}
         />
         <p className="text-xs text-muted-foreground">{recipientHint}</p>
+        <div className="flex items-center gap-2">
+          <Checkbox
+            id="relink-send-email"
+            checked={value.sendEmail && value.recipient.trim() !== ""}
+            disabled={value.recipient.trim() === ""}
+            onCheckedChange={(c) => onChange({ ...value, sendEmail: c === true })}
+          />
+          <Label htmlFor="relink-send-email" className="font-normal">
+            Send by e-mail
+          </Label>
+        </div>
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="relink-expiry">Expires after</Label>
@@ -67,6 +85,11 @@ export function LinkOptionsFields({
             ))}
           </SelectContent>
         </Select>
+        {now === null ? null : (
+          <p className="text-xs text-muted-foreground" aria-live="polite">
+            Until about {formatLocalShort(new Date(now + value.expiresInHours * 3_600_000))}, your time.
+          </p>
+        )}
       </div>
       <div className="flex items-center gap-2">
         <Checkbox

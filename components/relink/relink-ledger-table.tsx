@@ -44,7 +44,7 @@ function columns(opts: RelinkLedgerTableProps): Column[] {
         </>
       ),
     },
-    { header: "For", cell: (r) => r.sent_to ?? muted("—") },
+    { header: "For", cell: (r) => <Recipient row={r} /> },
     { header: "Expires", cell: (r) => <RelativeTime value={r.expires_at} /> },
     { header: "Opened", cell: (r) => <RelativeTime value={r.opened_at} /> },
     ...(opts.combinedOutcome
@@ -122,5 +122,24 @@ function Outcome({ row }: { row: LedgerRow }) {
     <span>
       <RelativeTime value={row.revoked_at} /> <span className="text-xs text-muted-foreground">by {row.revoked_by}</span>
     </span>
+  );
+}
+
+/** Who the link was for, and whether the console e-mailed it. */
+function Recipient({ row }: { row: LedgerRow }) {
+  if (!row.sent_to) return muted("—");
+  return (
+    <>
+      {row.sent_to}
+      {row.sent_at ? (
+        <div className="text-xs text-muted-foreground">
+          e-mailed <RelativeTime value={row.sent_at} />
+        </div>
+      ) : row.send_error ? (
+        <div className="text-xs text-destructive" title={row.send_error}>
+          e-mail failed
+        </div>
+      ) : null}
+    </>
   );
 }
