@@ -1,3 +1,4 @@
+import { Pause } from "lucide-react";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import type { ConnectionListRow } from "@/server/connections/list/list.types";
 
@@ -21,19 +22,45 @@ export function PausedBadges({ userPaused, platformPaused }: { userPaused: boole
   return (
     <>
       {userPaused ? (
-        <Badge variant="outline" title="Paused by a console user">
+        <Badge variant="secondary" title="Paused by a console user: nothing syncs until someone resumes it">
+          <Pause aria-hidden="true" />
           Paused
         </Badge>
       ) : null}
       {platformPaused ? (
         <Badge
           variant="outline"
-          className="border-warning text-warning"
+          className="border-warning text-warning-text"
           title="Paused by the platform itself (e.g. plan limit), not by a console user"
         >
           Platform-paused
         </Badge>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * One clear state: a paused connection reads "Paused", not "Active" and "Paused" side by side.
+ * Its status still shows when it is a problem (a paused connection can also be in error).
+ */
+export function ConnectionStateBadges({
+  status,
+  needsRelink,
+  userPaused,
+  platformPaused,
+}: {
+  status: ConnectionStatus;
+  needsRelink: boolean;
+  userPaused: boolean;
+  platformPaused: boolean;
+}) {
+  const paused = userPaused || platformPaused;
+  return (
+    <>
+      <PausedBadges userPaused={userPaused} platformPaused={platformPaused} />
+      {!paused || status !== "active" ? <StatusBadge status={status} /> : null}
+      {needsRelink ? <NeedsRelinkBadge /> : null}
     </>
   );
 }

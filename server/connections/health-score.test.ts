@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureStreak, gradeOf, healthScore, roughDuration, type HealthFacts } from "./health-score";
+import { failureStreak, gradeOf, healthScore, roughDuration, streakOf, type HealthFacts } from "./health-score";
 
 const NOW = Date.parse("2026-11-01T12:00:00Z");
 const HOUR = 3_600_000;
@@ -97,6 +97,12 @@ describe("failureStreak", () => {
     expect(failureStreak(["complete", "error"])).toBe(0);
     expect(failureStreak(["error", "error", "complete", "error"])).toBe(2);
     expect(failureStreak(["running", "failed", "cancelled", "error", "succeeded"])).toBe(2);
+  });
+  it("counts none unless the row's last run failed, and at least that one when it did", () => {
+    expect(streakOf("complete", ["error", "error"])).toBe(0);
+    expect(streakOf(null, [])).toBe(0);
+    expect(streakOf("error", [])).toBe(1);
+    expect(streakOf("error", ["error", "error", "complete"])).toBe(2);
   });
 });
 

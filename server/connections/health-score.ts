@@ -112,3 +112,14 @@ export function failureStreak(statusesNewestFirst: string[]): number {
   }
   return n;
 }
+
+/** A row's last run failed (the row's own summary of its newest run). */
+export const lastRunFailed = (status: string | null): boolean => status !== null && /error|fail/i.test(status);
+
+/**
+ * The streak as the list and the detail page both count it: none unless the row says its last
+ * run failed, and then at least that one, even when its runs were never sent.
+ */
+export function streakOf(lastRunStatus: string | null, statusesNewestFirst: string[]): number {
+  return lastRunFailed(lastRunStatus) ? Math.max(1, failureStreak(statusesNewestFirst)) : 0;
+}

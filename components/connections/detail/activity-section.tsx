@@ -3,6 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import * as React from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
+import { actionLabel } from "@/components/audit/audit-labels";
+import { ChangeList } from "@/components/audit/change-list";
 import { JsonViewer } from "@/components/ui/json-viewer";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActivityPage } from "@/server/connections/detail/detail.types";
@@ -37,13 +39,14 @@ export function ActivitySection({ connectionId, first }: { connectionId: string;
               className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full border-2 border-background bg-primary"
             />
             <p className="text-sm">
-              <span className="font-medium">{e.action}</span>{" "}
+              <span className="font-medium">{actionLabel(e.action)}</span>{" "}
               <span className="text-muted-foreground">by {e.actor_label}</span> · <RelativeTime value={e.at} />
             </p>
             {e.note ? <p className="text-sm">“{e.note}”</p> : null}
+            <ChangeList before={e.before} after={e.after} />
             {e.before !== null || e.after !== null ? (
               <details className="mt-1 text-xs">
-                <summary className="cursor-pointer text-muted-foreground">Before and after</summary>
+                <summary className="cursor-pointer text-muted-foreground">Before and after (JSON)</summary>
                 <div className="mt-1 grid gap-2 lg:grid-cols-2">
                   <JsonViewer value={e.before} />
                   <JsonViewer value={e.after} />

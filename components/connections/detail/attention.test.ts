@@ -55,7 +55,29 @@ describe("attentionItems", () => {
     );
     expect(items.map((i) => i.kind)).toEqual(["relink", "errors"]);
     expect(items[0]?.why).toBe("401 Unauthorized: invalid_grant");
-    expect(items[1]?.why).toBe("Latest: 429 Too Many Requests: slow down");
+    // Both errored at the same moment: the first listed (the server's newest-first order) is named.
+    expect(items[1]?.why).toBe("Latest: 401 Unauthorized: invalid_grant");
+  });
+
+  it("names the newest active error, even when it is the auth error the relink callout explains", () => {
+    const auth = error({
+      id: "a",
+      status_code: "401",
+      status_text: "Unauthorized",
+      message: "invalid_grant",
+      is_auth_error: true,
+      errored_at: "2026-11-01T11:00:00.000Z",
+    });
+    const older = error({ id: "b", errored_at: "2026-10-30T09:00:00.000Z" });
+    const items = attentionItems({ ...healthy, status: "error", needs_relink: true }, [older, auth], 2, NOW);
+    expect(items.find((i) => i.kind === "errors")?.why).toBe("Latest: 401 Unauthorized: invalid_grant");
+    const plain = attentionItems(
+      healthy,
+      [error({ id: "c", errored_at: "2026-10-01T00:00:00Z" }), error({ id: "d", message: "newest" })],
+      2,
+      NOW,
+    );
+    expect(plain.find((i) => i.kind === "errors")?.why).toBe("Latest: 429 Too Many Requests: newest");
   });
 
   it("keeps the platform's pause apart from a console pause, and says what each means", () => {

@@ -41,6 +41,13 @@ export const PLATFORM_LABEL: Record<ConnectionDetail["platform"], string> = {
 const describeError = (e: ConnectionErrorView) =>
   [e.status_code, e.status_text].filter(Boolean).join(" ") + (e.message ? `: ${e.message}` : "");
 
+/** The error with the latest errored_at (ties: the first listed, which the server orders by id). */
+export function newestError(errors: ConnectionErrorView[]): ConnectionErrorView | undefined {
+  let newest: ConnectionErrorView | undefined;
+  for (const e of errors) if (!newest || Date.parse(e.errored_at) > Date.parse(newest.errored_at)) newest = e;
+  return newest;
+}
+
 export function attentionItems(
   c: Facts,
   activeErrors: ConnectionErrorView[],
@@ -90,7 +97,8 @@ export function attentionItems(
     });
   }
   const otherErrors = authError && c.needs_relink ? activeCount - 1 : activeCount;
-  const latest = activeErrors.find((e) => !(c.needs_relink && e === authError));
+  // The newest by its time, whatever order the rows came in and whichever callout names it too.
+  const latest = newestError(activeErrors);
   if (otherErrors > 0 && latest) {
     items.push({
       kind: "errors",

@@ -7,6 +7,7 @@ import { attentionItems } from "./attention";
 import { AttentionCallouts } from "./attention-callouts";
 import { AuthSection } from "./auth-section";
 import { DetailHeader } from "./detail-header";
+import { HealthSection } from "./health-section";
 import { DetailTabs } from "./detail-tabs";
 import { ErrorsSection } from "./errors-section";
 import { Section } from "./field-list";
@@ -32,11 +33,20 @@ export function ConnectionDetailView({ data, canWrite, now, actions, relink, rel
   const items = attentionItems(c, data.activeErrors.rows, data.activeErrors.activeCount, now);
   return (
     <div className="space-y-5">
-      <DetailHeader connection={c} actions={actions} />
+      <DetailHeader connection={c} health={data.health} actions={actions} />
       <AttentionCallouts items={items} relinkAction={relinkAction} canWrite={canWrite} />
       <DetailTabs
         tabs={[
-          { value: "overview", label: "Overview", content: <OverviewSection connection={c} /> },
+          {
+            value: "overview",
+            label: "Overview",
+            content: (
+              <div className="space-y-4">
+                <HealthSection health={data.health} />
+                <OverviewSection connection={c} />
+              </div>
+            ),
+          },
           { value: "auth", label: "Auth", content: <AuthSection connection={c} now={now} /> },
           {
             value: "errors",

@@ -2,13 +2,24 @@
 import Link from "next/link";
 import { ChevronLeft } from "lucide-react";
 import type { ReactNode } from "react";
-import { NeedsRelinkBadge, PausedBadges, StatusBadge } from "@/components/connections/status-badge";
+import { HealthBadge } from "@/components/connections/health-badge";
+import { ConnectionStateBadges, StatusBadge } from "@/components/connections/status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { ConnectionDetail } from "@/server/connections/detail/detail.types";
+import type { Health } from "@/server/connections/health-score";
 import { PLATFORM_LABEL } from "./attention";
 
-export function DetailHeader({ connection: c, actions }: { connection: ConnectionDetail; actions: ReactNode }) {
+export function DetailHeader({
+  connection: c,
+  health,
+  actions,
+}: {
+  connection: ConnectionDetail;
+  health: Health;
+  actions: ReactNode;
+}) {
   const provider = c.provider_display_name ?? c.integration_name ?? c.provider;
+  const paused = c.user_paused || c.platform_paused;
   return (
     <header className="space-y-3">
       <Link
@@ -20,15 +31,18 @@ export function DetailHeader({ connection: c, actions }: { connection: Connectio
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-2">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-2xl font-semibold tracking-tight">{c.name}</h1>
-            <StatusBadge status={c.status} />
-            {c.upstream_status && c.upstream_status.toLowerCase() !== c.status ? (
+            <h1 className="break-words text-2xl font-semibold tracking-tight">{c.name}</h1>
+            <ConnectionStateBadges
+              status={c.status}
+              needsRelink={c.needs_relink}
+              userPaused={c.user_paused}
+              platformPaused={c.platform_paused}
+            />
+            {!paused && c.upstream_status && c.upstream_status.toLowerCase() !== c.status ? (
               <Badge variant="muted" title={`Status as ${PLATFORM_LABEL[c.platform]} sent it`}>
                 {c.upstream_status}
               </Badge>
             ) : null}
-            {c.needs_relink ? <NeedsRelinkBadge /> : null}
-            <PausedBadges userPaused={c.user_paused} platformPaused={c.platform_paused} />
           </div>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
             <Meta label="Provider">
@@ -41,9 +55,17 @@ export function DetailHeader({ connection: c, actions }: { connection: Connectio
             </Meta>
             <Meta label="Environment">{c.environment ?? "—"}</Meta>
             <Meta label="Open errors">{c.open_error_count}</Meta>
+            <Meta label="Health">
+              <HealthBadge health={health} />
+            </Meta>
+            {paused && c.status === "active" ? (
+              <Meta label="When resumed">
+                <StatusBadge status={c.status} />
+              </Meta>
+            ) : null}
           </dl>
         </div>
-        <div className="flex shrink-0 items-center gap-2">{actions}</div>
+        <div className="flex flex-wrap items-center gap-2">{actions}</div>
       </div>
     </header>
   );
@@ -51,7 +73,7 @@ export function DetailHeader({ connection: c, actions }: { connection: Connectio
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="flex gap-1.5">
+    <div className="flex items-center gap-1.5">
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="font-medium">{children}</dd>
     </div>

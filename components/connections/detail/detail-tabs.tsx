@@ -47,7 +47,8 @@ export function DetailTabs({ tabs }: { tabs: DetailTabSpec[] }) {
   };
   return (
     <Tabs value={current} onValueChange={onChange}>
-      <TabsList className="h-auto flex-wrap">
+      {/* One row that scrolls sideways on a phone, rather than wrapping into a block of tabs. */}
+      <TabsList className="h-auto max-w-full justify-start overflow-x-auto [scrollbar-width:thin]">
         {tabs.map((t) => (
           <TabsTrigger key={t.value} value={t.value}>
             {t.label}

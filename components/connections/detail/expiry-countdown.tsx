@@ -7,8 +7,8 @@ import { describeExpiry } from "./describe-expiry";
 
 const TONE = {
   none: "text-muted-foreground",
-  expired: "text-destructive font-medium",
-  soon: "text-warning font-medium",
+  expired: "text-destructive-text font-medium",
+  soon: "text-warning-text font-medium",
   ok: "",
 } as const;
 

@@ -1,6 +1,6 @@
 // Label/value rows for the detail sections: one look, one way to show a missing value.
 import type { ReactNode } from "react";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 
@@ -10,7 +10,7 @@ export function Missing() {
 
 export function Field({ label, children }: { label: string; children?: ReactNode }) {
   return (
-    <div className="grid min-h-9 grid-cols-[11rem_1fr] items-center gap-3 py-1 text-sm">
+    <div className="grid min-h-9 grid-cols-1 items-center gap-x-3 py-1 text-sm sm:grid-cols-[11rem_1fr]">
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="min-w-0 break-words">
         {children === null || children === undefined || children === "" ? <Missing /> : children}
@@ -57,7 +57,8 @@ export function Section({
   return (
     <Card className={className}>
       <CardHeader className="pb-3">
-        <CardTitle>{title}</CardTitle>
+        {/* h2 under the page's h1: each tab's sections are its top-level headings */}
+        <h2 className="text-base font-semibold leading-none">{title}</h2>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
       <CardContent>{children}</CardContent>

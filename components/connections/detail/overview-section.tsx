@@ -117,7 +117,7 @@ export function OverviewSection({ connection: c }: { connection: ConnectionDetai
               <WhenBy at={c.last_run_at} by={c.last_run_by} />
             </Field>
             <Field label="Error">
-              {c.last_run_error ? <span className="text-destructive">{c.last_run_error}</span> : null}
+              {c.last_run_error ? <span className="text-destructive-text">{c.last_run_error}</span> : null}
             </Field>
           </dl>
         ) : (

@@ -21,12 +21,12 @@ function RunRef({ label, run }: { label: string; run: RunDiff["base"] }) {
 function Changes({ title, changes }: { title: string; changes: ParamChange[] }) {
   return (
     <div className="space-y-1">
-      <h4 className="text-sm font-medium">
+      <h3 className="text-sm font-medium">
         {title}{" "}
         <span className="font-normal text-muted-foreground">
           — {changes.length === 0 ? "no changes" : `${changes.length} change${changes.length === 1 ? "" : "s"}`}
         </span>
-      </h4>
+      </h3>
       {changes.length ? (
         <table className="text-xs">
           <thead className="sr-only">
@@ -42,10 +42,10 @@ function Changes({ title, changes }: { title: string; changes: ParamChange[] }) 
               <tr key={c.path} className="border-b last:border-0">
                 <td className="py-1 pr-6 font-mono">{c.path || "(whole document)"}</td>
                 <td className="py-1 pr-3 text-muted-foreground">{c.kind}</td>
-                <td className="py-1 pr-6 font-mono text-destructive line-through decoration-destructive/50">
+                <td className="py-1 pr-6 font-mono text-destructive-text line-through decoration-destructive/50">
                   {c.kind === "added" ? "" : show(c.before)}
                 </td>
-                <td className="py-1 font-mono text-success">{c.kind === "removed" ? "" : show(c.after)}</td>
+                <td className="py-1 font-mono text-success-text">{c.kind === "removed" ? "" : show(c.after)}</td>
               </tr>
             ))}
           </tbody>

@@ -73,7 +73,7 @@ export function RunRow({
         <TableCell className="whitespace-nowrap text-muted-foreground">
           {run.records_read ?? "—"} → {run.records_written ?? "—"}
         </TableCell>
-        <TableCell className="max-w-[24rem] truncate text-destructive" title={run.error_message ?? undefined}>
+        <TableCell className="max-w-[24rem] truncate text-destructive-text" title={run.error_message ?? undefined}>
           {run.error_message ?? ""}
         </TableCell>
       </TableRow>
@@ -82,21 +82,23 @@ export function RunRow({
           <TableCell colSpan={RUN_COLUMNS} className="bg-muted/20">
             <div className="grid gap-3 py-2 lg:grid-cols-2">
               <div>
-                <h4 className="mb-1 text-xs font-medium text-muted-foreground">
+                <h3 className="mb-1 text-xs font-medium text-muted-foreground">
                   Source parameters {run.source_status ? `(${run.source_status})` : ""}
-                </h4>
+                </h3>
                 <JsonViewer value={run.source_parameters} defaultExpandDepth={2} />
               </div>
               <div>
-                <h4 className="mb-1 text-xs font-medium text-muted-foreground">
+                <h3 className="mb-1 text-xs font-medium text-muted-foreground">
                   Destination parameters {run.destination_status ? `(${run.destination_status})` : ""}
-                </h4>
+                </h3>
                 <JsonViewer value={run.destination_parameters} defaultExpandDepth={2} />
               </div>
-              {run.error_message ? <p className="text-sm text-destructive lg:col-span-2">{run.error_message}</p> : null}
+              {run.error_message ? (
+                <p className="text-sm text-destructive-text lg:col-span-2">{run.error_message}</p>
+              ) : null}
               {run.extra !== null ? (
                 <div className="lg:col-span-2">
-                  <h4 className="mb-1 text-xs font-medium text-muted-foreground">Everything else the platform sent</h4>
+                  <h3 className="mb-1 text-xs font-medium text-muted-foreground">Everything else the platform sent</h3>
                   <JsonViewer value={run.extra} />
                 </div>
               ) : null}

@@ -2,6 +2,7 @@
 // domain functions and schemas as the tRPC procedures the browser pages with. Shared by the page
 // and bench/detail.ts, so the bench measures what the page really does.
 import type { TenantScope } from "../../scope/tenant-scope";
+import { healthScore, streakOf } from "../health-score";
 import { listActivity } from "./activity";
 import {
   ZActivityPageSchema,
@@ -21,7 +22,12 @@ import { diffRuns } from "./run-diff";
 import { listRuns } from "./runs";
 
 /** null when the id is malformed, unknown or another tenant's: the page says "not found" alike. */
-export async function loadConnectionDetail(scope: TenantScope, rawId: string, pageSize: number) {
+export async function loadConnectionDetail(
+  scope: TenantScope,
+  rawId: string,
+  pageSize: number,
+  now: number = Date.now(),
+) {
   const parsed = ZConnectionByIdRequestSchema.safeParse({ id: rawId });
   if (!parsed.success) return null;
   const { id } = parsed.data;
@@ -38,8 +44,15 @@ export async function loadConnectionDetail(scope: TenantScope, rawId: string, pa
     listActivity(scope, ZActivityRequestSchema.parse(page)),
     diffRuns(scope, ZRunDiffRequestSchema.parse({ connectionId: id })),
   ]);
+  const detail = ZConnectionDetailSchema.parse(connection);
+  // The same score the list shows; the streak is read from the newest page of runs.
+  const streak = streakOf(
+    detail.last_run_status,
+    runs.rows.map((r) => r.status),
+  );
   return {
-    connection: ZConnectionDetailSchema.parse(connection),
+    connection: detail,
+    health: healthScore({ ...detail, failure_streak: streak }, now),
     runs: ZRunsPageSchema.parse(runs),
     activeErrors: ZErrorsPageSchema.parse(activeErrors),
     resolvedErrors: ZErrorsPageSchema.parse(resolvedErrors),

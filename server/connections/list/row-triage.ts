@@ -2,13 +2,12 @@
 // score (with the failure streak it needs from the runs) and the newest relink link's state, so
 // nobody sends a second link by accident. Read for one page of ids only, through the scope.
 import type { TenantScope } from "../../scope/tenant-scope";
-import { failureStreak, healthScore, type Health } from "../health-score";
+import { healthScore, lastRunFailed, streakOf, type Health } from "../health-score";
 import { newestRunsFirst } from "../detail/runs";
 import type { RelinkSummary } from "./list.types";
 
 /** Runs read per connection for its failure streak; the score stops growing at 3. */
 const STREAK_RUNS = 6;
-const FAILED = /error|fail/i;
 
 interface TriageFacts {
   id: string;
@@ -27,7 +26,7 @@ interface TriageFacts {
  * only they read their runs (a few, newest first, through the (connection, started_at) index).
  */
 export async function failureStreaks(scope: TenantScope, rows: TriageFacts[]): Promise<Map<string, number>> {
-  const failing = rows.filter((r) => r.last_run_status !== null && FAILED.test(r.last_run_status));
+  const failing = rows.filter((r) => lastRunFailed(r.last_run_status));
   const streaks = await Promise.all(
     failing.map(async (r) => {
       const runs = await scope
@@ -39,8 +38,13 @@ export async function failureStreaks(scope: TenantScope, rows: TriageFacts[]): P
         .orderBy("id", "desc")
         .limit(STREAK_RUNS)
         .execute();
-      // The row says its last run failed even when its runs were never sent: count that one.
-      return [r.id, Math.max(1, failureStreak(runs.map((x) => x.status)))] as const;
+      return [
+        r.id,
+        streakOf(
+          r.last_run_status,
+          runs.map((x) => x.status),
+        ),
+      ] as const;
     }),
   );
   return new Map(streaks);

@@ -8,10 +8,20 @@ import { canWrite } from "@/lib/roles";
 import { textProblem } from "@/server/input/unsafe-text";
 import { sessionScope } from "@/server/scope/session-scope";
 import { loadConnectionDetail } from "@/server/connections/detail/load-detail";
+import { getConnection } from "@/server/connections/detail/get-connection";
+import type { Metadata } from "next";
 
-export const metadata = { title: "Connection" };
+type Params = Promise<{ id: string }>;
 
-export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
+/** The tab says which connection it is: "Acme Xero · Connections console". */
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [{ id }, session] = await Promise.all([params, sessionScope()]);
+  if (!session || textProblem(id)) return { title: "Connection" };
+  const c = await getConnection(session.scope, id).catch(() => null);
+  return { title: c ? c.name : "Connection not found" };
+}
+
+export default async function ConnectionPage({ params }: { params: Params }) {
   const [{ id }, session] = await Promise.all([params, sessionScope()]);
   if (!session) notFound();
   const { user, scope } = session;

@@ -1,0 +1,27 @@
+// The words and colours of a health score, shared by the list's tooltip (HealthBadge) and the
+// detail page (server-rendered), so both explain a score the same way.
+import { cn } from "@/components/ui/cn";
+import type { Health } from "@/server/connections/health-score";
+
+export const HEALTH_GRADE: Record<Health["grade"], { label: string; className: string }> = {
+  healthy: { label: "Healthy", className: "border-success/60 text-success-text" },
+  degraded: { label: "Degraded", className: "border-warning bg-warning/15 text-warning-text" },
+  critical: { label: "Critical", className: "border-destructive bg-destructive/10 text-destructive-text" },
+};
+
+export const healthLabel = (h: Health) => `Health ${h.score} of 100, ${HEALTH_GRADE[h.grade].label.toLowerCase()}`;
+
+export function HealthFactors({ health, className }: { health: Health; className?: string }) {
+  return (
+    <ul className={cn("space-y-0.5", className)}>
+      {health.factors.map((f) => (
+        <li key={f.key} className="flex justify-between gap-4">
+          <span>
+            {f.label}: {f.detail}
+          </span>
+          <span className="font-mono tabular-nums">{f.penalty > 0 ? `−${f.penalty}` : "0"}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
