@@ -18,9 +18,13 @@ const config: Config = {
         popover: { DEFAULT: "var(--popover)", foreground: "var(--popover-foreground)" },
         primary: { DEFAULT: "var(--primary)", foreground: "var(--primary-foreground)" },
         secondary: { DEFAULT: "var(--secondary)", foreground: "var(--secondary-foreground)" },
-        destructive: { DEFAULT: "var(--destructive)", foreground: "var(--destructive-foreground)" },
-        warning: { DEFAULT: "var(--warning)", foreground: "var(--warning-foreground)" },
-        success: { DEFAULT: "var(--success)", foreground: "var(--success-foreground)" },
+        destructive: {
+          DEFAULT: "var(--destructive)",
+          foreground: "var(--destructive-foreground)",
+          text: "var(--destructive-text)",
+        },
+        warning: { DEFAULT: "var(--warning)", foreground: "var(--warning-foreground)", text: "var(--warning-text)" },
+        success: { DEFAULT: "var(--success)", foreground: "var(--success-foreground)", text: "var(--success-text)" },
       },
       borderRadius: {
         lg: "var(--radius)",

@@ -18,6 +18,8 @@ export interface ReasonDialogProps {
   /** error from the server, shown under the field */
   error?: string | null;
   onConfirm: (text: string) => void;
+  /** keeps the confirm button off until the dialog's own fields are satisfied */
+  confirmDisabled?: boolean;
   children?: ReactNode;
 }
 
@@ -32,6 +34,7 @@ export function ReasonDialog({
   pending = false,
   error,
   onConfirm,
+  confirmDisabled = false,
   children,
 }: ReasonDialogProps) {
   const [text, setText] = useState("");
@@ -56,12 +59,14 @@ export function ReasonDialog({
       description={description}
       onSubmit={() => {
         setTouched(true);
-        if (!missing) onConfirm(text.trim());
+        if (!missing && !confirmDisabled) onConfirm(text.trim());
       }}
       submitLabel={confirmLabel}
+      submitDisabled={confirmDisabled}
       pending={pending}
       cancel
     >
+      {children}
       <div className="grid gap-2">
         <Label htmlFor={`${id}-text`}>{fieldLabel}</Label>
         <Textarea
@@ -74,12 +79,11 @@ export function ReasonDialog({
           onChange={(e) => setText(e.target.value)}
         />
         {message ? (
-          <p id={`${id}-error`} role="alert" className="text-sm text-destructive">
+          <p id={`${id}-error`} role="alert" className="text-sm text-destructive-text">
             {message}
           </p>
         ) : null}
       </div>
-      {children}
     </FormDialog>
   );
 }

@@ -1,10 +1,21 @@
-// The audit log's filters as a plain GET form: the URL is the state, so a filtered view can be
-// bookmarked and the CSV link carries the very same filters. Works without JavaScript.
-import Link from "next/link";
-import type { ReactNode } from "react";
-import { Button, buttonClassName } from "@/components/ui/button";
-import { fieldClassName, Input } from "@/components/ui/input";
+"use client";
+// The audit log's filters in the connections table's own components (search boxes, faceted
+// menus, date inputs): each applies as soon as it is chosen, into the URL, so a filtered view
+// can be bookmarked and the CSV link carries the very same filters. No Apply button.
+import { X } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import { DataTableCommitInput } from "@/components/data-table/data-table-commit-input";
+import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
+import { DataTableSearch } from "@/components/data-table/data-table-search";
+import { Button } from "@/components/ui/button";
 import type { AuditFacets, AuditFilters } from "@/server/audit/list.types";
+import { actionLabel } from "./audit-labels";
+
+type Key = "actor" | "action" | "tenantId" | "connectionId" | "from" | "to";
+
+/** A one-value filter in the multi-select menu: choosing a value replaces the one chosen. */
+const single = (next: string[], current: string | undefined) => next.find((v) => v !== current) ?? null;
 
 export function AuditFiltersForm({
   filters,
@@ -15,53 +26,75 @@ export function AuditFiltersForm({
   facets: AuditFacets;
   showTenant: boolean;
 }) {
-  const field = (label: string, control: ReactNode) => (
-    <label className="grid gap-1 text-sm font-medium">
-      {label}
-      {control}
-    </label>
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const set = useCallback(
+    (key: Key, value: string | null) => {
+      const next = new URLSearchParams(params.toString());
+      next.delete("cursor"); // a new filter starts from the newest page
+      if (value) next.set(key, value);
+      else next.delete(key);
+      const qs = next.toString();
+      router.push(qs ? `${pathname}?${qs}` : pathname);
+    },
+    [params, pathname, router],
   );
+  const onActor = useCallback((v: string) => set("actor", v.trim() || null), [set]);
+  const onConnection = useCallback((v: string) => set("connectionId", v.trim() || null), [set]);
+  const any = Object.values(filters).some((v) => v !== undefined && v !== "");
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label="Filter the audit log"
-      className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-7"
-    >
-      {field("Actor", <Input name="actor" defaultValue={filters.actor ?? ""} placeholder="email or id" />)}
-      {field(
-        "Action",
-        <select name="action" defaultValue={filters.action ?? ""} className={`${fieldClassName} h-9`}>
-          <option value="">Any action</option>
-          {facets.actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>,
-      )}
-      {showTenant
-        ? field(
-            "Tenant",
-            <select name="tenantId" defaultValue={filters.tenantId ?? ""} className={`${fieldClassName} h-9`}>
-              <option value="">Any tenant</option>
-              {facets.tenants.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>,
-          )
-        : null}
-      {field("Connection", <Input name="connectionId" defaultValue={filters.connectionId ?? ""} placeholder="con_…" />)}
-      {field("From", <Input type="date" name="from" defaultValue={filters.from?.slice(0, 10) ?? ""} />)}
-      {field("To", <Input type="date" name="to" defaultValue={filters.to?.slice(0, 10) ?? ""} />)}
-      <div className="flex gap-2">
-        <Button type="submit">Apply</Button>
-        <Link href="/audit" className={buttonClassName("ghost")}>
-          Clear
-        </Link>
+    <div role="search" aria-label="Filter the audit log" className="flex flex-wrap items-center gap-2">
+      <DataTableSearch
+        value={filters.actor ?? ""}
+        onChange={onActor}
+        label="Actor"
+        placeholder="Actor: email or id ( / )"
+      />
+      <DataTableFacetedFilter
+        title="Action"
+        options={facets.actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+        selected={filters.action ? [filters.action] : []}
+        onChange={(v) => set("action", single(v, filters.action))}
+      />
+      {showTenant ? (
+        <DataTableFacetedFilter
+          title="Tenant"
+          options={facets.tenants.map((t) => ({ value: t.id, label: t.name }))}
+          selected={filters.tenantId ? [filters.tenantId] : []}
+          onChange={(v) => set("tenantId", single(v, filters.tenantId))}
+        />
+      ) : null}
+      <div className="w-full sm:w-56">
+        <DataTableSearch
+          value={filters.connectionId ?? ""}
+          onChange={onConnection}
+          label="Connection id"
+          placeholder="Connection id (con_…)"
+        />
       </div>
-    </form>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2" role="group" aria-label="Dates">
+        <DataTableCommitInput
+          id="audit-from"
+          label="From"
+          type="date"
+          value={filters.from?.slice(0, 10) ?? ""}
+          onCommit={(v) => set("from", v || null)}
+        />
+        <DataTableCommitInput
+          id="audit-to"
+          label="to"
+          type="date"
+          value={filters.to?.slice(0, 10) ?? ""}
+          onCommit={(v) => set("to", v || null)}
+        />
+      </div>
+      {any ? (
+        <Button variant="ghost" size="sm" className="h-8" onClick={() => router.push(pathname)}>
+          Reset
+          <X className="size-4" aria-hidden="true" />
+        </Button>
+      ) : null}
+    </div>
   );
 }

@@ -12,25 +12,35 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { formatCount } from "./format-count";
 
-/** One value to filter by, with how many rows have it under the other filters. */
+/** One value to filter by, with how many rows have it under the other filters (when counted). */
 export interface FacetOption {
   value: string;
   label: string;
-  n: number;
+  n?: number;
 }
 
 interface DataTableFacetedFilterProps {
   title: string;
   options: readonly FacetOption[] | undefined;
   selected: string[];
-  exact: boolean;
+  /** counts are exact; with `false` they are lower bounds */
+  exact?: boolean;
   onChange: (values: string[]) => void;
 }
 
-export function DataTableFacetedFilter({ title, options, selected, exact, onChange }: DataTableFacetedFilterProps) {
+export function DataTableFacetedFilter({
+  title,
+  options,
+  selected,
+  exact = true,
+  onChange,
+}: DataTableFacetedFilterProps) {
   // Keep chosen values listed even when the other filters leave them no rows.
   const known = new Map((options ?? []).map((o) => [o.value, o]));
-  const all = [...(options ?? []), ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v, n: 0 }))];
+  const all = [
+    ...(options ?? []),
+    ...selected.filter((v) => !known.has(v)).map((v): FacetOption => ({ value: v, label: v })),
+  ];
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   const labelOf = (v: string) => known.get(v)?.label ?? v;
@@ -54,7 +64,11 @@ export function DataTableFacetedFilter({ title, options, selected, exact, onChan
             onSelect={(e) => e.preventDefault()}
           >
             <span className="flex-1 truncate">{o.label}</span>
-            <span className="ml-4 font-mono text-xs tabular-nums text-muted-foreground">{formatCount(o.n, exact)}</span>
+            {o.n === undefined ? null : (
+              <span className="ml-4 font-mono text-xs tabular-nums text-muted-foreground">
+                {formatCount(o.n, exact)}
+              </span>
+            )}
           </DropdownMenuCheckboxItem>
         ))}
         {selected.length ? (

@@ -21,7 +21,17 @@ interface DataTableProps<TData extends RowData> {
   /** aria-sort value for a column header, if it is the sorted column */
   ariaSort?: (columnId: string) => "ascending" | "descending" | undefined;
   skeletonRows?: number;
+  /**
+   * Columns kept in view while the table scrolls sideways inside its frame, with their left
+   * offsets (the first one at 0): on a phone the row's name stays beside its other cells.
+   */
+  pinned?: Record<string, string>;
 }
+
+// An opaque cell background that matches the row's (hover, selected), so scrolled cells never
+// show through a pinned one.
+const PINNED =
+  "sticky z-[1] bg-background group-hover:bg-[color-mix(in_oklab,var(--muted)_50%,var(--background))] group-data-[state=selected]:bg-muted";
 
 export function DataTable<TData extends RowData>({
   table,
@@ -32,7 +42,9 @@ export function DataTable<TData extends RowData>({
   onOpenRow,
   ariaSort,
   skeletonRows = 10,
+  pinned = {},
 }: DataTableProps<TData>) {
+  const pin = (id: string) => (pinned[id] === undefined ? undefined : { left: pinned[id] });
   const rows = table.getRowModel().rows;
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -80,7 +92,11 @@ export function DataTable<TData extends RowData>({
               <TableHead
                 key={header.id}
                 aria-sort={ariaSort?.(header.column.id)}
-                className={header.column.id === "select" ? "w-8" : undefined}
+                style={pin(header.column.id)}
+                className={cn(
+                  header.column.id === "select" && "w-10 min-w-10",
+                  pinned[header.column.id] !== undefined && "sticky z-[1] bg-background",
+                )}
               >
                 {header.isPlaceholder ? null : <table.FlexRender header={header} />}
               </TableHead>
@@ -113,7 +129,7 @@ export function DataTable<TData extends RowData>({
             data-row
             data-state={row.getIsSelected() ? "selected" : undefined}
             tabIndex={index === Math.min(active, rows.length - 1) ? 0 : -1}
-            className="cursor-pointer focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring"
+            className="group cursor-pointer focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring"
             onFocus={() => setActive(index)}
             onClick={(e) => {
               // Clicks in portaled menus and dialogs bubble here through React; only plain
@@ -129,7 +145,15 @@ export function DataTable<TData extends RowData>({
             onKeyDown={(e) => onKeyDown(e, index, row.original, () => row.toggleSelected())}
           >
             {row.getVisibleCells().map((cell) => (
-              <TableCell key={cell.id} className={cn(cellPad, cell.column.id === "select" && "w-8")}>
+              <TableCell
+                key={cell.id}
+                style={pin(cell.column.id)}
+                className={cn(
+                  cellPad,
+                  cell.column.id === "select" && "w-10 min-w-10",
+                  pinned[cell.column.id] !== undefined && PINNED,
+                )}
+              >
                 <table.FlexRender cell={cell} />
               </TableCell>
             ))}

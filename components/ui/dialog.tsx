@@ -15,8 +15,9 @@ export function DialogContent({ className, children, ...props }: React.Component
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 data-[state=open]:animate-fade-in" />
       <DialogPrimitive.Content
         className={cn(
-          "fixed left-1/2 top-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4",
-          "rounded-lg border bg-background p-6 shadow-lg data-[state=open]:animate-zoom-in focus:outline-hidden",
+          // Fits a phone: never wider or taller than the screen less a margin; long content scrolls inside.
+          "fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto",
+          "rounded-lg border bg-background p-4 shadow-lg sm:p-6 data-[state=open]:animate-zoom-in focus:outline-hidden",
           className,
         )}
         {...props}

@@ -40,7 +40,11 @@ export function DropdownMenuItem({
 }: React.ComponentProps<typeof Menu.Item> & { variant?: "default" | "destructive" }) {
   return (
     <Menu.Item
-      className={cn(itemClassName, variant === "destructive" && "text-destructive focus:text-destructive", className)}
+      className={cn(
+        itemClassName,
+        variant === "destructive" && "text-destructive-text focus:text-destructive-text",
+        className,
+      )}
       {...props}
     />
   );

@@ -83,7 +83,7 @@ export function FormDialog({
             {header}
             {children}
             {error ? (
-              <p role="alert" className="text-sm text-destructive">
+              <p role="alert" className="text-sm text-destructive-text">
                 {error}
               </p>
             ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatExact, formatRelative, parseIso } from "./format-relative";
+import { formatExact, formatLocalShort, formatRelative, formatUtc, parseIso } from "./format-relative";
 
 const now = Date.parse("2024-06-15T12:00:00Z");
 
@@ -28,5 +28,16 @@ describe("formatExact", () => {
     const text = formatExact(new Date("2024-06-15T12:00:00Z"), "Asia/Tokyo");
     expect(text).toContain("9:00:00");
     expect(text).toMatch(/GMT\+9|JST/);
+  });
+});
+
+describe("formatUtc and formatLocalShort", () => {
+  it("gives the exact UTC instant and a short local time with its zone", () => {
+    const d = new Date("2024-06-15T12:00:09.123Z");
+    expect(formatUtc(d)).toBe("2024-06-15 12:00:09 UTC");
+    const tokyo = formatLocalShort(d, "Asia/Tokyo");
+    expect(tokyo).toContain("Jun 15, 2024");
+    expect(tokyo).toMatch(/09:00 PM|21:00/);
+    expect(tokyo).toMatch(/GMT\+9|JST/);
   });
 });

@@ -34,3 +34,24 @@ export function formatRelative(iso: string | null | undefined, now: number): str
 export function formatExact(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "long", timeZone }).format(date);
 }
+
+/** "Dec 2, 2026, 09:05 EST": a short absolute time in the viewer's zone (or `timeZone`), zone named. */
+export function formatLocalShort(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(date);
+}
+
+/** "2026-12-02 14:05:09 UTC": the exact instant, unambiguous, for tooltips and support tickets. */
+export function formatUtc(date: Date): string {
+  return `${date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "")} UTC`;
+}

@@ -123,7 +123,7 @@ function JsonNode({
 
 function Scalar({ value }: { value: string | number | boolean | null }) {
   if (value === null) return <span className="text-muted-foreground">null</span>;
-  if (typeof value === "string") return <span className="break-all text-success">{JSON.stringify(value)}</span>;
-  if (typeof value === "number") return <span className="text-warning-foreground dark:text-warning">{value}</span>;
-  return <span className="text-destructive">{String(value)}</span>;
+  if (typeof value === "string") return <span className="break-all text-success-text">{JSON.stringify(value)}</span>;
+  if (typeof value === "number") return <span className="text-warning-foreground dark:text-warning-text">{value}</span>;
+  return <span className="text-destructive-text">{String(value)}</span>;
 }

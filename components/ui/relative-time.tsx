@@ -2,33 +2,56 @@
 
 import * as React from "react";
 import { cn } from "./cn";
-import { formatExact, formatRelative, parseIso } from "./format-relative";
+import { formatExact, formatLocalShort, formatRelative, formatUtc, parseIso } from "./format-relative";
+import { Tooltip, TooltipContent, TooltipTrigger } from "./tooltip";
 import { useNow } from "./use-now";
 
 interface RelativeTimeProps extends Omit<React.ComponentProps<"time">, "children" | "dateTime"> {
   /** ISO-8601 timestamp (UTC in this app) or null. */
   value: string | null | undefined;
+  /** "relative" (default): "3 days ago"; "local": the date and time in the viewer's zone */
+  mode?: "relative" | "local";
 }
 
 /**
- * "3 days ago" with the exact local time as the title. The server renders in its
- * own clock and zone; after mount the client re-renders in the viewer's zone.
+ * "3 days ago" (or the local date and time), with the exact time in the viewer's zone and in UTC
+ * in a tooltip that opens on hover and on keyboard focus. The server renders in UTC; after mount
+ * the client re-renders in the viewer's zone.
  */
-export function RelativeTime({ value, className, ...props }: RelativeTimeProps) {
+export function RelativeTime({ value, className, mode = "relative", ...props }: RelativeTimeProps) {
   // null while rendering on the server and hydrating; the clock's time once mounted.
   const clientNow = useNow();
   const date = parseIso(value);
   if (!date) return <span className={cn("text-muted-foreground", className)}>—</span>;
+  const zone = clientNow === null ? "UTC" : undefined;
+  const text =
+    mode === "local"
+      ? formatLocalShort(date, zone)
+      : // eslint-disable-next-line react-hooks/purity -- the server's own clock, for the server render and hydration only (suppressHydrationWarning below)
+        formatRelative(value, clientNow ?? Date.now());
   return (
-    <time
-      dateTime={date.toISOString()}
-      title={clientNow === null ? formatExact(date, "UTC") : formatExact(date)}
-      className={cn("whitespace-nowrap", className)}
-      suppressHydrationWarning
-      {...props}
-    >
-      {/* eslint-disable-next-line react-hooks/purity -- the server's own clock, for the server render and hydration only (suppressHydrationWarning above) */}
-      {formatRelative(value, clientNow ?? Date.now())}
-    </time>
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <time
+          dateTime={date.toISOString()}
+          tabIndex={0}
+          className={cn(
+            "whitespace-nowrap rounded-sm underline decoration-dotted decoration-muted-foreground/50 underline-offset-2",
+            "focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring",
+            className,
+          )}
+          suppressHydrationWarning
+          {...props}
+        >
+          {text}
+        </time>
+      </TooltipTrigger>
+      <TooltipContent>
+        <span className="block" suppressHydrationWarning>
+          {formatExact(date, zone)}
+        </span>
+        <span className="block font-mono opacity-80">{formatUtc(date)}</span>
+      </TooltipContent>
+    </Tooltip>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClassName } from "@/components/ui/button";
+import { TimeZoneNote } from "@/components/ui/time-zone-note";
 import { getServerCaller } from "@/server/caller";
 import { auditFilterParams, parseAuditSearchParams } from "@/server/audit/audit-url-state";
 import { isStaff as isStaffUser } from "@/lib/roles";
@@ -40,11 +41,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </a>
       </div>
       {!understood ? (
-        <p role="alert" className="text-sm text-destructive">
+        <p role="alert" className="text-sm text-destructive-text">
           Some filters were not understood and were ignored.
         </p>
       ) : null}
       <AuditFiltersForm filters={filters} facets={facets} showTenant={isStaff} />
+      <TimeZoneNote className="text-xs text-muted-foreground" />
       <AuditTable rows={page.rows} showTenant={isStaff} />
       <nav aria-label="Pagination" className="flex gap-2">
         {cursor ? (

@@ -1,7 +1,7 @@
 import { ConnectionsView } from "@/components/connections/table/connections-view";
 import { filtersFromUrlState, listRequestFromUrlState, loadListUrlState } from "@/lib/list-url-state";
 import { getServerCaller } from "@/server/caller";
-import { isStaff } from "@/lib/roles";
+import { canWrite, isStaff } from "@/lib/roles";
 
 export const metadata = { title: "Connections" };
 
@@ -22,7 +22,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Connections</h1>
-      <ConnectionsView showTenant={isStaff(me)} prefs={prefs} initial={{ request, page, facets }} />
+      <ConnectionsView
+        showTenant={isStaff(me)}
+        canWrite={canWrite(me)}
+        prefs={prefs}
+        initial={{ request, page, facets }}
+      />
     </div>
   );
 }

@@ -7,12 +7,14 @@ import { RowActionsMenu } from "@/components/actions/row-actions-menu";
 import { Checkbox } from "@/components/ui/checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ConnectionListRow, SortColumn } from "@/server/connections/list/list.types";
-import { NeedsRelinkBadge, PausedBadges, StatusBadge } from "../status-badge";
+import type { SortColumn, TriagedConnectionRow } from "@/server/connections/list/list.types";
+import { HealthBadge } from "../health-badge";
+import { RelinkState } from "../relink-state";
+import { ConnectionStateBadges } from "../status-badge";
 import { DataTableColumnHeader, type SortState } from "@/components/data-table/data-table-column-header";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 
-const helper = createColumnHelper<DataTableFeatures, ConnectionListRow>();
+const helper = createColumnHelper<DataTableFeatures, TriagedConnectionRow>();
 
 // Dates first show the newest; text first shows A→Z.
 const TEXT_SORTS: ReadonlySet<SortColumn> = new Set(["name", "status", "provider"]);
@@ -20,11 +22,13 @@ const TEXT_SORTS: ReadonlySet<SortColumn> = new Set(["name", "status", "provider
 /** Columns the user may hide, with their labels, in display order. */
 export const OPTIONAL_COLUMNS = [
   { id: "tenant", label: "Tenant", staffOnly: true },
+  { id: "health", label: "Health" },
+  { id: "open_error_count", label: "Open errors" },
+  { id: "relink", label: "Relink link" },
   { id: "provider", label: "Provider" },
   { id: "platform", label: "Platform" },
   { id: "environment", label: "Environment" },
   { id: "external_xref", label: "External ref" },
-  { id: "open_error_count", label: "Open errors" },
   { id: "auth_expires_at", label: "Auth expires" },
   { id: "last_sync_at", label: "Last sync" },
   { id: "updated_at", label: "Updated" },
@@ -34,6 +38,8 @@ export const OPTIONAL_COLUMNS = [
 
 export function connectionColumns(opts: {
   showTenant: boolean;
+  /** selection checkboxes: only for those who may act on the selection */
+  selectable: boolean;
   sort: SortState<SortColumn>;
   onSort: (sort: SortColumn, dir: "asc" | "desc") => void;
 }) {
@@ -47,31 +53,34 @@ export function connectionColumns(opts: {
     />
   );
   const time = (v: string | null) => <RelativeTime value={v} />;
+  const select = helper.display({
+    id: "select",
+    header: ({ table }) => (
+      <Checkbox
+        aria-label="Select all on this page"
+        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+        onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
+      />
+    ),
+    cell: ({ row }) => (
+      <Checkbox
+        aria-label={`Select ${row.original.name}`}
+        checked={row.getIsSelected()}
+        onCheckedChange={(v) => row.toggleSelected(v === true)}
+      />
+    ),
+  });
   return helper.columns([
-    helper.display({
-      id: "select",
-      header: ({ table }) => (
-        <Checkbox
-          aria-label="Select all on this page"
-          checked={
-            table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false
-          }
-          onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
-        />
-      ),
-      cell: ({ row }) => (
-        <Checkbox
-          aria-label={`Select ${row.original.name}`}
-          checked={row.getIsSelected()}
-          onCheckedChange={(v) => row.toggleSelected(v === true)}
-        />
-      ),
-    }),
+    ...(opts.selectable ? [select] : []),
     helper.accessor("name", {
       header: header("Connection", "name"),
       cell: ({ row }) => (
-        <div className="min-w-48 max-w-80">
-          <Link href={`/connections/${row.original.id}`} className="font-medium hover:underline" tabIndex={-1}>
+        <div className="w-36 sm:w-auto sm:min-w-48 sm:max-w-80">
+          <Link
+            href={`/connections/${row.original.id}`}
+            className="block truncate font-medium text-primary underline-offset-4 hover:underline sm:whitespace-normal"
+            tabIndex={-1}
+          >
             {row.original.name}
           </Link>
           <div className="truncate font-mono text-xs text-muted-foreground">{row.original.id}</div>
@@ -79,33 +88,46 @@ export function connectionColumns(opts: {
       ),
     }),
     ...(opts.showTenant ? [helper.accessor("tenant_name", { id: "tenant", header: header("Tenant") })] : []),
+    helper.accessor("status", {
+      header: header("Status", "status"),
+      cell: ({ row }) => (
+        <div className="flex flex-wrap items-center gap-1">
+          <ConnectionStateBadges
+            status={row.original.status}
+            needsRelink={row.original.needs_relink}
+            userPaused={row.original.user_paused}
+            platformPaused={row.original.platform_paused}
+          />
+        </div>
+      ),
+    }),
+    helper.accessor((r) => r.health.score, {
+      id: "health",
+      header: header("Health"),
+      cell: ({ row }) => <HealthBadge health={row.original.health} />,
+    }),
+    helper.accessor("open_error_count", {
+      header: header("Open errors", "open_error_count"),
+      cell: ({ getValue }) => (
+        <span className={getValue() > 0 ? "font-semibold text-destructive-text" : "text-muted-foreground"}>
+          {getValue()}
+        </span>
+      ),
+    }),
+    helper.accessor((r) => r.relink?.at ?? null, {
+      id: "relink",
+      header: header("Relink link"),
+      cell: ({ row }) => <RelinkState relink={row.original.relink} />,
+    }),
     helper.accessor("provider", {
       header: header("Provider", "provider"),
       cell: ({ row }) => row.original.integration_name ?? row.original.provider,
     }),
     helper.accessor("platform", { header: header("Platform") }),
-    helper.accessor("status", {
-      header: header("Status", "status"),
-      cell: ({ row }) => (
-        <div className="flex flex-wrap items-center gap-1">
-          <StatusBadge status={row.original.status} />
-          {row.original.needs_relink ? <NeedsRelinkBadge /> : null}
-          <PausedBadges userPaused={row.original.user_paused} platformPaused={row.original.platform_paused} />
-        </div>
-      ),
-    }),
     helper.accessor("environment", { header: header("Environment"), cell: ({ getValue }) => getValue() ?? "—" }),
     helper.accessor("external_xref", {
       header: header("External ref"),
       cell: ({ getValue }) => <span className="whitespace-nowrap font-mono text-xs">{getValue() ?? "—"}</span>,
-    }),
-    helper.accessor("open_error_count", {
-      header: header("Open errors"),
-      cell: ({ getValue }) => (
-        <span className={getValue() > 0 ? "font-semibold text-destructive" : "text-muted-foreground"}>
-          {getValue()}
-        </span>
-      ),
     }),
     helper.accessor("auth_expires_at", {
       header: header("Auth expires", "auth_expires_at"),

@@ -16,9 +16,9 @@ import { Button } from "@/components/ui/button";
 import { FACET_KEYS, type FacetKey } from "@/lib/constants";
 import type { FacetsResponse } from "@/server/connections/list/facets.types";
 import type {
-  ConnectionListRow,
   ListConnectionsRequest,
   ListConnectionsResponse,
+  TriagedConnectionRow,
 } from "@/server/connections/list/list.types";
 import type { TablePrefs } from "@/server/views/views.types";
 import { connectionColumns, OPTIONAL_COLUMNS } from "./columns";
@@ -31,16 +31,21 @@ import { serializeListUrlState } from "@/lib/list-url-state";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
 
-const NO_ROWS: ConnectionListRow[] = [];
+const NO_ROWS: TriagedConnectionRow[] = [];
+// On a phone the table scrolls sideways inside its frame; the connection's name stays put.
+const PINNED_WITH_SELECT = { select: "0", name: "2.5rem" };
+const PINNED = { name: "0" };
 
 export interface ConnectionsViewProps {
   showTenant: boolean;
+  /** may pause, resume and relink: selection checkboxes and the bulk bar (never for viewers) */
+  canWrite: boolean;
   prefs: TablePrefs;
   /** what the server rendered with, reused while the URL still asks for the same thing */
   initial: { request: ListConnectionsRequest; page: ListConnectionsResponse | null; facets: FacetsResponse | null };
 }
 
-export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewProps) {
+export function ConnectionsView({ showTenant, canWrite, prefs, initial }: ConnectionsViewProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const list = useListState();
@@ -49,6 +54,8 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
   const page = useQuery(
     trpc.connections.list.queryOptions(request, {
       placeholderData: keepPreviousData,
+      // Fresh on window focus (react-query's default) and every 30 s; the selection survives.
+      refetchInterval: 30_000,
       initialData: sameAsServer ? (initial.page ?? undefined) : undefined,
     }),
   );
@@ -71,8 +78,14 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
   }
 
   const columns = useMemo(
-    () => connectionColumns({ showTenant, sort: { sort: state.sort, dir: state.dir }, onSort: list.setSort }),
-    [showTenant, state.sort, state.dir, list.setSort],
+    () =>
+      connectionColumns({
+        showTenant,
+        selectable: canWrite,
+        sort: { sort: state.sort, dir: state.dir },
+        onSort: list.setSort,
+      }),
+    [showTenant, canWrite, state.sort, state.dir, list.setSort],
   );
   const table = useTable({
     features: dataTableFeatures,
@@ -92,7 +105,9 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
   const query = serializeListUrlState(state).replace(/^\?/, "");
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const data = page.data;
-  const total = facets.data ? `${formatTotal(facets.data.total, facets.data.totalExact)} matching` : "counting…";
+  const total = facets.data
+    ? `${formatTotal(facets.data.total, facets.data.totalExact)} ${facets.data.total === 1 ? "connection" : "connections"}`
+    : "Counting…";
 
   return (
     <div className="space-y-3">
@@ -114,9 +129,18 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
         />
         <ExportMenu query={query} />
       </ConnectionsToolbar>
-      {selectedIds.length ? (
+      <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-2">
+        <p className="text-sm font-medium tabular-nums" aria-live="polite" data-testid="match-count">
+          {total}
+          {hasFilters ? <span className="font-normal text-muted-foreground"> match these filters</span> : null}
+        </p>
+        {page.data?.partial ? <p className="text-sm text-muted-foreground">Searching further with each page…</p> : null}
+      </div>
+      {canWrite && selectedIds.length ? (
         <BulkActionsBar
           selectedIds={selectedIds}
+          matching={facets.data ? { total: facets.data.total, exact: facets.data.totalExact } : null}
+          firstMatches={(page.data?.rows ?? []).slice(0, 5).map((r) => r.name)}
           filters={filters}
           onDone={() => {
             setRowSelection({});
@@ -151,6 +175,7 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
               <EmptyState state={state} labels={labels} onClear={list.setFilters} onClearAll={list.clearFilters} />
             }
             skeletonRows={Math.min(state.size, 15)}
+            pinned={canWrite ? PINNED_WITH_SELECT : PINNED}
           />
         </div>
       )}
@@ -164,7 +189,7 @@ export function ConnectionsView({ showTenant, prefs, initial }: ConnectionsViewP
         onPrev={() => list.goTo("backward", data?.prevCursor ?? null)}
         onNext={() => list.goTo("forward", data?.nextCursor ?? null)}
         onLast={() => list.goTo("last", null)}
-        summary={`${data?.rows.length ?? 0} on this page · ${total}`}
+        summary={`${data?.rows.length ?? 0} on this page`}
       />
     </div>
   );

@@ -64,7 +64,7 @@ export function SavedViewsMenu({ query }: { query: string }) {
               <button
                 type="button"
                 aria-label={`Delete view ${v.name}`}
-                className="rounded p-0.5 text-muted-foreground opacity-60 hover:text-destructive group-focus:opacity-100"
+                className="rounded p-0.5 text-muted-foreground opacity-60 hover:text-destructive-text group-focus:opacity-100"
                 onClick={(e) => {
                   e.stopPropagation();
                   e.preventDefault();
