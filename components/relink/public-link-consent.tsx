@@ -41,7 +41,7 @@ export function PublicLinkConsent({
         </div>
         {problem ? (
           <div role="alert" className="flex gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
-            <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden="true" />
+            <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning-text" aria-hidden="true" />
             <p>{PROBLEMS[problem]}</p>
           </div>
         ) : null}
@@ -53,7 +53,7 @@ export function PublicLinkConsent({
             <ul className="flex flex-col gap-1.5">
               {scopes.map((scope) => (
                 <li key={scope} className="flex items-start gap-2 text-sm">
-                  <Check className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+                  <Check className="mt-0.5 size-4 shrink-0 text-success-text" aria-hidden="true" />
                   <span className="min-w-0">
                     {describeScope(scope)}
                     {describeScope(scope) !== scope ? (

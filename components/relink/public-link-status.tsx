@@ -8,7 +8,7 @@ const COPY: Record<PublicStatusKind, { title: string; body: string; icon: typeof
     title: "You're reconnected",
     body: "Thank you. The connection is working again. You can close this page.",
     icon: CheckCircle2,
-    tone: "text-success",
+    tone: "text-success-text",
   },
   used: {
     title: "This link has already been used",
@@ -20,13 +20,13 @@ const COPY: Record<PublicStatusKind, { title: string; body: string; icon: typeof
     title: "This link has expired",
     body: "For your security, links stop working after a while. Ask the person who sent it for a new link.",
     icon: Clock,
-    tone: "text-warning",
+    tone: "text-warning-text",
   },
   revoked: {
     title: "This link has been cancelled",
     body: "The sender cancelled this link, perhaps because they sent you a newer one. Check your inbox for a more recent link, or ask them for a new one.",
     icon: Ban,
-    tone: "text-destructive",
+    tone: "text-destructive-text",
   },
   unknown: {
     title: "We don't recognise this link",
@@ -38,13 +38,13 @@ const COPY: Record<PublicStatusKind, { title: string; body: string; icon: typeof
     title: "Too many requests",
     body: "There were too many attempts from your network. Wait a minute, then open your link again.",
     icon: Hourglass,
-    tone: "text-warning",
+    tone: "text-warning-text",
   },
   problem: {
     title: "That didn't finish",
     body: "Your sign-in took too long or was interrupted, so nothing was changed. Please open the link you were sent again.",
     icon: AlertTriangle,
-    tone: "text-warning",
+    tone: "text-warning-text",
   },
 };
 

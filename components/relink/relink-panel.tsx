@@ -32,7 +32,7 @@ export function RelinkPanel({ connectionId, needsRelink, canWrite }: RelinkPanel
       {ledger.isPending ? (
         <Skeleton className="h-16 w-full" />
       ) : ledger.error ? (
-        <p role="alert" className="text-sm text-destructive">
+        <p role="alert" className="text-sm text-destructive-text">
           Could not load the relink links.
         </p>
       ) : (

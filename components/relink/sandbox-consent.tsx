@@ -14,7 +14,7 @@ export function SandboxConsent({ check }: { check: AuthorizeCheck }) {
         {check.ok ? (
           <Consent check={check} />
         ) : (
-          <p role="alert" className="text-sm text-destructive">
+          <p role="alert" className="text-sm text-destructive-text">
             {check.message}
           </p>
         )}

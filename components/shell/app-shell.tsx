@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import type { SessionUser } from "@/server/auth/session-user";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { isStaff } from "@/lib/roles";
@@ -29,19 +31,30 @@ export function navItemsFor(user: SessionUser): NavItem[] {
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:ring-2 focus:ring-ring"
+      >
+        Skip to content
+      </a>
       <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-6 px-4">
-          <Link href="/" className="font-semibold tracking-tight">
-            Connections console
+        <div className="relative mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-4 sm:px-4">
+          <MobileNav items={navItemsFor(user)} />
+          <Link href="/" className="whitespace-nowrap font-semibold tracking-tight">
+            <span className="sm:hidden">Console</span>
+            <span className="hidden sm:inline">Connections console</span>
           </Link>
           <NavLinks items={navItemsFor(user)} />
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <ThemeToggle />
             <UserMenu user={user} />
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-6">{children}</main>
+      <KeyboardShortcuts items={navItemsFor(user)} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-[1600px] flex-1 px-3 py-6 sm:px-4">
+        {children}
+      </main>
     </div>
   );
 }

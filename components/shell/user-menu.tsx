@@ -19,14 +19,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button
-          variant="ghost"
-          className="gap-2"
-          aria-label={`Account: ${user.email}, ${ROLE_LABEL[user.role]}, ${scope}`}
-        >
-          <span className="hidden text-sm sm:inline">{user.email}</span>
+        {/* The name is the visible text after "Account:", so speech users can say what they see. */}
+        <Button variant="ghost" className="min-w-0 gap-2 px-2 sm:px-3">
+          <span className="sr-only">Account: </span>
+          <span className="hidden truncate text-sm 2xl:inline">{user.email}</span>
+          <span className="sr-only 2xl:hidden">{user.email} </span>
           <Badge variant="secondary">{ROLE_LABEL[user.role]}</Badge>
-          <Badge variant="outline">{scope}</Badge>
+          <Badge variant="outline" className="hidden max-w-40 truncate sm:inline-flex">
+            {scope}
+          </Badge>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

@@ -5,9 +5,9 @@ import { RelinkLedgerTable } from "@/components/relink/relink-ledger-table";
 import { buttonClassName } from "@/components/ui/button";
 import { getServerCaller } from "@/server/caller";
 import { loadLedgerPage } from "@/server/relink/ledger-page";
-import { isStaff } from "@/lib/roles";
+import { canWrite, isStaff } from "@/lib/roles";
 
-export const metadata = { title: "Relink" };
+export const metadata = { title: "Relink links" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,11 +21,18 @@ export default async function RelinkPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-8">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Relink</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Relink links</h1>
         <p className="text-sm text-muted-foreground">
           Every relink link: who created it, for whom, and whether the customer opened or used it.
         </p>
       </div>
+      {canWrite(me) ? null : (
+        <p role="note" className="rounded-md border bg-muted/50 p-3 text-sm">
+          You have read-only access. Here you can see every relink link
+          {me.tenantName ? ` of ${me.tenantName}` : ""}, who it was for, and whether the customer opened or used it.
+          Creating, sending and revoking links is done by support or your tenant admin: ask them, naming the connection.
+        </p>
+      )}
       <section className="space-y-3" aria-labelledby="batches-heading">
         <h2 id="batches-heading" className="text-lg font-semibold">
           Bulk batches
