@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 
 const only = process.argv.slice(2);
-const suites = ["list", "detail", "ingest", "home"].filter((s) => only.length === 0 || only.includes(s));
+const suites = ["list", "detail", "ingest", "home", "webhooks"].filter((s) => only.length === 0 || only.includes(s));
 let failed = 0;
 for (const suite of suites) {
   console.log(`\n=== bench:${suite} ===`);
