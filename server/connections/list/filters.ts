@@ -40,11 +40,47 @@ const startOf = (v: string) => (v.length === 10 ? `${v}T00:00:00.000Z` : new Dat
 const endOf = (v: string) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString());
 const isoDaysFrom = (now: number, days: number) => new Date(now + days * DAY).toISOString();
 
+/** A date filter as a range of its column, bounds as the column stores them (ISO text). */
+export interface DateRange {
+  column: "created_at" | "auth_expires_at" | "last_sync_at";
+  /** inclusive lower bound, or none */
+  from: string | null;
+  /** upper bound, or none */
+  to: string | null;
+  /** the upper bound itself is outside the range */
+  toExclusive: boolean;
+}
+
+/** The date filters that are set, as ranges (created first: an absolute window). */
+export function dateRanges(f: ConnectionFilters, now: number): DateRange[] {
+  const out: DateRange[] = [];
+  if (f.createdFrom || f.createdTo)
+    out.push({
+      column: "created_at",
+      from: f.createdFrom ? startOf(f.createdFrom) : null,
+      to: f.createdTo ? endOf(f.createdTo) : null,
+      toExclusive: false,
+    });
+  if (f.authExpiresWithinDays !== undefined)
+    out.push({
+      column: "auth_expires_at",
+      from: new Date(now).toISOString(),
+      to: isoDaysFrom(now, f.authExpiresWithinDays),
+      toExclusive: false,
+    });
+  // "Older than N days": synced, and before now - N days (never-synced rows are not older).
+  if (f.lastSyncOlderThanDays !== undefined)
+    out.push({ column: "last_sync_at", from: null, to: isoDaysFrom(now, -f.lastSyncOlderThanDays), toExclusive: true });
+  return out;
+}
+
 /**
  * Narrows a query that starts from scope.connections() to the rows matching
  * `filters`. Apply it before joining other tables. `now` is injectable for tests. `search`
  * is the plan planSearch chose for filters.q (the list and facets pass one); without it the
- * search reads every match through the index, which suits callers that read them all.
+ * search reads every match through the index, which suits callers that read them all. `walk`:
+ * the query reads a closed range of the `sort` column's index (a budgeted walk), so on SQLite
+ * no other column may choose the index.
  */
 export function applyConnectionFilters<O>(
   qb: ConnectionsQuery<O>,
@@ -53,6 +89,7 @@ export function applyConnectionFilters<O>(
   now: number = Date.now(),
   sort?: string,
   search?: SearchPlan,
+  walk: boolean = search?.kind === "scan",
 ): ConnectionsQuery<O> {
   let q = qb;
   const f = filters;
@@ -63,9 +100,8 @@ export function applyConnectionFilters<O>(
   // of the sort index closed at both ends, search-walk.ts) takes every filter column out, so
   // the range bounds what is read.
   const sqlite = !compilesToPostgres(qb);
-  const walking = search?.kind === "scan";
   const col = <T = string>(name: FilterColumn) =>
-    sqlite && sort !== name && (walking || !INDEXED_FOR_FILTERS.has(name))
+    sqlite && sort !== name && (walk || !INDEXED_FOR_FILTERS.has(name))
       ? sql<T>`+${sql.ref(`connections.${name}`)}`
       : sql<T>`${sql.ref(`connections.${name}`)}`;
   if (f.status?.length) q = q.where(col("status"), "in", f.status);
@@ -93,22 +129,18 @@ export function applyConnectionFilters<O>(
   if (f.userPaused !== undefined) q = q.where(col<number>("user_paused"), "=", f.userPaused ? 1 : 0);
   if (f.platformPaused !== undefined) q = q.where(col<number>("platform_paused"), "=", f.platformPaused ? 1 : 0);
   if (f.hasActiveErrors !== undefined) q = q.where(col<number>("open_error_count"), f.hasActiveErrors ? ">" : "=", 0);
-  if (f.authExpiresWithinDays !== undefined) {
-    q = q
-      .where(col("auth_expires_at"), ">=", new Date(now).toISOString())
-      .where(col("auth_expires_at"), "<=", isoDaysFrom(now, f.authExpiresWithinDays));
+  for (const r of dateRanges(f, now)) {
+    if (r.from !== null) q = q.where(col(r.column), ">=", r.from);
+    if (r.to !== null) q = q.where(col(r.column), r.toExclusive ? "<" : "<=", r.to);
   }
-  if (f.lastSyncOlderThanDays !== undefined) {
-    q = q.where(col("last_sync_at"), "<", isoDaysFrom(now, -f.lastSyncOlderThanDays));
-  }
-  if (f.createdFrom) q = q.where(col("created_at"), ">=", startOf(f.createdFrom));
-  if (f.createdTo) q = q.where(col("created_at"), "<=", endOf(f.createdTo));
   if (f.q) q = q.where(search ? searchPlanCondition(search, !sqlite) : searchCondition(q, f.q));
   // Operations (migration 0007): membership tables keyed by connection id; the outer query
-  // keeps the tenant predicate, so these subqueries need none.
+  // keeps the tenant predicate, so these subqueries need none. In a walk the id is kept from
+  // driving the read (SQLite would read every member, then sort).
+  const id = sqlite && walk ? sql<string>`+connections.id` : sql<string>`connections.id`;
   if (f.errorGroup) {
     const group = f.errorGroup;
-    q = q.where("connections.id", "in", (eb) =>
+    q = q.where(id, "in", (eb) =>
       eb
         .selectFrom("ops_error_group_connections")
         .select("ops_error_group_connections.connection_id")
@@ -118,8 +150,11 @@ export function applyConnectionFilters<O>(
   }
   if (f.tag?.length) {
     const keys = f.tag.map((t) => t.toLowerCase());
-    q = q.where("connections.id", "in", (eb) =>
-      eb.selectFrom("connection_tags").select("connection_tags.connection_id").where("connection_tags.tag_key", "in", keys),
+    q = q.where(id, "in", (eb) =>
+      eb
+        .selectFrom("connection_tags")
+        .select("connection_tags.connection_id")
+        .where("connection_tags.tag_key", "in", keys),
     );
   }
   return q;

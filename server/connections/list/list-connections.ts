@@ -3,12 +3,12 @@ import { decodeCursor, encodeCursor } from "../../pagination/cursor";
 import { cursorValue, readKeyset } from "./keyset";
 import type { Cursor } from "../../pagination/cursor";
 import { DEFAULT_SEARCH_BUDGET, emptyTrace, type SearchBudget, type SearchTrace } from "./search-budget";
-import { walkKeyset } from "./search-walk";
+import { readSearchRows } from "./search-page";
 import { healthScore } from "../health-score";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
 import { triagePage } from "./row-triage";
-import { planSearch, type SearchPlan } from "./search";
+import type { SearchPlan } from "./search";
 import type { TenantScope } from "../../scope/tenant-scope";
 
 /** The list's rows (named columns, never credentials) for a user and filters, unsorted. */
@@ -70,28 +70,17 @@ export async function readConnectionsPage(
   budget: SearchBudget = DEFAULT_SEARCH_BUDGET,
 ): Promise<{ page: ListConnectionsResponse; trace: SearchTrace }> {
   const trace = emptyTrace();
-  // A search first asks its index: rare terms become an id list, common ones a bounded walk.
-  const search = input.q ? await planSearch(scope, input.q, budget.ids, trace) : undefined;
-  const base = connectionListQuery(scope, input, now, input.sort, search);
-
   const reverse = input.direction !== "forward";
   const cursor = input.direction === "last" || !input.cursor ? null : decodeCursor(input.cursor);
   const req = { sort: input.sort, dir: input.dir, cursor, reverse, limit: input.limit };
-  let fetched: Awaited<ReturnType<typeof base.execute>>;
+  const query = (search?: SearchPlan) => connectionListQuery(scope, input, now, input.sort, search);
+  let fetched: Awaited<ReturnType<ReturnType<typeof query>["execute"]>>;
   let stoppedAt: Cursor | null = null;
-  if (search?.kind === "scan") {
-    const walk = await walkKeyset(scope, base, req, budget.walk);
-    trace.walkRows += walk.examined;
-    trace.steps.push("walk");
-    fetched = walk.rows;
-    stoppedAt = walk.stoppedAt;
-    if (stoppedAt) trace.steps.push("partial");
+  if (input.q) {
+    // Bounded: a short walk, then the index for a rare term, then the rest of the walk.
+    ({ rows: fetched, stoppedAt } = await readSearchRows(scope, input.q, req, budget, trace, query));
   } else {
-    fetched = await readKeyset(base, req);
-    if (search) {
-      trace.idRows += search.ids.length;
-      trace.steps.push("ids");
-    }
+    fetched = await readKeyset(query(), req);
   }
   const more = fetched.length > input.limit;
   const page = fetched.slice(0, input.limit);

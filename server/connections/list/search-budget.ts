@@ -1,7 +1,7 @@
 // The row budget of one search request. Every plan reads at most these many rows, whatever the
 // term, sort, filters or data: a walk of the sort index stops after WALK_BUDGET rows, an id set
-// from the search index holds at most ID_BUDGET ids, and choosing the rarest trigrams (SQLite)
-// reads at most PROBE_BUDGET postings. When neither a full walk nor a small id set can give a
+// from the search index holds at most ID_BUDGET ids, and finding them reads a bounded number of
+// index postings (maxPostings). When neither a full walk nor a small id set can give a
 // whole page, the page comes back short, flagged `partial`, with cursors that carry on from the
 // last row examined: exact results, paged, never a read of hundreds of thousands of rows.
 
@@ -11,11 +11,26 @@ export const WALK_BUDGET = 4_000;
 /** Matching ids a rare-term plan reads at most (the page then reads those rows). */
 export const ID_BUDGET = 2_000;
 
-/** Postings of one trigram counted at most when choosing the rarest (SQLite). */
-export const TRIGRAM_PROBE_LIMIT = 2_000;
+/**
+ * Postings of one trigram counted at most when choosing the rarest (SQLite): a cheap first
+ * round, then a wider one (digit trigrams are in ~6,400 rows each at a million connections).
+ */
+export const PROBE_ROUNDS = [1_024, 8_192] as const;
+
+/** Rows containing a term's most distinctive run read at most to recheck them (PostgreSQL). */
+export const CANDIDATE_LIMIT = 8_192;
+
+/**
+ * Rows a page of a search examines first, before asking the index, per row of the page: a
+ * term matching one row in eight or more fills its page from these alone.
+ */
+export const QUICK_WALK_PER_ROW = 8;
 
 /** Trigrams of a term probed at most (a 200-character term has 198). */
 export const TRIGRAMS_PROBED = 12;
+
+/** Rarest trigrams intersected when fetching candidate ids (SQLite). */
+export const RAREST_USED = 3;
 
 export interface SearchBudget {
   walk: number;
@@ -38,5 +53,16 @@ export interface SearchTrace {
   /** which plans ran, in order */
   steps: ("ids" | "walk" | "probe" | "partial")[];
 }
+
+/**
+ * Most index postings a request may read under `budget`: the trigram counts, the intersection
+ * driven by the rarest list, and the tenant-name or short-term reads of at most ids+1 rows.
+ */
+export const maxPostings = (budget: SearchBudget): number =>
+  PROBE_ROUNDS.reduce((a, cap) => a + TRIGRAMS_PROBED * (cap + 1), 0) +
+  RAREST_USED * PROBE_ROUNDS[PROBE_ROUNDS.length - 1]! +
+  CANDIDATE_LIMIT +
+  1 +
+  4 * (budget.ids + 2);
 
 export const emptyTrace = (): SearchTrace => ({ postings: 0, idRows: 0, walkRows: 0, steps: [] });

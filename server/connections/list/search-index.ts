@@ -1,18 +1,22 @@
 // Matching ids straight from the search index, within a read budget, each one rechecked against
 // the exact substring rule (the index only narrows). Returns null when the term cannot be
-// answered from the index within the budget: then it is common (or too short for trigrams)
-// and the caller walks the sort index instead.
+// answered from the index within the budget: then it is common (or too short, or has nothing
+// the index can look up) and the caller walks the sort index instead.
 //
 // SQLite (FTS5 trigram): a phrase query merges the position lists of every trigram of the
 // term, and for `globex-cust-38285` the trigrams `cus`, `ust`, `st-` are in 800,000 rows each:
-// 150-300 ms. Instead each trigram's postings are counted up to TRIGRAM_PROBE_LIMIT (a LIMIT
-// inside the count, so a common trigram costs no more than a rare one), and only the rarest
-// ones are asked, with an `instr` recheck on the stored text. Nothing is maintained on write.
-// PostgreSQL (pg_trgm GIN): the planner already intersects the trigram posting lists.
+// 150-300 ms. Instead each trigram's postings are counted, with a LIMIT inside the count so a
+// common trigram costs no more than a rare one (first up to 1,024, then up to 8,192), and only
+// the rarest ones are intersected, with an `instr` recheck on the stored text. The
+// intersection seeks through the other lists at the rarest one's rowids: bounded by its count.
+// PostgreSQL (pg_trgm GIN): the same term as one LIKE makes GIN intersect every trigram's
+// posting list, padded word-boundary ones included (250-350 ms at a million rows); the most
+// distinctive run of letters and digits alone (digits first, then the longest) is 15-30 ms.
+// Its candidates are read at most CANDIDATE_LIMIT at a time and rechecked with strpos.
 import { sql, type RawBuilder } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { escapeLike } from "../../sql/like";
-import { TRIGRAM_PROBE_LIMIT, TRIGRAMS_PROBED } from "./search-budget";
+import { CANDIDATE_LIMIT, PROBE_ROUNDS, RAREST_USED, TRIGRAMS_PROBED } from "./search-budget";
 import { ftsPhrase, spreadTrigrams, termTrigrams } from "./trigrams";
 
 export interface IndexHits {
@@ -22,24 +26,23 @@ export interface IndexHits {
   postings: number;
 }
 
-/** Rarest trigrams intersected when fetching candidates. */
-const RAREST_USED = 3;
-
-/** A count as one text "id" (the scope's index door reads ids; a count is no more than that). */
-async function countAsId(scope: TenantScope, query: RawBuilder<{ id: string }>): Promise<number[]> {
+/** One JSON document as the single text "id" the scope's index door reads. */
+async function readJson(scope: TenantScope, query: RawBuilder<{ id: string }>): Promise<unknown> {
   const [row] = await scope.unscopedSearchIndexIds(query);
-  return (row ?? "").split(",").map(Number);
+  return JSON.parse(row ?? "null");
 }
+
+const isNumberList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === "number");
 
 /** Terms of one or two characters have no trigram: scan the search rows if there are few. */
 async function shortTermHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
-  const [rows = Infinity] = await countAsId(
-    scope,
+  const [row] = await scope.unscopedSearchIndexIds(
     sql<{
       id: string;
     }>`SELECT CAST(count(*) AS TEXT) AS id FROM (SELECT 1 FROM connection_search LIMIT ${limit + 1}) x`,
   );
-  if (rows > limit) return { ids: null, postings: rows };
+  const rows = Number(row ?? Infinity);
+  if (rows > limit) return { ids: null, postings: Math.min(rows, limit + 1) };
   const ids = await scope.unscopedSearchIndexIds(
     scope.postgres
       ? sql<{ id: string }>`SELECT s.id FROM connection_search s WHERE strpos(s.text, ${term}) > 0`
@@ -48,40 +51,69 @@ async function shortTermHits(scope: TenantScope, term: string, limit: number): P
   return { ids, postings: 2 * rows };
 }
 
-async function sqliteHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
-  const probed = spreadTrigrams(termTrigrams(term), TRIGRAMS_PROBED);
-  const counts = await countAsId(
-    scope,
-    sql<{ id: string }>`SELECT CAST(${sql.join(
-      probed.map(
-        (t) =>
-          sql`(SELECT count(*) FROM (SELECT 1 FROM connection_search WHERE connection_search MATCH ${ftsPhrase(t)} LIMIT ${TRIGRAM_PROBE_LIMIT + 1}))`,
-      ),
-      sql` || ',' || `,
-    )} AS TEXT) AS id`,
+/** Postings of each trigram, counted up to `cap` (more than `cap` reads as cap+1). */
+async function countTrigrams(scope: TenantScope, trigrams: string[], cap: number): Promise<number[]> {
+  const counts = trigrams.map(
+    (t) =>
+      sql`(SELECT count(*) FROM (SELECT 1 FROM connection_search WHERE connection_search MATCH ${ftsPhrase(t)} LIMIT ${cap + 1}))`,
   );
-  let postings = counts.reduce((a, b) => a + b, 0);
-  const ranked = probed.map((t, i) => ({ t, n: counts[i] ?? Infinity })).sort((a, b) => a.n - b.n);
-  const rarest = ranked[0];
-  if (!rarest || rarest.n > TRIGRAM_PROBE_LIMIT) return { ids: null, postings };
-  // FTS5 intersects by seeking each list to the rarest one's rowids: bounded by its length.
-  const used = ranked.slice(0, RAREST_USED);
-  postings += rarest.n * used.length;
-  const ids = await scope.unscopedSearchIndexIds(
+  const doc = await readJson(scope, sql<{ id: string }>`SELECT json_array(${sql.join(counts)}) AS id`);
+  return isNumberList(doc) ? doc : trigrams.map(() => cap + 1);
+}
+
+async function sqliteHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
+  let probed = spreadTrigrams(termTrigrams(term), TRIGRAMS_PROBED);
+  let postings = 0;
+  for (const cap of PROBE_ROUNDS) {
+    const counts = await countTrigrams(scope, probed, cap);
+    postings += counts.reduce((a, b) => a + b, 0);
+    const ranked = probed.map((t, i) => ({ t, n: counts[i] ?? cap + 1 })).sort((a, b) => a.n - b.n);
+    const known = ranked.filter((r) => r.n <= cap).slice(0, RAREST_USED);
+    if (known.length === 0) {
+      probed = ranked.map((r) => r.t);
+      continue;
+    }
+    // FTS5 intersects by seeking the other lists to the rarest one's rowids.
+    postings += known[0]!.n * known.length;
+    const ids = await scope.unscopedSearchIndexIds(
+      sql<{
+        id: string;
+      }>`SELECT id FROM connection_search WHERE connection_search MATCH ${known.map((k) => ftsPhrase(k.t)).join(" AND ")} AND instr(text, ${term}) > 0 LIMIT ${limit}`,
+    );
+    return { ids, postings };
+  }
+  return { ids: null, postings };
+}
+
+/**
+ * The run of letters and digits in the term that is likely rarest: digits are scarcer in the
+ * searched text than letters, and longer runs match fewer rows. Null: no run of three.
+ */
+export function distinctiveRun(term: string): string | null {
+  const runs = term.match(/[a-z0-9]{3,}/g) ?? [];
+  const score = (r: string) => (r.match(/[0-9]/g)?.length ?? 0) * 4 + r.length;
+  return runs.reduce<string | null>((best, r) => (best === null || score(r) > score(best) ? r : best), null);
+}
+
+async function postgresHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
+  const run = distinctiveRun(term);
+  if (run === null) return { ids: null, postings: 0 };
+  const like = `%${escapeLike(run)}%`;
+  // At most CANDIDATE_LIMIT+1 rows containing the run; more means the run is too common.
+  const doc = await readJson(
+    scope,
     sql<{
       id: string;
-    }>`SELECT id FROM connection_search WHERE connection_search MATCH ${used.map((u) => ftsPhrase(u.t)).join(" AND ")} AND instr(text, ${term}) > 0 LIMIT ${limit}`,
+    }>`SELECT json_build_object('n', count(*), 'ids', coalesce(json_agg(c.id) FILTER (WHERE strpos(c.text, ${term}) > 0), '[]'::json))::text AS id FROM (SELECT s.id, s.text FROM connection_search s WHERE s.text LIKE ${like} ESCAPE '\\' LIMIT ${CANDIDATE_LIMIT + 1}) c`,
   );
-  return { ids, postings };
+  const n = typeof doc === "object" && doc && "n" in doc && typeof doc.n === "number" ? doc.n : CANDIDATE_LIMIT + 1;
+  const ids = typeof doc === "object" && doc && "ids" in doc && Array.isArray(doc.ids) ? doc.ids.map(String) : [];
+  if (n > CANDIDATE_LIMIT) return { ids: null, postings: n };
+  return { ids: ids.slice(0, limit), postings: n };
 }
 
 /** Up to `limit` ids whose searchable text contains `term` (already normalised). */
 export async function indexHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
   if ([...term].length < 3) return shortTermHits(scope, term, limit);
-  if (!scope.postgres) return sqliteHits(scope, term, limit);
-  const like = `%${escapeLike(term)}%`;
-  const ids = await scope.unscopedSearchIndexIds(
-    sql<{ id: string }>`SELECT s.id FROM connection_search s WHERE s.text LIKE ${like} ESCAPE '\\' LIMIT ${limit}`,
-  );
-  return { ids, postings: ids.length };
+  return scope.postgres ? postgresHits(scope, term, limit) : sqliteHits(scope, term, limit);
 }

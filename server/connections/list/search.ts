@@ -44,6 +44,16 @@ export function compilesToPostgres<DB, TB extends keyof DB, O>(qb: SelectQueryBu
 /** The connection's searchable text, the same expression the migration indexes. */
 const rowText = sql<string>`lower(connections.id || ' ' || connections.name || ' ' || coalesce(connections.external_xref, '') || ' ' || connections.provider || ' ' || coalesce(connections.source_id, ''))`;
 
+/** The tenants (of those the scope sees) whose name contains the normalised term. */
+export async function matchingTenantIds(scope: TenantScope, term: string): Promise<string[]> {
+  const rows = await scope
+    .tenants()
+    .select("id")
+    .where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`)
+    .execute();
+  return rows.map((t) => t.id);
+}
+
 /**
  * Asks the search index for at most cap+1 matches (within the read budget of search-index.ts)
  * and picks the plan. Tenant-name matches only count tenants the user may see (others are
@@ -56,14 +66,9 @@ export async function planSearch(
   trace: SearchTrace = emptyTrace(),
 ): Promise<SearchPlan> {
   const term = normaliseSearchTerm(raw);
-  const tenants = scope
-    .tenants()
-    .select("id")
-    .where(sql<boolean>`lower(tenants.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
-  const [hits, tenantRows] = await Promise.all([indexHits(scope, term, cap + 1), tenants.execute()]);
+  const [hits, tenantIds] = await Promise.all([indexHits(scope, term, cap + 1), matchingTenantIds(scope, term)]);
   trace.postings += hits.postings;
   trace.steps.push("probe");
-  const tenantIds = tenantRows.map((t) => t.id);
   // Too common (or too short) to list within the budget: test rows as the sort index is walked.
   if (hits.ids === null) return { kind: "scan", term, tenantIds, sample: [] };
   const ids = new Set(hits.ids);
