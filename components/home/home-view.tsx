@@ -130,8 +130,8 @@ export function HomeView({
         </Card>
       </div>
 
-      <div className="grid gap-4 xl:grid-cols-3">
-        <Card className="xl:col-span-2">
+      <div className="grid gap-4">
+        <Card>
           <CardHeader className="flex-row items-center justify-between">
             <div className="space-y-1.5">
               <CardTitle>Top error groups</CardTitle>

@@ -13,15 +13,21 @@ export interface ProviderStatusRow {
 }
 
 export function ProviderStatusChart({ rows }: { rows: ProviderStatusRow[] }) {
-  const data = rows.map((r) => ({ label: r.label, ...r.byStatus }));
+  // The rest of the providers together would dwarf every bar: they are named in the caption.
+  const rest = rows.find((r) => r.provider === "");
+  const shown = rows.filter((r) => r.provider !== "");
+  const data = shown.map((r) => ({ label: r.label, ...r.byStatus }));
   const summary = `Connections by provider and status, ${rows.length} rows: ${rows
     .slice(0, 3)
     .map((r) => `${r.label} ${r.total.toLocaleString("en")}`)
     .join(", ")}${rows.length > 3 ? ", …" : ""}.`;
   return (
     <figure className="space-y-2">
-      <figcaption className="text-sm text-muted-foreground">Stacked by status; the largest providers first.</figcaption>
-      <div role="img" aria-label={summary} style={{ height: Math.max(160, rows.length * 30 + 60) }} className="w-full">
+      <figcaption className="text-sm text-muted-foreground">
+        Stacked by status; the largest providers first
+        {rest ? `, then ${rest.label} with ${rest.total.toLocaleString("en")} connections` : ""}.
+      </figcaption>
+      <div role="img" aria-label={summary} style={{ height: Math.max(160, shown.length * 30 + 60) }} className="w-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid horizontal={false} stroke={GRID_COLOR} />

@@ -97,8 +97,9 @@ export async function listErrorGroups(
   scope: TenantScope,
   input: ListErrorGroupsRequest = {},
   now: number = Date.now(),
+  knownLabels?: Promise<Map<string, string>>,
 ): Promise<ListErrorGroupsResponse> {
-  const [all, labels] = await Promise.all([groupRows(scope).execute(), providerLabels(scope)]);
+  const [all, labels] = await Promise.all([groupRows(scope).execute(), knownLabels ?? providerLabels(scope)]);
   const q = input.q?.trim().toLowerCase();
   const providers = input.provider?.length ? new Set(input.provider) : null;
   const codes = input.statusCode?.length ? new Set(input.statusCode) : null;

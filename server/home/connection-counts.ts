@@ -2,6 +2,7 @@
 // provider × status (a few hundred rows for a million connections).
 import { sql } from "kysely";
 import { CONNECTION_STATUSES, type ConnectionStatus } from "../../db/types";
+import { providerLabels } from "../error-groups/list-error-groups";
 import type { TenantScope } from "../scope/tenant-scope";
 import type { ProviderStatus } from "./home.types";
 
@@ -20,8 +21,11 @@ export interface ConnectionCounts {
 const zeroStatuses = () =>
   Object.fromEntries(CONNECTION_STATUSES.map((s) => [s, 0])) as Record<ConnectionStatus, number>;
 
-export async function connectionCounts(scope: TenantScope): Promise<ConnectionCounts> {
-  const [rows, names] = await Promise.all([
+export async function connectionCounts(
+  scope: TenantScope,
+  labels?: Promise<Map<string, string>>,
+): Promise<ConnectionCounts> {
+  const [rows, label] = await Promise.all([
     scope
       .opsConnectionCounts()
       .select([
@@ -36,9 +40,8 @@ export async function connectionCounts(scope: TenantScope): Promise<ConnectionCo
       .where("n", ">", 0)
       .groupBy(["provider", "status"])
       .execute(),
-    scope.integrations().select(["provider", "display_name"]).execute(),
+    labels ?? providerLabels(scope),
   ]);
-  const label = new Map(names.map((r) => [r.provider, r.display_name]));
   const byStatus = zeroStatuses();
   const byProvider = new Map<string, Record<ConnectionStatus, number>>();
   const out = { total: 0, needsRelink: 0, userPaused: 0, platformPaused: 0, withErrors: 0 };

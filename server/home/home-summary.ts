@@ -1,5 +1,5 @@
 // Everything the home page shows, read in parallel from the operations summaries.
-import { listErrorGroups } from "../error-groups/list-error-groups";
+import { listErrorGroups, providerLabels } from "../error-groups/list-error-groups";
 import type { TenantScope } from "../scope/tenant-scope";
 import { connectionCounts } from "./connection-counts";
 import { errorDays } from "./error-days";
@@ -15,12 +15,14 @@ export async function homeSummary(
   input: HomeRequest,
   now: number = Date.now(),
 ): Promise<HomeSummary> {
+  // The provider names are read once for the cards' chart and the groups.
+  const labels = providerLabels(scope);
   const [counts, expiringSoon, stale, days, groups, activity] = await Promise.all([
-    connectionCounts(scope),
+    connectionCounts(scope, labels),
     countExpiringWithin(scope, HOME_EXPIRING_DAYS, now),
     countStale(scope, input.staleDays, now),
     errorDays(scope, HOME_CHART_DAYS, now),
-    listErrorGroups(scope, { sort: "errors", limit: TOP_GROUPS }, now),
+    listErrorGroups(scope, { sort: "errors", limit: TOP_GROUPS }, now, labels),
     recentActivity(scope, ACTIVITY),
   ]);
   return {
