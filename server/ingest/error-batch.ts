@@ -11,7 +11,7 @@ import { ErrorIndex } from "./error-index";
 import type { Outcome } from "./connection-batch";
 import { loadOwners } from "./load-owners";
 import { errorConnectionRef, mapErrorRecord } from "./map-error-record";
-import type { BatchContext, SourceRecord } from "./types";
+import { quoteRef, type BatchContext, type SourceRecord } from "./types";
 
 type Prepared =
   { source: SourceRecord; issues: AdapterIssue[] } | { source: SourceRecord; ref: string; error: MappedError };
@@ -43,7 +43,7 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     if ("issues" in p) return { result: { index: p.source.index, status: "rejected", issues: p.issues } };
     const owner = owners.get(p.ref);
     if (!owner) {
-      const reason = `no ${ctx.platform} connection "${p.ref}" here: import the connection first`;
+      const reason = `no ${ctx.platform} connection ${quoteRef(p.ref)} here: import the connection first`;
       return {
         result: {
           index: p.source.index,

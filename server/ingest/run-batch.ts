@@ -8,7 +8,7 @@ import { emptyPlan, indexRuns, loadChildren, planRuns, writeChildren, type RunIn
 import type { Outcome } from "./connection-batch";
 import { fulfilRunRequests } from "../run-requests/fulfil-run-requests";
 import { loadOwners, type OwnerRow } from "./load-owners";
-import type { BatchContext, SourceRecord } from "./types";
+import { quoteRef, type BatchContext, type SourceRecord } from "./types";
 
 function isLatest(run: MappedRun, owner: OwnerRow): boolean {
   const at = run.finished_at ?? run.started_at;
@@ -65,7 +65,7 @@ export async function ingestRunBatch(trx: DB, records: SourceRecord[], ctx: Batc
       return { result: { index: m.source.index, status: "rejected", issues: m.issues } };
     const owner = owners.get(m.ref);
     if (!owner) {
-      const reason = `no ${ctx.platform} connection "${m.ref}" here: import the connection first`;
+      const reason = `no ${ctx.platform} connection ${quoteRef(m.ref)} here: import the connection first`;
       return {
         result: {
           index: m.source.index,

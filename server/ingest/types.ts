@@ -81,3 +81,6 @@ export interface TenantDirectory {
   /** By tenants.id or tenants.slug; null when unknown. */
   find(ref: string): TenantRow | null;
 }
+
+/** A client's reference quoted back in a message, cut short: a message stays a sentence. */
+export const quoteRef = (ref: string): string => JSON.stringify(ref.length > 80 ? `${ref.slice(0, 77)}…` : ref);
