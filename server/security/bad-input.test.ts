@@ -429,6 +429,7 @@ describeEachDb(
     it("the ingest API: no 5xx, every 4xx and every rejected record's reason readable", async () => {
       const { db, kind } = get();
       const { tried, problems, statuses } = await fuzzIngest(db, INGEST_RUNS);
+      dump("ingest", kind, problems);
       printFigures(
         "bad input: ingest API",
         kind,
@@ -449,6 +450,42 @@ describeEachDb(
       expect(tried).toBeGreaterThanOrEqual(REST_RUNS);
       expect(problems.slice(0, 15)).toEqual([]);
     }, 300_000);
+
+    it("a NUL under a key named `constructor` is a 400 over HTTP, not a 500", async () => {
+      // Found by the generated tRPC run (seed 890149679): the input guard refuses it correctly, but
+      // the error's data.zodError.fieldErrors then has a key `constructor`, which superjson refuses
+      // to serialise ("prototype pollution risk"), so the answer becomes a 500 (server/trpc.ts).
+      const { db } = get();
+      const body = '{"json":{"linkId":"x","constructor":"\\u0000"}}';
+      const out = await sendAs(db, ROLE_USERS.support, rawTrpcRequest("relink.revoke", "mutation", body));
+      expect(out.status).toBe(400);
+      expect(out.message).toMatch(/^Invalid input: constructor — Contains a NUL character/);
+    });
+
+    it("a rejected ingest record's reason stays short when the value is long", async () => {
+      // Found by the generated ingest run (seed 890149679): a 5,000-character erroredOnUtc came back
+      // whole inside the reason ("\"bbbb…\" is not …"). A reason names the problem, and at most a
+      // clipped part of the value.
+      const { db } = get();
+      const { key } = await callerAs(db, staff()).apiKeys.create({
+        name: "long values",
+        platform: "codat",
+        tenantId: f().own.tenantId,
+      });
+      const response = await handleIngestRequest(
+        db,
+        new Request(`${ORIGIN}/api/ingest/errors?format=codat`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify([{ connectionId: f().own.platformIds[0], erroredOnUtc: "b".repeat(3000) }]),
+        }),
+        "errors",
+      );
+      const body = (await response.json()) as { results: { issues: { path: string; reason: string }[] }[] };
+      const reasons = body.results.flatMap((r) => r.issues.map((i) => i.reason));
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.map((r) => r.length).filter((n) => n > 300)).toEqual([]);
+    });
 
     it("REST query parameters named like Object.prototype's members get a 400, not a 500", async () => {
       // Found by the generated REST run (seed 888092990): `?valueOf=1` answered 500. The query

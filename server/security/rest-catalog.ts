@@ -3,6 +3,9 @@
 // another tenant's object, and a valid request on the key's own tenant. The REST isolation test
 // walks REST_ROUTES and fails on an operation missing here.
 import type { DB } from "../../db";
+import { TenantScope } from "../scope/tenant-scope";
+import { createWebhookEndpoint } from "../webhooks/create-endpoint";
+import { plantedDeliveryId, plantedEndpointId } from "../webhooks/testing/plant-webhooks";
 import type { SecurityFixture } from "./security-fixture";
 
 export interface RestRequest {
@@ -169,5 +172,126 @@ export const REST_CATALOG: Record<string, RestCase> = {
       { label: "no filter (own tenant's groups only)", expect: "filtered", request: () => ({ path: "/error-groups" }) },
     ],
     valid: () => ({ path: "/error-groups?sort=connections&limit=5" }),
+  },
+  "GET /webhook-endpoints": {
+    touches: "reads webhook endpoints",
+    foreign: [
+      {
+        label: "no filter (own tenant's endpoints only)",
+        expect: "filtered",
+        request: () => ({ path: "/webhook-endpoints" }),
+      },
+    ],
+    valid: () => ({ path: "/webhook-endpoints" }),
+  },
+  "POST /webhook-endpoints": {
+    touches: "adds a webhook endpoint, writes an audit event",
+    foreign: [
+      {
+        label: "another tenant named as the endpoint's tenant",
+        expect: "not-found",
+        request: (f) => ({
+          path: "/webhook-endpoints",
+          body: { url: "https://hooks.example.com/x", events: ["connection.paused"], tenant_id: f.foreign.tenantId },
+        }),
+      },
+    ],
+    valid: () => ({
+      path: "/webhook-endpoints",
+      body: { url: "https://hooks.example.com/own", events: ["connection.paused"] },
+    }),
+  },
+  "GET /webhook-endpoints/{id}": {
+    touches: "reads one webhook endpoint",
+    foreign: [
+      {
+        label: "another tenant's endpoint",
+        expect: "not-found",
+        request: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.foreign.tenantId)}` }),
+      },
+      {
+        label: "a platform-wide endpoint",
+        expect: "not-found",
+        request: () => ({ path: `/webhook-endpoints/${plantedEndpointId(null)}` }),
+      },
+    ],
+    valid: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.own.tenantId)}` }),
+  },
+  "DELETE /webhook-endpoints/{id}": {
+    touches: "deletes a webhook endpoint and its delivery log, writes an audit event",
+    foreign: [
+      {
+        label: "another tenant's endpoint",
+        expect: "not-found",
+        request: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.foreign.tenantId)}` }),
+      },
+    ],
+    // A fresh endpoint of its own, so the planted one stays for the operations after this one.
+    valid: async (f, db) => {
+      const scope = TenantScope.unscopedForApiKey(db, { id: "catalog", name: "catalog", tenantId: f.own.tenantId });
+      const { endpoint } = await createWebhookEndpoint(scope, {
+        url: "https://hooks.example.com/to-delete",
+        events: ["connection.paused"],
+      });
+      return { path: `/webhook-endpoints/${endpoint.id}` };
+    },
+  },
+  "POST /webhook-endpoints/{id}/rotate-secret": {
+    touches: "replaces an endpoint's signing secret, writes an audit event",
+    foreign: [
+      {
+        label: "another tenant's endpoint",
+        expect: "not-found",
+        request: (f) => ({
+          path: `/webhook-endpoints/${plantedEndpointId(f.foreign.tenantId)}/rotate-secret`,
+          body: {},
+        }),
+      },
+    ],
+    valid: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.own.tenantId)}/rotate-secret`, body: {} }),
+  },
+  "POST /webhook-endpoints/{id}/test": {
+    touches: "queues a test delivery",
+    foreign: [
+      {
+        label: "another tenant's endpoint",
+        expect: "not-found",
+        request: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.foreign.tenantId)}/test`, body: {} }),
+      },
+    ],
+    valid: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.own.tenantId)}/test`, body: {} }),
+  },
+  "GET /webhook-endpoints/{id}/deliveries": {
+    touches: "reads an endpoint's delivery log",
+    foreign: [
+      {
+        label: "another tenant's endpoint",
+        expect: "not-found",
+        request: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.foreign.tenantId)}/deliveries` }),
+      },
+    ],
+    valid: (f) => ({ path: `/webhook-endpoints/${plantedEndpointId(f.own.tenantId)}/deliveries` }),
+  },
+  "POST /deliveries/{id}/redeliver": {
+    touches: "queues a delivery again",
+    foreign: [
+      {
+        label: "another tenant's delivery",
+        expect: "not-found",
+        request: (f) => ({ path: `/deliveries/${plantedDeliveryId(f.foreign.tenantId)}/redeliver`, body: {} }),
+      },
+    ],
+    valid: (f) => ({ path: `/deliveries/${plantedDeliveryId(f.own.tenantId)}/redeliver`, body: {} }),
+  },
+  "GET /events": {
+    touches: "reads events",
+    foreign: [
+      {
+        label: "no filter (own tenant's events only)",
+        expect: "filtered",
+        request: () => ({ path: "/events?limit=500" }),
+      },
+    ],
+    valid: () => ({ path: "/events" }),
   },
 };
