@@ -12,10 +12,10 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, string> = {
   ingest: "Push connections, runs and errors (POST /api/ingest)",
-  "connections:read": "List and read connections, relink links and run requests",
+  "connections:read": "List and read connections, relink links, run requests and events",
   "connections:write": "Pause, resume, create and revoke relink links, request re-runs",
   "credentials:read": "Read a connection's decrypted credentials (every read is audited)",
-  "webhooks:manage": "Manage webhook endpoints and read events",
+  "webhooks:manage": "Add and delete webhook endpoints, rotate secrets, send test events, read deliveries, redeliver",
 };
 
 export function isApiKeyScope(value: string): value is ApiKeyScope {

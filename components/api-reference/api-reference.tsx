@@ -30,8 +30,11 @@ function entries(doc: oas31.OpenAPIObject): Entry[] {
 
 export function ApiReference({ doc, problems }: { doc: oas31.OpenAPIObject; problems: ProblemTypeRow[] }) {
   const all = entries(doc);
-  const tags = (doc.tags ?? []).map((t) => t.name);
-  const byTag = tags.map((tag) => ({ tag, items: all.filter((e) => e.operation.tags?.[0] === tag) }));
+  // The document's tags in its order, then any tag an operation names that the list lacks.
+  const declared = (doc.tags ?? []).map((t) => t.name);
+  const named = all.map((e) => e.operation.tags?.[0] ?? "Other");
+  const tags = [...new Set([...declared, ...named])].filter((tag) => named.includes(tag));
+  const byTag = tags.map((tag) => ({ tag, items: all.filter((e) => (e.operation.tags?.[0] ?? "Other") === tag) }));
   const schemas = Object.entries(doc.components?.schemas ?? {});
   const base = doc.servers?.[0]?.url ?? "/api/v1";
   return (

@@ -15,6 +15,7 @@ it("says a schema's type in a few words", () => {
   expect(typeSummary({ type: "object", additionalProperties: {} })).toBe("object of any JSON");
   expect(typeSummary({})).toBe("any JSON");
   expect(typeSummary({ type: "string", pattern: "^\\d{1,9}$" })).toBe("string matching ^\\d{1,9}$");
+  expect(typeSummary({ type: "string", format: "date", pattern: "^(?:long)$" })).toBe("string (date)");
 });
 
 it("finds the object worth a property table, through nullability", () => {

@@ -41,7 +41,8 @@ export function typeSummary(schema: Schema | undefined): string {
           : "object";
       }
       const format = schema.format ? ` (${schema.format})` : "";
-      const pattern = schema.pattern ? ` matching ${schema.pattern}` : "";
+      // A format (date, date-time, email) says what its long generated pattern says.
+      const pattern = schema.pattern && !schema.format ? ` matching ${schema.pattern}` : "";
       return `${type}${format}${bounds(schema)}${pattern}`;
     })
     .join(" | ");

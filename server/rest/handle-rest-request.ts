@@ -137,7 +137,7 @@ async function answer(db: DB, request: Request, url: URL, origin: string, reques
   if (lacking) throw new RestProblem("missing-scope", lacking);
 
   const query = queryObject(url.searchParams, route.query);
-  const body = route.method === "GET" ? undefined : await readJsonBody(request);
+  const body = route.method === "POST" ? await readJsonBody(request) : undefined;
   const run = route.prepare({ params, query, body });
   const call: Call = {
     route,

@@ -118,6 +118,8 @@ function buildDocument(origin: string, routes: readonly RestRoute[]): oas31.Open
       { name: "Relink links" },
       { name: "Credentials" },
       { name: "Run requests" },
+      { name: "Webhooks" },
+      { name: "Events" },
       { name: "Reference" },
     ],
     components: {

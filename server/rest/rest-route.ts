@@ -32,7 +32,7 @@ export interface RouteDef<P extends ZObject, Q extends ZObject, B extends z.ZodT
   scope: ApiKeyScope;
   params: P;
   query: Q;
-  /** POST: the JSON body (an empty body reads as `{}`); GET: `noBody` */
+  /** POST: the JSON body (an empty body reads as `{}`); GET and DELETE: `noBody` */
   body: B;
   success: { status: 200 | 201; description: string; schema: R };
   /** Problem statuses this operation answers besides the ones every operation may (401, 403, 500). */
@@ -98,7 +98,7 @@ export function defineRoute<P extends ZObject, Q extends ZObject, B extends z.Zo
   const { run, ...rest } = def;
   return {
     ...rest,
-    body: def.method === "GET" ? null : def.body,
+    body: def.method === "POST" ? def.body : null,
     prepare: (raw) => {
       const input = {
         params: parseWith(def.params, raw.params, "path"),

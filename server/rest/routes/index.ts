@@ -5,6 +5,17 @@ import { getCredentialsRoute } from "./credentials";
 import { pauseConnectionRoute, resumeConnectionRoute } from "./pause";
 import { createRelinkLinkRoute, listRelinkLinksRoute, revokeRelinkLinkRoute } from "./relink-links";
 import { listRunRequestsRoute, requestRunRoute } from "./run-requests";
+import { listEventsRoute } from "./events";
+import {
+  createWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  listDeliveriesRoute,
+  listWebhookEndpointsRoute,
+  redeliverRoute,
+  rotateWebhookSecretRoute,
+  testWebhookEndpointRoute,
+} from "./webhooks";
 import { listErrorGroupsRoute } from "./error-groups";
 
 export const REST_ROUTES: readonly RestRoute[] = [
@@ -18,5 +29,14 @@ export const REST_ROUTES: readonly RestRoute[] = [
   getCredentialsRoute,
   requestRunRoute,
   listRunRequestsRoute,
+  listWebhookEndpointsRoute,
+  createWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  rotateWebhookSecretRoute,
+  testWebhookEndpointRoute,
+  listDeliveriesRoute,
+  redeliverRoute,
+  listEventsRoute,
   listErrorGroupsRoute,
 ];
