@@ -1,5 +1,5 @@
 // CSV export of the audit log: the same scoped query as the page, streamed in keyset pages.
-import { encodeCursor } from "../connections/list/cursor";
+import { encodeCursor } from "../pagination/cursor";
 import { readAuditPage } from "./list-audit-events";
 import type { AuditEvent, AuditFilters } from "./list.types";
 import type { TenantScope } from "../scope/tenant-scope";
