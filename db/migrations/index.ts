@@ -7,6 +7,7 @@ import * as eventsWebhooks from "./2026-12-02-0005-events-webhooks";
 import * as apiKeyScopes from "./2026-12-02-0004-api-key-scopes";
 import * as operations from "./2026-12-02-0007-operations";
 import * as operationsTimeBuckets from "./2026-12-02-0007-operations-time-buckets";
+import * as operationsTimeline from "./2026-12-02-0007-operations-timeline";
 import * as openErrorsSort from "./2026-12-02-0008-open-errors-sort";
 
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0004-api-key-scopes": apiKeyScopes,
   "2026-12-02-0007-operations": operations,
   "2026-12-02-0007-operations-time-buckets": operationsTimeBuckets,
+  "2026-12-02-0007-operations-timeline": operationsTimeline,
   "2026-12-02-0008-open-errors-sort": openErrorsSort,
 };

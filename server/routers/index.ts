@@ -11,6 +11,7 @@ import { apiKeysRouter } from "./api-keys";
 import { homeRouter } from "./home";
 import { errorGroupsRouter } from "./error-groups";
 import { tagsRouter } from "./tags";
+import { timelineRouter } from "./timeline";
 import { webhooksRouter } from "./webhooks";
 import { mailboxRouter } from "./mailbox";
 
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   home: homeRouter,
   errorGroups: errorGroupsRouter,
   tags: tagsRouter,
+  timeline: timelineRouter,
   webhooks: webhooksRouter,
   mailbox: mailboxRouter,
 });

@@ -527,6 +527,12 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
     ],
     valid: () => ({ id: SHARED_AUTH_GROUP }),
   },
+  "timeline.list": {
+    access: "signed-in",
+    touches: "reads one connection's runs, errors, links, audited changes and status changes",
+    foreign: foreignConnection(),
+    valid: ({ f }) => ({ connectionId: f.own.connectionIds[0] }),
+  },
   "tags.list": {
     access: "signed-in",
     touches: "reads the distinct tags on connections",
