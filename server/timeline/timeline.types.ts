@@ -2,8 +2,9 @@
 // newest first.
 import { z } from "zod";
 
-export const TIMELINE_KINDS = ["run", "error", "link", "pause", "status", "change"] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+import { TIMELINE_KINDS, type TimelineKind } from "../../lib/timeline-kinds";
+
+export { TIMELINE_KINDS, type TimelineKind };
 
 export const ZTimelineRequestSchema = z.object({
   connectionId: z.string().min(1).max(200),

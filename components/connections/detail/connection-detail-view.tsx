@@ -15,6 +15,7 @@ import { LinkSection } from "./link-section";
 import { MetadataSection } from "./metadata-section";
 import { OverviewSection } from "./overview-section";
 import { RunsSection } from "./runs-section";
+import { TimelineSection } from "@/components/timeline/timeline-section";
 
 interface Props {
   data: ConnectionDetailData;
@@ -79,6 +80,7 @@ export function ConnectionDetailView({ data, canWrite, now, actions, relink, rel
             countTone: "muted",
             content: <ActivitySection connectionId={c.id} first={data.activity} />,
           },
+          { value: "timeline", label: "Timeline", content: <TimelineSection connectionId={c.id} /> },
           {
             value: "relink",
             label: "Relink",

@@ -1,5 +1,15 @@
 // The detail page's tabs, in order; the URL's `?tab=` picks one (unknown values fall back).
-export const DETAIL_TABS = ["overview", "auth", "errors", "runs", "link", "metadata", "activity", "relink"] as const;
+export const DETAIL_TABS = [
+  "overview",
+  "auth",
+  "errors",
+  "runs",
+  "link",
+  "metadata",
+  "activity",
+  "timeline",
+  "relink",
+] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export function parseDetailTab(value: string | string[] | null | undefined): DetailTab {
