@@ -35,6 +35,15 @@ const unparsable = (error: TRPCError) =>
   (error.code === "BAD_REQUEST" &&
     (error.cause instanceof SyntaxError || error.cause instanceof TypeError || error.cause instanceof RangeError));
 
+/**
+ * A field's path as a key of `fieldErrors`. superjson refuses keys such as `constructor` or
+ * `__proto__` (prototype pollution), which would turn a 400 into a 500: those are bracketed.
+ */
+const fieldKey = (path: readonly PropertyKey[]) => {
+  const key = path.map(String).join(".");
+  return ["__proto__", "constructor", "prototype"].includes(key) ? `[${key}]` : key;
+};
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -63,7 +72,7 @@ const t = initTRPC.context<Context>().create({
           ? {
               formErrors: zod.issues.filter((i) => i.path.length === 0).map((i) => i.message),
               fieldErrors: Object.fromEntries(
-                zod.issues.filter((i) => i.path.length > 0).map((i) => [i.path.join("."), [i.message]]),
+                zod.issues.filter((i) => i.path.length > 0).map((i) => [fieldKey(i.path), [i.message]]),
               ),
             }
           : null,

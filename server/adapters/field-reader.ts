@@ -4,6 +4,15 @@
 import { childPath } from "./json-path";
 import type { AdapterIssue } from "./types";
 
+/**
+ * A reason names the problem and quotes at most the start of the value: a record's long (or
+ * secret) value never comes back whole in an answer.
+ */
+export function clipReason(reason: string): string {
+  const clipped = reason.replace(/"([^"]{60})[^"]{4,}"/g, '"$1…"');
+  return clipped.length > 240 ? `${clipped.slice(0, 239)}…` : clipped;
+}
+
 export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
@@ -37,7 +46,7 @@ export class FieldReader {
   }
 
   issue(key: string, reason: string): void {
-    this.issues.push({ path: this.pathOf(key), reason });
+    this.issues.push({ path: this.pathOf(key), reason: clipReason(reason) });
   }
 
   /** Absent or null → null (or an issue when required). */

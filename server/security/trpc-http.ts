@@ -8,6 +8,10 @@ import { handleTRPCRequest } from "../http/trpc-handler";
 import { appRouter } from "../routers";
 import { createTRPCContext } from "../trpc";
 
+/** A URL cannot carry a lone surrogate at all (encodeURIComponent throws): it goes as U+FFFD. */
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 export const ORIGIN = "http://localhost:3000";
 
 export type ProcedureType = "query" | "mutation";
@@ -43,7 +47,8 @@ export function routerProcedures(): ProcedureInfo[] {
 /** A request as the browser client sends it: queries as GET with `?input=`, mutations as POST. */
 export function trpcRequest(path: string, type: ProcedureType, input: unknown): Request {
   const encoded = JSON.stringify(superjson.serialize(input));
-  if (type === "query") return new Request(`${ORIGIN}/api/trpc/${path}?input=${encodeURIComponent(encoded)}`);
+  if (type === "query")
+    return new Request(`${ORIGIN}/api/trpc/${path}?input=${encodeURIComponent(wellFormed(encoded))}`);
   return new Request(`${ORIGIN}/api/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -53,7 +58,7 @@ export function trpcRequest(path: string, type: ProcedureType, input: unknown): 
 
 /** The same body sent raw (not through superjson): what a hostile client can put on the wire. */
 export function rawTrpcRequest(path: string, type: ProcedureType, body: string): Request {
-  if (type === "query") return new Request(`${ORIGIN}/api/trpc/${path}?input=${encodeURIComponent(body)}`);
+  if (type === "query") return new Request(`${ORIGIN}/api/trpc/${path}?input=${encodeURIComponent(wellFormed(body))}`);
   return new Request(`${ORIGIN}/api/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
