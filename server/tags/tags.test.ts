@@ -2,7 +2,8 @@
 // by filter, the list's tag filter, and never across tenants.
 import { expect, it } from "vitest";
 import { seedBase } from "../demo-data/seed-demo";
-import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../test/callers";
+import { handleConnectionsExport } from "../connections/export/export-http";
+import { acmeAdmin, acmeViewer, callerAs, globexAdmin, scopeAs, staff } from "../test/callers";
 import { describeEachDb } from "../test/databases";
 import { insertRichConnection } from "../test/detail-fixture";
 
@@ -85,6 +86,17 @@ describeEachDb(
         ACME[0],
         ACME[2],
       ]);
+      // The list's rows carry their tags, and so does the export (CSV: one cell, "; " between).
+      const rows = (await admin.connections.list({ tag: ["Q4 review"] })).rows;
+      expect(rows.find((r) => r.id === ACME[0])?.tags).toEqual(["EU", "Q4 review"]);
+      const csv = await handleConnectionsExport(
+        scopeAs(db, acmeAdmin()),
+        new URL("http://x/api/export/connections?format=csv&tag=Q4%20review&sort=name&dir=asc"),
+      ).text();
+      const [header, ...lines] = csv.trim().split("\r\n");
+      expect(header?.split(",").at(-1)).toBe("tags");
+      expect(lines).toHaveLength(2);
+      expect(lines.some((l) => l.endsWith(",EU; Q4 review"))).toBe(true);
     });
   },
   async ({ db }) => {

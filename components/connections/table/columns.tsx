@@ -4,6 +4,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { RowActionsMenu } from "@/components/actions/row-actions-menu";
+import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -34,6 +35,7 @@ export const OPTIONAL_COLUMNS = [
   { id: "updated_at", label: "Updated" },
   { id: "created_at", label: "Created" },
   { id: "link_url", label: "Link URL" },
+  { id: "tags", label: "Tags" },
 ] as const;
 
 export function connectionColumns(opts: {
@@ -155,6 +157,22 @@ export function connectionColumns(opts: {
           <span className="text-muted-foreground">—</span>
         );
       },
+    }),
+    helper.accessor((r) => r.tags.join(", "), {
+      id: "tags",
+      header: header("Tags"),
+      cell: ({ row }) =>
+        row.original.tags.length ? (
+          <span className="flex flex-wrap gap-1">
+            {row.original.tags.map((t) => (
+              <Badge key={t} variant="outline" className="font-normal">
+                {t}
+              </Badge>
+            ))}
+          </span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        ),
     }),
     helper.display({
       id: "actions",

@@ -1,6 +1,6 @@
 // CSV and JSON encodings of exported list rows. CSV cells that a spreadsheet would run as a
 // formula (=, +, -, @) are prefixed with a quote: connection names come from customers.
-import type { ConnectionListRow } from "../list/list.types";
+import type { ExportRow } from "./export-rows";
 
 export const EXPORT_COLUMNS = [
   "id",
@@ -25,20 +25,20 @@ export const EXPORT_COLUMNS = [
   "last_run_at",
   "created_at",
   "updated_at",
-] as const satisfies readonly (keyof ConnectionListRow)[];
+  "tags",
+] as const satisfies readonly (keyof ExportRow)[];
 
-export function csvCell(value: string | number | boolean | null): string {
+export function csvCell(value: string | number | boolean | null | string[]): string {
   if (value === null) return "";
-  let text = String(value);
+  // Tags: one cell, "; " between them (a tag holds no comma, so no ambiguity).
+  let text = Array.isArray(value) ? value.join("; ") : String(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const csvHeader = (): string => `${EXPORT_COLUMNS.join(",")}\r\n`;
-export const csvLine = (row: ConnectionListRow): string =>
-  `${EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(",")}\r\n`;
+export const csvLine = (row: ExportRow): string => `${EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(",")}\r\n`;
 
 /** JSON array, one row per line: the stream is valid JSON once closed. */
-export const jsonLine = (row: ConnectionListRow, first: boolean): string =>
-  `${first ? "[\n" : ",\n"}${JSON.stringify(row)}`;
+export const jsonLine = (row: ExportRow, first: boolean): string => `${first ? "[\n" : ",\n"}${JSON.stringify(row)}`;
 export const jsonClose = (empty: boolean): string => (empty ? "[]\n" : "\n]\n");

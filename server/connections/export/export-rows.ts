@@ -7,8 +7,12 @@ import { connectionListQuery } from "../list/list-connections";
 import type { ConnectionListRow, SortColumn } from "../list/list.types";
 import { toListRow } from "../list/list-row";
 import type { TenantScope } from "../../scope/tenant-scope";
+import { tagsFor } from "../../tags/connection-tags";
 
 export const EXPORT_BATCH = 1000;
+
+/** An exported row: the list's columns and the connection's tags. */
+export type ExportRow = ConnectionListRow & { tags: string[] };
 
 export interface ExportRequest {
   filters: ConnectionFilters;
@@ -20,7 +24,7 @@ export async function* exportConnectionRows(
   scope: TenantScope,
   req: ExportRequest,
   now: number = Date.now(),
-): AsyncGenerator<ConnectionListRow> {
+): AsyncGenerator<ExportRow> {
   const base = connectionListQuery(scope, req.filters, now, req.sort);
   let cursor: Cursor | null = null;
   for (;;) {
@@ -32,7 +36,11 @@ export async function* exportConnectionRows(
       limit: EXPORT_BATCH,
     });
     const batch: ConnectionListRow[] = fetched.slice(0, EXPORT_BATCH).map(toListRow);
-    yield* batch;
+    const tags = await tagsFor(
+      scope,
+      batch.map((r) => r.id),
+    );
+    yield* batch.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
     const last: ConnectionListRow | undefined = batch.at(-1);
     if (fetched.length <= EXPORT_BATCH || !last) return;
     cursor = { v: cursorValue(last[req.sort]), id: last.id };

@@ -7,6 +7,7 @@ import { readSearchRows } from "./search-page";
 import { healthScore } from "../health-score";
 import type { ConnectionListRow, ListConnectionsQuery, ListConnectionsResponse } from "./list.types";
 import { toListRow } from "./list-row";
+import { tagsFor } from "../../tags/connection-tags";
 import { triagePage } from "./row-triage";
 import type { SearchPlan } from "./search";
 import type { TenantScope } from "../../scope/tenant-scope";
@@ -86,11 +87,18 @@ export async function readConnectionsPage(
   const page = fetched.slice(0, input.limit);
   if (reverse) page.reverse();
   const listed: ConnectionListRow[] = page.map(toListRow);
-  const triage = await triagePage(scope, listed, now);
+  const [triage, tags] = await Promise.all([
+    triagePage(scope, listed, now),
+    tagsFor(
+      scope,
+      listed.map((r) => r.id),
+    ),
+  ]);
   const rows = listed.map((r) => ({
     ...r,
     health: triage.health.get(r.id) ?? healthScore({ ...r, failure_streak: 0 }, now),
     relink: triage.relink.get(r.id) ?? null,
+    tags: tags.get(r.id) ?? [],
   }));
 
   const boundary = (row: ConnectionListRow | undefined) =>

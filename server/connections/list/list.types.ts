@@ -69,6 +69,8 @@ export type RelinkSummary = z.infer<typeof ZRelinkSummarySchema>;
 export const ZTriagedRowSchema = ZConnectionListRowSchema.extend({
   health: ZHealthSchema,
   relink: ZRelinkSummarySchema.nullable(),
+  /** free-form labels (server/tags) */
+  tags: z.array(z.string()),
 });
 export type TriagedConnectionRow = z.infer<typeof ZTriagedRowSchema>;
 
