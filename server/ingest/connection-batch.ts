@@ -1,7 +1,8 @@
 // One batch of connection records, inside the caller's transaction: map, resolve tenants,
 // compare with what is stored, then write only what changed — rows in one bulk upsert, runs
 // and errors in bulk — with open_error_count/needs_relink derived from the merged errors.
-import type { DB } from "../../db";
+import { sql } from "kysely";
+import { dbKind, type DB } from "../../db";
 import type { Connection } from "../../db/types";
 import { ADAPTERS, computeNeedsRelink, prefixIssues, type MappedConnection } from "../adapters";
 import { fingerprintSecret, sealCredentials } from "../crypto";
@@ -70,6 +71,20 @@ export async function ingestConnectionBatch(trx: DB, records: SourceRecord[], ct
 }
 
 /**
+ * PostgreSQL: two imports of the same new connection at once would both plan an insert, and the
+ * loser's runs would point at an id its upsert did not keep. A transaction-scoped advisory lock
+ * per platform id (taken in sorted order, so two batches cannot deadlock on one wave) makes the
+ * second wait for the first and then read its row. SQLite runs one writer at a time already.
+ */
+async function lockPlatformIds(trx: DB, ctx: BatchContext, ids: string[]): Promise<void> {
+  if (dbKind(trx) !== "postgres" || ids.length === 0) return;
+  const keys = [...new Set(ids.map((id) => `${ctx.platform}:${id}`))].sort();
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) AS k ORDER BY k`.execute(
+    trx,
+  );
+}
+
+/**
  * The stored rows for these platform ids, in any tenant: the upsert is keyed by (platform,
  * platform id), so ingest must see who owns one to refuse moving it to another tenant.
  */
@@ -89,6 +104,11 @@ async function loadExisting(trx: DB, ctx: BatchContext, ids: string[]): Promise<
 }
 
 async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<Outcome[]> {
+  await lockPlatformIds(
+    trx,
+    ctx,
+    wave.map((m) => m.mapped.platform_id),
+  );
   const existing = await loadExisting(
     trx,
     ctx,
