@@ -4,6 +4,7 @@
 import { Pause, Play } from "lucide-react";
 import { useId, useState } from "react";
 import { BulkRelinkDialog } from "@/components/relink/bulk-relink-dialog";
+import { BulkTagDialog } from "@/components/tags/bulk-tag-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -109,6 +110,7 @@ export function BulkActionsBar({
           Resume all matching
         </Button>
         <BulkRelinkDialog selectedIds={selectedIds} onDone={onDone} />
+        <BulkTagDialog selectedIds={selectedIds} filters={filters} onDone={afterAction} />
       </div>
       <BulkProgress
         state={run.state}

@@ -16,6 +16,7 @@ import { MetadataSection } from "./metadata-section";
 import { OverviewSection } from "./overview-section";
 import { RunsSection } from "./runs-section";
 import { TimelineSection } from "@/components/timeline/timeline-section";
+import { TagsEditor } from "@/components/tags/tags-editor";
 
 interface Props {
   data: ConnectionDetailData;
@@ -44,6 +45,7 @@ export function ConnectionDetailView({ data, canWrite, now, actions, relink, rel
             content: (
               <div className="space-y-4">
                 <HealthSection health={data.health} />
+                <TagsEditor connectionId={c.id} />
                 <OverviewSection connection={c} />
               </div>
             ),
