@@ -10,7 +10,7 @@ import type { Database } from "../../../db/types";
 import type { Cursor } from "../../pagination/cursor";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { readKeyset, type KeysetRequest } from "./keyset";
-import { matchingTenantIds, normaliseSearchTerm, planSearch, type SearchPlan } from "./search";
+import { errorGroupsMatch, matchingTenantIds, normaliseSearchTerm, planSearch, type SearchPlan } from "./search";
 import { QUICK_WALK_PER_ROW, type SearchBudget, type SearchTrace } from "./search-budget";
 import { walkKeyset } from "./search-walk";
 
@@ -25,7 +25,8 @@ export async function readSearchRows<O>(
   query: (plan: SearchPlan) => Base<O>,
 ): Promise<{ rows: O[]; stoppedAt: Cursor | null }> {
   const term = normaliseSearchTerm(raw);
-  const scan: SearchPlan = { kind: "scan", term, tenantIds: await matchingTenantIds(scope, term), sample: [] };
+  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
+  const scan: SearchPlan = { kind: "scan", term, tenantIds, sample: [], errors };
   const quick = await walkKeyset(scope, query(scan), req, Math.min(budget.walk, QUICK_WALK_PER_ROW * (req.limit + 1)));
   trace.walkRows += quick.examined;
   trace.steps.push("walk");

@@ -10,6 +10,10 @@
 //   each row is tested with the same substring predicate; with that many matches the walk
 //   stops after a few hundred rows.
 // Both match exactly the same rows: the searched text is the expression the index stores.
+// A term of 3+ characters also finds connections with an active error whose group (status code
+// or message shape: migration 0007's error groups, a small catalogue) contains it, so
+// `invalid_grant` or `401` finds the connections failing that way; the error text is not added
+// to the trigram index.
 import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { escapeLike } from "../../sql/like";
@@ -26,7 +30,7 @@ export type SearchPlan =
    * more matches than the cap: test each row (substring, or one of these tenants). `sample`
    * holds the cap+1 matching ids the probe saw, for counts that may be lower bounds.
    */
-  | { kind: "scan"; term: string; tenantIds: string[]; sample: string[] };
+  | { kind: "scan"; term: string; tenantIds: string[]; sample: string[]; errors?: boolean };
 
 /** Lower-cased, whitespace-collapsed term, as stored in the search text. */
 export function normaliseSearchTerm(raw: string): string {
@@ -54,6 +58,32 @@ export async function matchingTenantIds(scope: TenantScope, term: string): Promi
   return rows.map((t) => t.id);
 }
 
+/** Error groups (the shared catalogue of shapes) whose status code or message shape contains the term. */
+const matchingGroups = (term: string) => {
+  const like = `%${escapeLike(term)}%`;
+  return sql`SELECT e.id FROM ops_error_groups e WHERE lower(e.shape) LIKE ${like} ESCAPE '\\' OR lower(coalesce(e.status_code, '')) LIKE ${like} ESCAPE '\\'`;
+};
+
+/**
+ * The connections with an active error of a matching group: a set read once per query (a term
+ * stands for a group per provider, ~40 shapes each), not lookups for every row a walk examines.
+ */
+const inErrorGroups = (term: string) =>
+  sql<boolean>`connections.id IN (SELECT g.connection_id FROM ops_error_group_connections g WHERE g.active_n > 0 AND g.group_id IN (${matchingGroups(term)}))`;
+
+/** Whether a term (3+ characters) names an error group the scope has active errors in. */
+export async function errorGroupsMatch(scope: TenantScope, term: string): Promise<boolean> {
+  if ([...term].length < 3) return false;
+  const row = await scope
+    .opsErrorGroupTenants()
+    .select("ops_error_group_tenants.group_id")
+    .where("ops_error_group_tenants.active_n", ">", 0)
+    .where(sql<boolean>`ops_error_group_tenants.group_id IN (${matchingGroups(term)})`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Asks the search index for at most cap+1 matches (within the read budget of search-index.ts)
  * and picks the plan. Tenant-name matches only count tenants the user may see (others are
@@ -66,12 +96,26 @@ export async function planSearch(
   trace: SearchTrace = emptyTrace(),
 ): Promise<SearchPlan> {
   const term = normaliseSearchTerm(raw);
-  const [hits, tenantIds] = await Promise.all([indexHits(scope, term, cap + 1), matchingTenantIds(scope, term)]);
+  const [hits, tenantIds, errors] = await Promise.all([
+    indexHits(scope, term, cap + 1),
+    matchingTenantIds(scope, term),
+    errorGroupsMatch(scope, term),
+  ]);
   trace.postings += hits.postings;
   trace.steps.push("probe");
   // Too common (or too short) to list within the budget: test rows as the sort index is walked.
-  if (hits.ids === null) return { kind: "scan", term, tenantIds, sample: [] };
+  if (hits.ids === null) return { kind: "scan", term, tenantIds, sample: [], errors };
   const ids = new Set(hits.ids);
+  if (ids.size <= cap && errors) {
+    const failing = await scope
+      .connections()
+      .select("id")
+      .where(inErrorGroups(term))
+      .limit(cap + 1)
+      .execute();
+    trace.postings += failing.length;
+    for (const r of failing) ids.add(r.id);
+  }
   if (ids.size <= cap && tenantIds.length > 0) {
     const own = await scope
       .connections()
@@ -82,7 +126,7 @@ export async function planSearch(
     trace.postings += own.length;
     for (const r of own) ids.add(r.id);
   }
-  if (ids.size > cap) return { kind: "scan", term, tenantIds, sample: [...ids] };
+  if (ids.size > cap) return { kind: "scan", term, tenantIds, sample: [...ids], errors };
   return { kind: "ids", ids: [...ids] };
 }
 
@@ -99,9 +143,10 @@ export function searchPlanCondition(plan: SearchPlan, postgres: boolean): RawBui
   const text = postgres
     ? sql<boolean>`strpos(${rowText}, ${plan.term}) > 0`
     : sql<boolean>`instr(${rowText}, ${plan.term}) > 0`;
-  if (plan.tenantIds.length === 0) return text;
+  const errors = plan.errors ? sql<boolean>` OR ${inErrorGroups(plan.term)}` : sql``;
+  if (plan.tenantIds.length === 0) return sql<boolean>`(${text}${errors})`;
   const tenants = sql.join(plan.tenantIds.map((t) => sql`${t}`));
-  return sql<boolean>`(${text} OR connections.tenant_id IN (${tenants}))`;
+  return sql<boolean>`(${text} OR connections.tenant_id IN (${tenants})${errors})`;
 }
 
 /**
@@ -113,14 +158,20 @@ export function searchCondition<DB, TB extends keyof DB, O>(
   raw: string,
 ): RawBuilder<boolean> {
   const term = normaliseSearchTerm(raw);
-  const tenants = sql`SELECT c2.id FROM connections c2 WHERE c2.tenant_id IN (SELECT t.id FROM tenants t WHERE lower(t.name) LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\')`;
+  const like = `%${escapeLike(term)}%`;
+  // Rows of tenants whose name matches, and (3+ characters) rows with an active error of a matching group.
+  const others = sql`SELECT c2.id FROM connections c2 WHERE c2.tenant_id IN (SELECT t.id FROM tenants t WHERE lower(t.name) LIKE ${like} ESCAPE '\\')${
+    [...term].length >= 3
+      ? sql` UNION ALL SELECT g.connection_id FROM ops_error_group_connections g WHERE g.active_n > 0 AND g.group_id IN (${matchingGroups(term)})`
+      : sql``
+  }`;
   if (compilesToPostgres(qb)) {
     // The view's text expression is the indexed expression, so the GIN trigram index serves it.
-    return sql<boolean>`connections.id IN (SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' UNION ALL ${tenants})`;
+    return sql<boolean>`connections.id IN (SELECT s.id FROM connection_search s WHERE s.text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\' UNION ALL ${others})`;
   }
   const hit =
     term.length >= 3
       ? sql`SELECT id FROM connection_search WHERE connection_search MATCH ${`"${term.replace(/"/g, '""')}"`}`
       : sql`SELECT id FROM connection_search WHERE instr(text, ${term}) > 0`;
-  return sql<boolean>`connections.id IN (${hit} UNION ALL ${tenants})`;
+  return sql<boolean>`connections.id IN (${hit} UNION ALL ${others})`;
 }
