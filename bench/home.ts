@@ -34,7 +34,7 @@ async function listBenchDb(kind: DbKind): Promise<DB | null> {
   const db =
     kind === "sqlite"
       ? createDb({ kind, url: SQLITE_FILE })
-      : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 4 });
+      : createDb({ kind, url: PG_URL, schema: PG_SCHEMA, poolSize: 10 }); // the app's default pool
   try {
     if ((await rows(db)) >= BENCH_ROWS) return db;
   } catch {

@@ -35,9 +35,9 @@ export const ZListErrorGroupsRequestSchema = z
     provider: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
     statusCode: z.array(z.string().trim().min(1).max(20)).max(50).optional(),
     sort: z.enum(ERROR_GROUP_SORTS).default("errors"),
-    limit: z.number().int().min(1).max(500).default(200),
+    limit: z.number().int().min(1).max(500).default(50),
   })
-  .default({ sort: "errors", limit: 200 });
+  .default({ sort: "errors", limit: 50 });
 export type ListErrorGroupsRequest = z.input<typeof ZListErrorGroupsRequestSchema>;
 
 export const ZListErrorGroupsResponseSchema = z.object({

@@ -115,7 +115,7 @@ export async function listErrorGroups(
         (r.status_code ?? "") === q,
     )
     .sort((a, b) => SORTS[input.sort ?? "errors"](a, b) || a.id.localeCompare(b.id));
-  const limited = matching.slice(0, input.limit ?? 200);
+  const limited = matching.slice(0, input.limit ?? 50);
   return {
     rows: await toGroupRows(scope, limited, labels, now),
     total: matching.length,

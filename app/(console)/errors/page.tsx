@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ErrorGroupsFilters } from "@/components/errors/error-groups-filters";
 import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
 import { isStaff } from "@/lib/roles";
@@ -15,6 +16,7 @@ export default async function ErrorGroupsPage({ searchParams }: { searchParams: 
   const provider = one(raw.provider);
   const code = one(raw.code);
   const sortRaw = one(raw.sort);
+  const all = one(raw.all) === "1";
   const sort = (ERROR_GROUP_SORTS as readonly string[]).includes(sortRaw)
     ? (sortRaw as (typeof ERROR_GROUP_SORTS)[number])
     : "errors";
@@ -26,6 +28,7 @@ export default async function ErrorGroupsPage({ searchParams }: { searchParams: 
       provider: provider ? [provider] : undefined,
       statusCode: code ? [code] : undefined,
       sort,
+      limit: all ? 500 : 50,
     }),
   ]);
   const staff = isStaff(me);
@@ -49,7 +52,13 @@ export default async function ErrorGroupsPage({ searchParams }: { searchParams: 
       <ErrorGroupsTable rows={list.rows} showTenants={staff} />
       {list.total > list.rows.length ? (
         <p className="text-sm text-muted-foreground">
-          Showing {list.rows.length} of {list.total}: narrow the filters to see the rest.
+          Showing {list.rows.length} of {list.total}.{" "}
+          <Link
+            className="text-primary hover:underline"
+            href={`?${new URLSearchParams({ ...(q ? { q } : {}), ...(provider ? { provider } : {}), ...(code ? { code } : {}), sort, all: "1" })}`}
+          >
+            Show {list.total > 500 ? "the first 500" : "all"}
+          </Link>
         </p>
       ) : null}
     </div>

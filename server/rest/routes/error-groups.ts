@@ -45,7 +45,7 @@ export const listErrorGroupsRoute = defineRoute({
     provider: list,
     status_code: list,
     sort: z.enum(ERROR_GROUP_SORTS).default("errors"),
-    limit: queryInteger(z.number().int().min(1).max(500)).default(200).meta({ description: "1 to 500; default 200" }),
+    limit: queryInteger(z.number().int().min(1).max(500)).default(50).meta({ description: "1 to 500; default 50" }),
   }),
   body: noBody,
   success: {
