@@ -97,11 +97,11 @@ export function applyConnectionFilters<O>(
   // one provider: 250 ms) over walking the sort index and skipping non-matches (2 ms). A unary
   // `+` takes a column out of index selection, so the sort index serves the page; PostgreSQL
   // chooses well by itself. The sorted column itself keeps its index. A search walk (a range
-  // of the sort index closed at both ends, search-walk.ts) takes every filter column out, so
-  // the range bounds what is read.
+  // of the sort index closed at both ends, search-walk.ts) takes every filter column out, the
+  // sorted one too (its IN list would replace the range), so the range bounds what is read.
   const sqlite = !compilesToPostgres(qb);
   const col = <T = string>(name: FilterColumn) =>
-    sqlite && sort !== name && (walk || !INDEXED_FOR_FILTERS.has(name))
+    sqlite && (walk || (sort !== name && !INDEXED_FOR_FILTERS.has(name)))
       ? sql<T>`+${sql.ref(`connections.${name}`)}`
       : sql<T>`${sql.ref(`connections.${name}`)}`;
   if (f.status?.length) q = q.where(col("status"), "in", f.status);
