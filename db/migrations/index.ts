@@ -4,6 +4,7 @@ import * as initial from "./2026-11-21-0001-initial";
 import * as listSearch from "./2026-11-21-0002-list-search";
 import * as relink from "./2026-11-21-0003-relink";
 import * as eventsWebhooks from "./2026-12-02-0005-events-webhooks";
+import * as webhookDueOrder from "./2026-12-02-0005-webhook-due-order";
 import * as apiKeyScopes from "./2026-12-02-0004-api-key-scopes";
 import * as operations from "./2026-12-02-0007-operations";
 import * as operationsTimeBuckets from "./2026-12-02-0007-operations-time-buckets";
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-0002-list-search": listSearch,
   "2026-11-21-0003-relink": relink,
   "2026-12-02-0005-events-webhooks": eventsWebhooks,
+  "2026-12-02-0005-webhook-due-order": webhookDueOrder,
   "2026-12-02-0004-api-key-scopes": apiKeyScopes,
   "2026-12-02-0007-operations": operations,
   "2026-12-02-0007-operations-time-buckets": operationsTimeBuckets,

@@ -27,45 +27,42 @@ export async function claimDeliveries(db: DB, limit: number, now: number, leaseM
   if (limit <= 0) return [];
   const at = new Date(now).toISOString();
   const lockToken = randomBytes(12).toString("hex");
-  const ids = await db.transaction().execute(async (trx) => {
-    const scope = TenantScope.unscopedForOutbox(trx);
-    let query = scope
-      .webhookDeliveries()
-      .select("webhook_deliveries.id")
-      .where("webhook_deliveries.status", "=", "pending")
-      .where("webhook_deliveries.next_attempt_at", "<=", at)
-      .where((eb) =>
-        eb.or([eb("webhook_deliveries.locked_until", "is", null), eb("webhook_deliveries.locked_until", "<", at)]),
-      )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom("webhook_deliveries as earlier")
-              .select(sql.lit(1).as("one"))
-              .whereRef("earlier.endpoint_id", "=", "webhook_deliveries.endpoint_id")
-              .whereRef("earlier.order_key", "=", "webhook_deliveries.order_key")
-              .where("earlier.status", "=", "pending")
-              .whereRef("earlier.event_sequence", "<", "webhook_deliveries.event_sequence"),
-          ),
+  const scope = TenantScope.unscopedForOutbox(db);
+  let due = scope
+    .webhookDeliveries()
+    .select("webhook_deliveries.id")
+    .where("webhook_deliveries.status", "=", "pending")
+    .where("webhook_deliveries.next_attempt_at", "<=", at)
+    .where((eb) =>
+      eb.or([eb("webhook_deliveries.locked_until", "is", null), eb("webhook_deliveries.locked_until", "<", at)]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("webhook_deliveries as earlier")
+            .select(sql.lit(1).as("one"))
+            .whereRef("earlier.endpoint_id", "=", "webhook_deliveries.endpoint_id")
+            .whereRef("earlier.order_key", "=", "webhook_deliveries.order_key")
+            .where("earlier.status", "=", "pending")
+            .whereRef("earlier.event_sequence", "<", "webhook_deliveries.event_sequence"),
         ),
-      )
-      .orderBy("webhook_deliveries.next_attempt_at")
-      .orderBy("webhook_deliveries.event_sequence")
-      .limit(limit);
-    if (dbKind(db) === "postgres") query = query.forUpdate().skipLocked();
-    const rows = await query.execute();
-    if (rows.length === 0) return [];
-    const claimed = rows.map((r) => r.id);
-    await scope
-      .updateWebhookDeliveries()
-      .set({ locked_until: new Date(now + leaseMs).toISOString(), lock_token: lockToken })
-      .where("id", "in", claimed)
-      .execute();
-    return claimed;
-  });
+      ),
+    )
+    .orderBy("webhook_deliveries.next_attempt_at")
+    .orderBy("webhook_deliveries.event_sequence")
+    .limit(limit);
+  if (dbKind(db) === "postgres") due = due.forUpdate().skipLocked();
+  // One statement: the due rows are chosen and leased together (UPDATE … WHERE id IN (SELECT …)).
+  const claimed = await scope
+    .updateWebhookDeliveries()
+    .set({ locked_until: new Date(now + leaseMs).toISOString(), lock_token: lockToken })
+    .where("id", "in", due)
+    .returning("id")
+    .execute();
+  const ids = claimed.map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = await TenantScope.unscopedForOutbox(db)
+  const rows = await scope
     .webhookDeliveries()
     .innerJoin("webhook_endpoints", "webhook_endpoints.id", "webhook_deliveries.endpoint_id")
     .leftJoin("events", "events.id", "webhook_deliveries.event_id")

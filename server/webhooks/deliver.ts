@@ -11,6 +11,9 @@ import { webhookHeaders } from "./signature";
 import { RETRY_WINDOW_MS } from "./webhook-config";
 
 const FIRST_RETRY_MS = 5_000;
+/** How often one process writes an endpoint's last success (and so clears "failing"). */
+const ACTIVE_MARK_EVERY_MS = 5_000;
+const lastMarkedActive = new Map<string, number>();
 const MAX_RETRY_MS = 3_600_000;
 
 /** The wait before attempt `attempts + 1`: 5 s doubling to at most an hour, ±25 % jitter. */
@@ -55,50 +58,47 @@ async function recordAttempt(
   const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
   const attempts = delivery.attempts + 1;
   const givesUp = !result.ok && nowMs - Date.parse(firstAttemptAt) >= RETRY_WINDOW_MS;
-  await TenantScope.unscopedForOutbox(db).transaction(async (scope) => {
-    const recorded = await scope
-      .updateWebhookDeliveries()
-      .set({
-        status: result.ok ? "succeeded" : givesUp ? "failed" : "pending",
-        attempts,
-        first_attempt_at: firstAttemptAt,
-        last_attempt_at: attemptedAt,
-        last_status_code: result.statusCode,
-        last_duration_ms: result.durationMs,
-        last_response_snippet: result.snippet,
-        last_error: result.error,
-        delivered_at: result.ok ? now : null,
-        next_attempt_at: result.ok || givesUp ? now : new Date(nowMs + retryDelayMs(attempts)).toISOString(),
-        locked_until: null,
-        lock_token: null,
-      })
-      .where("id", "=", delivery.id)
-      .where("lock_token", "=", delivery.lockToken)
-      .executeTakeFirst();
-    if (Number(recorded.numUpdatedRows) !== 1) return;
-    const endpoint = scope
-      .updateWebhookEndpoints()
-      .where("id", "=", delivery.endpointId)
-      .where("status", "!=", "disabled");
-    if (result.ok) {
-      // Not on every success: many deliveries to one endpoint would queue on its row lock.
-      const stale = new Date(nowMs - 10_000).toISOString();
-      await endpoint
-        .set({ status: "active", failing_since: null, last_success_at: now })
-        .where((eb) =>
-          eb.or([eb("status", "!=", "active"), eb("last_success_at", "is", null), eb("last_success_at", "<", stale)]),
-        )
-        .execute();
-    } else if (givesUp) {
-      await endpoint
-        .set((eb) => ({
-          status: "failing",
-          failing_since: eb.fn.coalesce("failing_since", eb.val(now)),
-          last_failure_at: now,
-        }))
-        .execute();
-    } else {
-      await endpoint.set({ last_failure_at: now }).execute();
-    }
-  });
+  const scope = TenantScope.unscopedForOutbox(db);
+  const recorded = await scope
+    .updateWebhookDeliveries()
+    .set({
+      status: result.ok ? "succeeded" : givesUp ? "failed" : "pending",
+      attempts,
+      first_attempt_at: firstAttemptAt,
+      last_attempt_at: attemptedAt,
+      last_status_code: result.statusCode,
+      last_duration_ms: result.durationMs,
+      last_response_snippet: result.snippet,
+      last_error: result.error,
+      delivered_at: result.ok ? now : null,
+      next_attempt_at: result.ok || givesUp ? now : new Date(nowMs + retryDelayMs(attempts)).toISOString(),
+      locked_until: null,
+      lock_token: null,
+    })
+    .where("id", "=", delivery.id)
+    .where("lock_token", "=", delivery.lockToken)
+    .executeTakeFirst();
+  if (Number(recorded.numUpdatedRows) !== 1) return;
+  // The endpoint's health is a summary, not part of the delivery's record: written on its own,
+  // and on success only when it says something new (not once per delivery to a busy endpoint).
+  const endpoint = scope
+    .updateWebhookEndpoints()
+    .where("id", "=", delivery.endpointId)
+    .where("status", "!=", "disabled");
+  if (result.ok) {
+    if (nowMs - (lastMarkedActive.get(delivery.endpointId) ?? 0) < ACTIVE_MARK_EVERY_MS) return;
+    lastMarkedActive.set(delivery.endpointId, nowMs);
+    await endpoint.set({ status: "active", failing_since: null, last_success_at: now }).execute();
+  } else if (givesUp) {
+    lastMarkedActive.delete(delivery.endpointId);
+    await endpoint
+      .set((eb) => ({
+        status: "failing",
+        failing_since: eb.fn.coalesce("failing_since", eb.val(now)),
+        last_failure_at: now,
+      }))
+      .execute();
+  } else {
+    await endpoint.set({ last_failure_at: now }).execute();
+  }
 }

@@ -13,6 +13,14 @@ const SEQUENCER_LOCK = 7_311_902_605;
 const CHUNK = 400;
 
 export async function sequenceAndFanOut(db: DB, limit = 1000): Promise<number> {
+  // The common case, nothing new: one indexed read, no transaction.
+  const any = await TenantScope.unscopedForOutbox(db)
+    .events()
+    .select("position")
+    .where("sequence", "is", null)
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return 0;
   return db.transaction().execute(async (trx) => {
     if (dbKind(db) === "postgres") {
       const lock = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEQUENCER_LOCK}) AS ok`.execute(trx);
