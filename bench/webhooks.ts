@@ -197,13 +197,13 @@ const END = "<!-- bench:webhooks:end -->";
 const section = `${START}
 ## Webhooks
 
-\`npm run bench:webhooks\` — the outbox end to end on ${CONNECTIONS.toLocaleString("en")} demo connections, one platform-wide endpoint on a loopback HTTP receiver answering 200 at once. **Latency**: ${LATENCY_SAMPLES} pauses/resumes one at a time, 25–50 ms apart, each committed through \`setConnectionPaused\`; time from the commit to the signed webhook's arrival, with the worker as the app runs it (polls every 200 ms when idle). **Throughput**: a backlog of ${fmt(2 * CONNECTIONS)} events (bulk pause then bulk resume of every connection), drained from the worker's start to the last arrival (sequencing, fan-out, claim, sign, POST, record: everything). Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, load average ${LOAD_START} at the start and ${loadavg()[0]?.toFixed(1)} at the end.
+\`npm run bench:webhooks\` — the outbox end to end on ${CONNECTIONS.toLocaleString("en")} demo connections, one platform-wide endpoint on a loopback HTTP receiver answering 200 at once. **Latency**: ${LATENCY_SAMPLES} pauses/resumes one at a time, 25–50 ms apart, each committed through \`setConnectionPaused\`; time from the commit to the signed webhook's arrival, with the worker as the app runs it (polls every 100 ms when idle). **Throughput**: a backlog of ${fmt(2 * CONNECTIONS)} events (bulk pause then bulk resume of every connection), drained from the worker's start to the last arrival (sequencing, fan-out, claim, sign, POST, record: everything). Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, load average ${LOAD_START} at the start and ${loadavg()[0]?.toFixed(1)} at the end.
 
 | db | latency p50 | p95 | max | deliveries/s, 1 worker | deliveries/s, 3 instances |
 |---|---|---|---|---|---|
 ${rows.join("\n")}
 
-Latency is mostly the idle poll (200 ms): a change waits on average half of it for the next pass.
+Latency is mostly the idle poll (100 ms): a change waits on average half of it for the next pass.
 Throughput is bounded by 32 deliveries in flight per worker and one database round trip to claim,
 and one to record, each delivery; each connection's deliveries go one at a time, in order. The
 machine was shared with other builds and test runs (load average above): compare within a run.

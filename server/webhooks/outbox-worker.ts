@@ -12,7 +12,7 @@ import { deliverOptions, type TickOptions } from "./outbox-tick";
 import { LEASE_MS } from "./webhook-config";
 
 const MAX_IN_FLIGHT = 32;
-const IDLE_MS = 200;
+const IDLE_MS = 100;
 const SWEEP_EVERY_MS = 30_000;
 
 export interface OutboxWorker {
