@@ -10,7 +10,15 @@ import type { ErrorGroupDetail } from "@/server/error-groups/error-groups.types"
 import { GroupActions } from "./group-actions";
 import { TrendSparkline } from "./trend-sparkline";
 
-export function ErrorGroupView({ detail, showTenants }: { detail: ErrorGroupDetail; showTenants: boolean }) {
+export function ErrorGroupView({
+  detail,
+  showTenants,
+  canWrite,
+}: {
+  detail: ErrorGroupDetail;
+  showTenants: boolean;
+  canWrite: boolean;
+}) {
   const g = detail.group;
   const facts: [string, React.ReactNode][] = [
     ["Active errors", g.errors.toLocaleString("en")],
@@ -48,7 +56,13 @@ export function ErrorGroupView({ detail, showTenants }: { detail: ErrorGroupDeta
           Last 14 days <TrendSparkline values={g.trend} label="New errors" />
         </span>
       </div>
-      <GroupActions groupId={g.id} errors={g.errors} connections={g.connections} needsRelink={detail.needsRelink} />
+      <GroupActions
+        canWrite={canWrite}
+        groupId={g.id}
+        errors={g.errors}
+        connections={g.connections}
+        needsRelink={detail.needsRelink}
+      />
       <Card>
         <CardHeader>
           <CardTitle>Latest messages</CardTitle>

@@ -5,7 +5,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { ReasonDialog } from "@/components/actions/reason-dialog";
-import { useCanWrite } from "@/components/actions/use-action-access";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { GroupRunProgress } from "./group-run-progress";
@@ -16,7 +15,10 @@ export function GroupActions({
   errors,
   connections,
   needsRelink,
+  canWrite,
 }: {
+  /** from the page's session: the controls render with the page, not after a query */
+  canWrite: boolean;
   groupId: string;
   errors: number;
   connections: number;
@@ -24,7 +26,6 @@ export function GroupActions({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const canWrite = useCanWrite();
   const resolve = useMutation(trpc.errorGroups.resolveStep.mutationOptions());
   const relink = useMutation(trpc.errorGroups.relinkStep.mutationOptions());
   const pause = useMutation(trpc.actions.bulkSetPaused.mutationOptions());

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { ErrorGroupView } from "@/components/errors/error-group-view";
-import { isStaff } from "@/lib/roles";
+import { canWrite, isStaff } from "@/lib/roles";
 import { getServerCaller } from "@/server/caller";
 
 export const metadata = { title: "Error group" };
@@ -17,5 +17,5 @@ export default async function ErrorGroupPage({ params }: { params: Promise<{ id:
     }),
   ]);
   if (!detail) notFound();
-  return <ErrorGroupView detail={detail} showTenants={isStaff(me)} />;
+  return <ErrorGroupView detail={detail} showTenants={isStaff(me)} canWrite={canWrite(me)} />;
 }
