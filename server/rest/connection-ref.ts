@@ -31,6 +31,7 @@ export async function resolveConnectionRef(scope: TenantScope, ref: string): Pro
         .where("connections.platform_id", "=", byPlatform.platformId)
     : query.where("connections.id", "=", ref);
   const row = await query.executeTakeFirst();
-  if (!row) throw new NotFoundError(`No connection ${ref} for this API key.`);
+  // The reference is the caller's own text and is not repeated: the message stays a sentence.
+  if (!row) throw new NotFoundError("No connection with that id or platform reference for this API key.");
   return row.id;
 }

@@ -65,7 +65,7 @@ describeEachDb("REST API v1 problems", (get) => {
       problem(404, "not-found", /no API operation at \/nothing\/here/),
     );
     expect(await call("GET", "/connections/con_nope", { key: keys.acme })).toMatchObject(
-      problem(404, "not-found", /No connection con_nope/),
+      problem(404, "not-found", /No connection with that id or platform reference/),
     );
     expect(await call("GET", `/connections/${GLOBEX}`, { key: keys.acme })).toMatchObject(
       problem(404, "not-found", /./),
