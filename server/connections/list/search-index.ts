@@ -17,7 +17,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { escapeLike } from "../../sql/like";
 import { CANDIDATE_LIMIT, PROBE_ROUNDS, RAREST_USED, TRIGRAMS_PROBED } from "./search-budget";
-import { ftsPhrase, spreadTrigrams, termTrigrams } from "./trigrams";
+import { byLikelyRarity, ftsPhrase, spreadTrigrams, termTrigrams } from "./trigrams";
 
 export interface IndexHits {
   /** up to `limit` matching ids; null: not answerable within the budget */
@@ -62,27 +62,30 @@ async function countTrigrams(scope: TenantScope, trigrams: string[], cap: number
 }
 
 async function sqliteHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
-  let probed = spreadTrigrams(termTrigrams(term), TRIGRAMS_PROBED);
-  let postings = 0;
-  for (const cap of PROBE_ROUNDS) {
-    const counts = await countTrigrams(scope, probed, cap);
-    postings += counts.reduce((a, b) => a + b, 0);
-    const ranked = probed.map((t, i) => ({ t, n: counts[i] ?? cap + 1 })).sort((a, b) => a.n - b.n);
-    const known = ranked.filter((r) => r.n <= cap).slice(0, RAREST_USED);
-    if (known.length === 0) {
-      probed = ranked.map((r) => r.t);
-      continue;
-    }
-    // FTS5 intersects by seeking the other lists to the rarest one's rowids.
-    postings += known[0]!.n * known.length;
-    const ids = await scope.unscopedSearchIndexIds(
-      sql<{
-        id: string;
-      }>`SELECT id FROM connection_search WHERE connection_search MATCH ${known.map((k) => ftsPhrase(k.t)).join(" AND ")} AND instr(text, ${term}) > 0 LIMIT ${limit}`,
-    );
-    return { ids, postings };
+  const probed = byLikelyRarity(spreadTrigrams(termTrigrams(term), TRIGRAMS_PROBED));
+  const [first, second] = PROBE_ROUNDS;
+  // All probed trigrams at once, each counted up to the first round's cap.
+  const counts = await countTrigrams(scope, probed, first);
+  let postings = counts.reduce((a, b) => a + b, 0);
+  let known = probed.map((t, i) => ({ t, n: counts[i] ?? first + 1 })).filter((r) => r.n <= first);
+  // None that rare: one at a time, likeliest first, up to the second cap, until two are known
+  // (or one, once the likeliest four are counted: the rest are common letters and spaces).
+  for (const [i, t] of (known.length === 0 ? probed : []).entries()) {
+    const [n = second + 1] = await countTrigrams(scope, [t], second);
+    postings += n;
+    if (n <= second) known.push({ t, n });
+    if (known.length >= 2 || (known.length === 1 && i >= 3)) break;
   }
-  return { ids: null, postings };
+  if (known.length === 0) return { ids: null, postings };
+  known = known.sort((a, b) => a.n - b.n).slice(0, RAREST_USED);
+  // FTS5 intersects by seeking the other lists to the rarest one's rowids.
+  postings += known[0]!.n * known.length;
+  const ids = await scope.unscopedSearchIndexIds(
+    sql<{
+      id: string;
+    }>`SELECT id FROM connection_search WHERE connection_search MATCH ${known.map((k) => ftsPhrase(k.t)).join(" AND ")} AND instr(text, ${term}) > 0 LIMIT ${limit}`,
+  );
+  return { ids, postings };
 }
 
 /**

@@ -22,3 +22,19 @@ export function spreadTrigrams(trigrams: string[], n: number): string[] {
 
 /** A trigram as an FTS5 phrase: quoted, inner quotes doubled. */
 export const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Letters that are rare in English text: a trigram holding them tends to be rarer. */
+const RARE_LETTERS = new Set([..."jqxzkvbwyfgp"]);
+const weight = (c: string) => (/[0-9]/.test(c) ? 3 : RARE_LETTERS.has(c) ? 2 : /\p{L}/u.test(c) ? 1 : 0);
+
+/**
+ * The trigrams, likeliest rarest first (digits, then rare letters; spaces and punctuation
+ * are everywhere): only an order to try them in, every count is still read from the index.
+ */
+export function byLikelyRarity(trigrams: string[]): string[] {
+  const score = (t: string) => [...t].reduce((a, c) => a + weight(c), 0);
+  return trigrams
+    .map((t, i) => ({ t, i, s: score(t) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.t);
+}
