@@ -6,7 +6,7 @@
 // last row examined: exact results, paged, never a read of hundreds of thousands of rows.
 
 /** Rows of the sort index one page of a common-term search examines at most. */
-export const WALK_BUDGET = 4_000;
+export const WALK_BUDGET = 2_000;
 
 /** Matching ids a rare-term plan reads at most (the page then reads those rows). */
 export const ID_BUDGET = 2_000;
@@ -26,8 +26,11 @@ export const CANDIDATE_LIMIT = 8_192;
  */
 export const QUICK_WALK_PER_ROW = 8;
 
-/** Trigrams of a term probed at most (a 200-character term has 198). */
-export const TRIGRAMS_PROBED = 12;
+/** Trigrams of a term counted at most (a 200-character term has 198): the likeliest rarest. */
+export const TRIGRAMS_PROBED = 8;
+
+/** Of those, counted one at a time up to the second round's cap at most. */
+export const SECOND_ROUND = 4;
 
 /** Rarest trigrams intersected when fetching candidate ids (SQLite). */
 export const RAREST_USED = 3;
@@ -59,7 +62,8 @@ export interface SearchTrace {
  * driven by the rarest list, and the tenant-name or short-term reads of at most ids+1 rows.
  */
 export const maxPostings = (budget: SearchBudget): number =>
-  PROBE_ROUNDS.reduce((a, cap) => a + TRIGRAMS_PROBED * (cap + 1), 0) +
+  TRIGRAMS_PROBED * (PROBE_ROUNDS[0] + 1) +
+  SECOND_ROUND * (PROBE_ROUNDS[1] + 1) +
   RAREST_USED * PROBE_ROUNDS[PROBE_ROUNDS.length - 1]! +
   CANDIDATE_LIMIT +
   1 +

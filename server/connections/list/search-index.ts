@@ -16,7 +16,7 @@
 import { sql, type RawBuilder } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { escapeLike } from "../../sql/like";
-import { CANDIDATE_LIMIT, PROBE_ROUNDS, RAREST_USED, TRIGRAMS_PROBED } from "./search-budget";
+import { CANDIDATE_LIMIT, PROBE_ROUNDS, RAREST_USED, SECOND_ROUND, TRIGRAMS_PROBED } from "./search-budget";
 import { byLikelyRarity, ftsPhrase, spreadTrigrams, termTrigrams } from "./trigrams";
 
 export interface IndexHits {
@@ -62,19 +62,20 @@ async function countTrigrams(scope: TenantScope, trigrams: string[], cap: number
 }
 
 async function sqliteHits(scope: TenantScope, term: string, limit: number): Promise<IndexHits> {
-  const probed = byLikelyRarity(spreadTrigrams(termTrigrams(term), TRIGRAMS_PROBED));
+  // The likeliest rarest of (a spread of) the term's trigrams.
+  const probed = byLikelyRarity(spreadTrigrams(termTrigrams(term), 3 * TRIGRAMS_PROBED)).slice(0, TRIGRAMS_PROBED);
   const [first, second] = PROBE_ROUNDS;
   // All probed trigrams at once, each counted up to the first round's cap.
   const counts = await countTrigrams(scope, probed, first);
   let postings = counts.reduce((a, b) => a + b, 0);
   let known = probed.map((t, i) => ({ t, n: counts[i] ?? first + 1 })).filter((r) => r.n <= first);
-  // None that rare: one at a time, likeliest first, up to the second cap, until two are known
-  // (or one, once the likeliest four are counted: the rest are common letters and spaces).
-  for (const [i, t] of (known.length === 0 ? probed : []).entries()) {
+  // None that rare: the likeliest four one at a time, up to the second cap, until two are known
+  // (the rest are commoner letters, spaces and punctuation).
+  for (const t of known.length === 0 ? probed.slice(0, SECOND_ROUND) : []) {
     const [n = second + 1] = await countTrigrams(scope, [t], second);
     postings += n;
     if (n <= second) known.push({ t, n });
-    if (known.length >= 2 || (known.length === 1 && i >= 3)) break;
+    if (known.length >= 2) break;
   }
   if (known.length === 0) return { ids: null, postings };
   known = known.sort((a, b) => a.n - b.n).slice(0, RAREST_USED);
