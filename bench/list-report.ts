@@ -9,6 +9,7 @@ interface Result {
   median: number;
   p95: number;
   rows: number;
+  note?: string;
 }
 const files = readdirSync("bench/out").filter((f) => /^list-results-.*\.json$/.test(f));
 const results: Result[] = files.flatMap(
@@ -16,10 +17,13 @@ const results: Result[] = files.flatMap(
 );
 const keys = [...new Map(results.map((r) => [`${r.group}|${r.name}`, r])).values()];
 const fmt = (r: Result | undefined) => (r ? `${r.median.toFixed(1)} / ${r.p95.toFixed(1)}` : "—");
-console.log("| group | measurement | SQLite median / p95 ms | PostgreSQL median / p95 ms | rows |");
-console.log("|---|---|---|---|---|");
+console.log(
+  "| group | measurement | SQLite median / p95 ms | PostgreSQL median / p95 ms | rows | SQLite plan / PostgreSQL plan |",
+);
+console.log("|---|---|---|---|---|---|");
 for (const k of keys) {
   const s = results.find((r) => r.db === "sqlite" && r.group === k.group && r.name === k.name);
   const p = results.find((r) => r.db === "postgres" && r.group === k.group && r.name === k.name);
-  console.log(`| ${k.group} | ${k.name} | ${fmt(s)} | ${fmt(p)} | ${s?.rows ?? p?.rows ?? ""} |`);
+  const notes = [s?.note, p?.note].filter(Boolean).join(" / ");
+  console.log(`| ${k.group} | ${k.name} | ${fmt(s)} | ${fmt(p)} | ${s?.rows ?? p?.rows ?? ""} | ${notes} |`);
 }

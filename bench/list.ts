@@ -7,11 +7,12 @@ import type { DbKind, DB } from "../db";
 import { userFor } from "../server/test/callers";
 import { createTRPCContext } from "../server/trpc";
 import { TenantScope } from "../server/scope/tenant-scope";
-import { connectionFacets } from "../server/connections/list/facets";
+import { countFacets } from "../server/connections/list/facets";
+import { FACET_SAMPLE_CAP } from "../server/connections/list/facets.types";
 import type { ConnectionFilters } from "../server/connections/list/filters.types";
 import { encodeCursor } from "../server/pagination/cursor";
 import { cursorValue } from "../server/connections/list/keyset";
-import { connectionListQuery, listConnections } from "../server/connections/list/list-connections";
+import { connectionListQuery, listConnections, readConnectionsPage } from "../server/connections/list/list-connections";
 import {
   NULLABLE_SORT_COLUMNS,
   SORT_COLUMNS,
@@ -35,11 +36,23 @@ interface Result {
   median: number;
   p95: number;
   rows: number;
+  /** what the plan read (search, facets): rows read, partial page, exact or lower bounds */
+  note?: string;
 }
 
-async function measure(fn: () => Promise<number>): Promise<{ median: number; p95: number; rows: number }> {
+/** A measured call: its row count, or its row count and what it read. */
+type Measured = number | { rows: number; note: string };
+
+async function measure(
+  fn: () => Promise<Measured>,
+): Promise<{ median: number; p95: number; rows: number; note?: string }> {
   let rows = 0;
-  for (let i = 0; i < WARMUP; i++) rows = await fn();
+  let note: string | undefined;
+  for (let i = 0; i < WARMUP; i++) {
+    const r = await fn();
+    rows = typeof r === "number" ? r : r.rows;
+    note = typeof r === "number" ? undefined : r.note;
+  }
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
@@ -48,7 +61,28 @@ async function measure(fn: () => Promise<number>): Promise<{ median: number; p95
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN;
-  return { median: at(0.5), p95: at(0.95), rows };
+  return { median: at(0.5), p95: at(0.95), rows, note };
+}
+
+/**
+ * A search page with what its plan read. `page: 2` reads the page after the first (from the
+ * first page's next cursor, found once).
+ */
+function searchPage(db: DB, input: Partial<ListConnectionsRequest> & { page?: number }) {
+  const { page: n = 1, ...rest } = input;
+  let cursor: string | null | undefined;
+  return async (): Promise<Measured> => {
+    const scope = TenantScope.forUser(db, user);
+    if (n === 2 && cursor === undefined)
+      cursor = (await readConnectionsPage(scope, ZListConnectionsRequestSchema.parse(rest), BENCH_NOW)).page.nextCursor;
+    const { page: res, trace } = await readConnectionsPage(
+      scope,
+      ZListConnectionsRequestSchema.parse({ ...rest, cursor: cursor ?? undefined }),
+      BENCH_NOW,
+    );
+    const read = `${trace.walkRows} walked, ${trace.idRows} by id, ${trace.postings} postings`;
+    return { rows: res.rows.length, note: `${trace.steps.join(" > ")}; ${read}${res.partial ? "; partial" : ""}` };
+  };
 }
 
 const page = (db: DB, input: Partial<ListConnectionsRequest>) => async () =>
@@ -80,6 +114,17 @@ async function someXref(db: DB): Promise<string> {
   return row.external_xref ?? "";
 }
 
+async function someId(db: DB): Promise<string> {
+  const row = await db
+    .selectFrom("connections")
+    .select("id")
+    .orderBy("id")
+    .offset(654_321 % BENCH_ROWS)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 async function trpcPage(db: DB, input: ListConnectionsRequest): Promise<number> {
   const url = `http://bench/api/trpc/connections.list?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const res = await fetchRequestHandler({
@@ -96,12 +141,12 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
   const db = await openBenchDb(kind);
   const out: Result[] = [];
   const only = process.env.BENCH_ONLY?.split(",");
-  const run = async (group: string, name: string, fn: () => Promise<number>) => {
+  const run = async (group: string, name: string, fn: () => Promise<Measured>) => {
     if (only && !only.includes(group)) return;
     const r = await measure(fn);
     out.push({ db: kind, group, name, ...r });
     console.log(
-      `${kind.padEnd(8)} ${group.padEnd(8)} ${name.padEnd(44)} median ${r.median.toFixed(2).padStart(8)} ms  p95 ${r.p95.toFixed(2).padStart(8)} ms  rows ${r.rows}`,
+      `${kind.padEnd(8)} ${group.padEnd(8)} ${name.padEnd(44)} median ${r.median.toFixed(2).padStart(8)} ms  p95 ${r.p95.toFixed(2).padStart(8)} ms  rows ${r.rows}${r.note ? `  (${r.note})` : ""}`,
     );
   };
 
@@ -139,18 +184,45 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
   for (const [name, f] of filters) await run("filter", name, page(db, f));
 
   const rare = await someXref(db);
-  await run("search", `rare term (an external xref)`, page(db, { q: rare }));
-  await run("search", "rare term, sorted by name", page(db, { q: rare, sort: "name", dir: "asc" }));
-  await run("search", "common term (`acme`)", page(db, { q: "acme" }));
-  await run("search", "common term (`xero`)", page(db, { q: "xero" }));
+  const searches: [string, Partial<ListConnectionsRequest> & { page?: number }][] = [
+    ["rare term (an external xref)", { q: rare }],
+    ["rare term, sorted by name", { q: rare, sort: "name", dir: "asc" }],
+    ["rare id fragment (6 hex digits)", { q: (await someId(db)).slice(-6) }],
+    ["common term (`acme`)", { q: "acme" }],
+    ["common term (`xero`)", { q: "xero" }],
+    ["`acme` sorted by name descending (worst case before)", { q: "acme", sort: "name", dir: "desc" }],
+    ["`acme` by name descending, next page", { q: "acme", sort: "name", dir: "desc", page: 2 }],
+    ["`xero` sorted by provider ascending", { q: "xero", sort: "provider", dir: "asc" }],
+    ["`acme` + status deauthorized, by name", { q: "acme", status: ["deauthorized"], sort: "name", dir: "asc" }],
+    ["medium term (`wayne stripe`)", { q: "wayne stripe" }],
+    ["two characters (`ex`)", { q: "ex" }],
+    ["last page (jump) of `acme`", { q: "acme", direction: "last" }],
+  ];
+  for (const [name, input] of searches) await run("search", name, searchPage(db, input));
 
-  const facets = (f: ConnectionFilters) => async () =>
-    (await connectionFacets(TenantScope.forUser(db, user), f, BENCH_NOW)).total;
-  await run("facets", "no filters (summary, exact)", facets({}));
-  await run("facets", "status + provider (summary, exact)", facets({ status: ["error"], provider: ["xero", "plaid"] }));
-  await run("facets", "rare search (rows, exact)", facets({ q: rare }));
-  await run("facets", "common search (rows, capped)", facets({ q: "xero" }));
-  await run("facets", "date filter (rows, capped)", facets({ lastSyncOlderThanDays: 30 }));
+  const facets = (f: ConnectionFilters) => async () => {
+    const { response, read } = await countFacets(TenantScope.forUser(db, user), f, BENCH_NOW, FACET_SAMPLE_CAP);
+    const note = response.exact ? "exact" : `lower bounds, total ${response.totalExact ? "exact" : "capped"}`;
+    return { rows: response.total, note: `${note}, ${read} rows read` };
+  };
+  const facetCases: [string, ConnectionFilters][] = [
+    ["no filters", {}],
+    ["status + provider", { status: ["error"], provider: ["xero", "plaid"] }],
+    ["rare search", { q: rare }],
+    ["common search (`xero`)", { q: "xero" }],
+    ["common search + status", { q: "acme", status: ["deauthorized"] }],
+    ["created in a 30-day window", { createdFrom: day(-200), createdTo: day(-170) }],
+    ["created on one day", { createdFrom: day(-100), createdTo: day(-100) }],
+    ["last sync older than 30 days", { lastSyncOlderThanDays: 30 }],
+    ["auth expires within 7 days", { authExpiresWithinDays: 7 }],
+    ["status + last sync older than 7 days", { status: ["error"], lastSyncOlderThanDays: 7 }],
+    ["search + created window", { q: "acme", createdFrom: day(-200), createdTo: day(-170) }],
+    [
+      "tenant + provider + auth expires within 30 days",
+      { tenant: ["ten_wayne"], provider: ["xero"], authExpiresWithinDays: 30 },
+    ],
+  ];
+  for (const [name, f] of facetCases) await run("facets", name, facets(f));
 
   const input = ZListConnectionsRequestSchema.parse({});
   await run(
@@ -166,6 +238,10 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
       ).length,
   );
   await run("e2e", "tRPC HTTP handler (same page)", () => trpcPage(db, input));
+  await run("e2e", "tRPC: search `acme` by name descending", () =>
+    trpcPage(db, { q: "acme", sort: "name", dir: "desc" }),
+  );
+  await run("e2e", "tRPC: rare term", () => trpcPage(db, { q: rare }));
   await db.destroy();
   return out;
 }
