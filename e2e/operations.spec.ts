@@ -6,10 +6,11 @@ import { expect, queryDb as query, test } from "./fixtures";
 const shot = (name: string) => `test-results/screens/operations-${name}.png`;
 test.describe.configure({ timeout: 300_000 });
 
+/** The table's count of matching rows ("1,234 connections match these filters"), once counted. */
 const matching = async (page: import("@playwright/test").Page) => {
-  const text = page.getByText(/[\d,]+\+? matching/);
-  await expect(text).toBeVisible({ timeout: 60_000 });
-  const m = /([\d,]+)\+? matching/.exec((await text.textContent()) ?? "");
+  const count = page.getByTestId("match-count");
+  await expect(count).toHaveText(/^[\d,]+\+? connections?/, { timeout: 60_000 });
+  const m = /^([\d,]+)\+? connection/.exec((await count.textContent()) ?? "");
   return Number((m?.[1] ?? "-1").replace(/,/g, ""));
 };
 
