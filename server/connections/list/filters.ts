@@ -107,7 +107,8 @@ export function applyConnectionFilters<O>(
   if (f.status?.length) q = q.where(col("status"), "in", f.status);
   if (f.platform?.length) q = q.where(col("platform"), "in", f.platform);
   if (f.provider?.length) q = q.where(col("provider"), "in", f.provider);
-  if (f.tenant?.length && scope.allTenants) q = q.where(col("tenant_id"), "in", f.tenant);
+  // Intersected with the scope, never dropped: a tenant user naming another tenant matches nothing.
+  if (f.tenant?.length) q = q.where(col("tenant_id"), "in", f.tenant);
   if (f.environment?.length) {
     const envs = f.environment.map((e) => e.toLowerCase());
     q = q.where(
