@@ -71,6 +71,12 @@ describeEachDb(
       expect(audits.every((a) => a.tenant_id === "ten_acme")).toBe(true);
       const acme = await admin.errorGroups.list({});
       expect(acme.rows.find((r) => r.id === RATE)).toBeUndefined();
+      // Its page still opens, with nothing active left for Acme.
+      expect((await admin.errorGroups.get({ id: RATE })).group).toMatchObject({
+        errors: 0,
+        connections: 0,
+        tenants: 0,
+      });
       expect(await admin.connections.list({ errorGroup: RATE })).toMatchObject({ rows: [] });
     });
 

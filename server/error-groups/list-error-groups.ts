@@ -11,11 +11,10 @@ import {
 
 const DAY = 86_400_000;
 
-function groupRows(scope: TenantScope) {
-  return scope
-    .opsErrorGroupTenants()
-    .innerJoin("ops_error_groups as g", "g.id", "ops_error_group_tenants.group_id")
-    .where("ops_error_group_tenants.active_n", ">", 0)
+/** Groups as the scope sees them: with active errors (the lists), or every one it has seen. */
+function groupRows(scope: TenantScope, activeOnly = true) {
+  const q = scope.opsErrorGroupTenants().innerJoin("ops_error_groups as g", "g.id", "ops_error_group_tenants.group_id");
+  return (activeOnly ? q.where("ops_error_group_tenants.active_n", ">", 0) : q)
     .select([
       "g.id",
       "g.provider",
@@ -23,7 +22,8 @@ function groupRows(scope: TenantScope) {
       "g.shape",
       sql<number>`sum(ops_error_group_tenants.active_n)`.as("errors"),
       sql<number>`sum(ops_error_group_tenants.connections_n)`.as("connections"),
-      sql<number>`count(*)`.as("tenants"),
+      // tenants with an active error in the group
+      sql<number>`sum(CASE WHEN ops_error_group_tenants.active_n > 0 THEN 1 ELSE 0 END)`.as("tenants"),
       sql<string>`min(ops_error_group_tenants.first_seen)`.as("first_seen"),
       sql<string>`max(ops_error_group_tenants.last_seen)`.as("last_seen"),
     ])
@@ -126,9 +126,15 @@ export async function listErrorGroups(
   };
 }
 
-/** One group as the scope sees it, or null when it has no active error there. */
+/**
+ * One group as the scope sees it, or null when none of its errors was ever in the scope. A group
+ * whose errors are all resolved is still shown (0 active), so its page survives "resolve all".
+ */
 export async function errorGroupRow(scope: TenantScope, id: string, now: number = Date.now()) {
-  const [raw, labels] = await Promise.all([groupRows(scope).where("g.id", "=", id).execute(), providerLabels(scope)]);
+  const [raw, labels] = await Promise.all([
+    groupRows(scope, false).where("g.id", "=", id).execute(),
+    providerLabels(scope),
+  ]);
   const rows = await toGroupRows(scope, raw, labels, now);
   return rows[0] ?? null;
 }
