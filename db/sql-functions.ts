@@ -12,7 +12,15 @@ export function errorGroupId(provider: string | null, statusCode: string | null,
   return `eg_${createHash("md5").update(key, "utf8").digest("hex").slice(0, 16)}`;
 }
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** SQLite hands a function text, numbers, blobs or null; the key uses text (a blob as UTF-8). */
+const text = (v: unknown): string | null =>
+  typeof v === "string"
+    ? v
+    : typeof v === "number" || typeof v === "bigint"
+      ? v.toString()
+      : Buffer.isBuffer(v)
+        ? v.toString("utf8")
+        : null;
 
 export function registerSqlFunctions(sqlite: SQLite.Database): void {
   sqlite.function("ops_error_shape", { deterministic: true }, (m: unknown) => errorMessageShape(text(m)));

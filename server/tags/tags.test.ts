@@ -28,7 +28,7 @@ describeEachDb(
         .orderBy("at")
         .orderBy("id")
         .execute();
-      expect(audits.map((a) => JSON.parse(a.after ?? "{}"))).toEqual([
+      expect(audits.map((a): unknown => JSON.parse(a.after ?? "{}"))).toEqual([
         { tags: ["VIP customer", "EU"] },
         { tags: ["EU"] },
       ]);
