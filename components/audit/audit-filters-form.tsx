@@ -49,7 +49,8 @@ export function AuditFiltersForm({
         value={filters.actor ?? ""}
         onChange={onActor}
         label="Actor"
-        placeholder="Actor: email or id ( / )"
+        shortcut
+        placeholder="Actor: email or id"
       />
       <DataTableFacetedFilter
         title="Action"

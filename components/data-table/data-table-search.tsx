@@ -10,12 +10,15 @@ export function DataTableSearch({
   onChange,
   label,
   placeholder,
+  shortcut = false,
 }: {
   value: string;
   onChange: (value: string) => void;
   /** the accessible name, e.g. "Search connections" */
   label: string;
   placeholder: string;
+  /** the page's main search: `/` focuses it, and it shows that key */
+  shortcut?: boolean;
 }) {
   const [draft, setDraft] = useState(value);
   const last = useRef(value);
@@ -43,7 +46,8 @@ export function DataTableSearch({
       <Input
         type="search"
         aria-label={label}
-        aria-keyshortcuts="/"
+        aria-keyshortcuts={shortcut ? "/" : undefined}
+        data-page-search={shortcut ? "" : undefined}
         placeholder={placeholder}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
@@ -55,6 +59,15 @@ export function DataTableSearch({
         }}
         className="h-8 pl-8 pr-8"
       />
+      {shortcut && !draft ? (
+        // The shortcut, shown where the clear button goes once there is text.
+        <kbd
+          aria-hidden="true"
+          className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded border bg-muted px-1.5 font-mono text-xs text-muted-foreground sm:block"
+        >
+          /
+        </kbd>
+      ) : null}
       {draft ? (
         <button
           type="button"

@@ -38,7 +38,9 @@ export function KeyboardShortcuts({ items }: { items: NavItem[] }) {
       }
       if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return;
       if (e.key === "/") {
-        const search = document.querySelector<HTMLInputElement>("main input[type=search], main [data-page-search]");
+        const search =
+          document.querySelector<HTMLInputElement>("main [data-page-search]") ??
+          document.querySelector<HTMLInputElement>("main input[type=search]");
         if (search) {
           e.preventDefault();
           search.focus();

@@ -25,9 +25,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <span className="hidden truncate text-sm 2xl:inline">{user.email}</span>
           <span className="sr-only 2xl:hidden">{user.email} </span>
           <Badge variant="secondary">{ROLE_LABEL[user.role]}</Badge>
-          <Badge variant="outline" className="hidden max-w-40 truncate sm:inline-flex">
-            {scope}
-          </Badge>
+          {/* A wrapper hides it on phones: the badge's own display would win over `hidden`. */}
+          <span className="hidden sm:inline">
+            <Badge variant="outline" className="max-w-40 truncate">
+              {scope}
+            </Badge>
+          </span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

@@ -2,7 +2,10 @@ import * as React from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: React.ComponentProps<"div">) {
-  return <div className={cn("rounded-lg border bg-card text-card-foreground shadow-xs", className)} {...props} />;
+  // min-w-0: as a grid or flex item it never grows to its widest child (a table scrolls inside instead).
+  return (
+    <div className={cn("min-w-0 rounded-lg border bg-card text-card-foreground shadow-xs", className)} {...props} />
+  );
 }
 
 export function CardHeader({ className, ...props }: React.ComponentProps<"div">) {

@@ -11,6 +11,11 @@ interface RelativeTimeProps extends Omit<React.ComponentProps<"time">, "children
   value: string | null | undefined;
   /** "relative" (default): "3 days ago"; "local": the date and time in the viewer's zone */
   mode?: "relative" | "local";
+  /**
+   * false inside a link or button, which must hold nothing focusable itself: the exact times
+   * then go in the title only.
+   */
+  focusable?: boolean;
 }
 
 /**
@@ -18,7 +23,7 @@ interface RelativeTimeProps extends Omit<React.ComponentProps<"time">, "children
  * in a tooltip that opens on hover and on keyboard focus. The server renders in UTC; after mount
  * the client re-renders in the viewer's zone.
  */
-export function RelativeTime({ value, className, mode = "relative", ...props }: RelativeTimeProps) {
+export function RelativeTime({ value, className, mode = "relative", focusable = true, ...props }: RelativeTimeProps) {
   // null while rendering on the server and hydrating; the clock's time once mounted.
   const clientNow = useNow();
   const date = parseIso(value);
@@ -29,6 +34,19 @@ export function RelativeTime({ value, className, mode = "relative", ...props }: 
       ? formatLocalShort(date, zone)
       : // eslint-disable-next-line react-hooks/purity -- the server's own clock, for the server render and hydration only (suppressHydrationWarning below)
         formatRelative(value, clientNow ?? Date.now());
+  if (!focusable) {
+    return (
+      <time
+        dateTime={date.toISOString()}
+        title={`${formatExact(date, zone)} · ${formatUtc(date)}`}
+        className={cn("whitespace-nowrap", className)}
+        suppressHydrationWarning
+        {...props}
+      >
+        {text}
+      </time>
+    );
+  }
   return (
     <Tooltip>
       <TooltipTrigger asChild>
@@ -50,7 +68,7 @@ export function RelativeTime({ value, className, mode = "relative", ...props }: 
         <span className="block" suppressHydrationWarning>
           {formatExact(date, zone)}
         </span>
-        <span className="block font-mono opacity-80">{formatUtc(date)}</span>
+        <span className="block font-mono">{formatUtc(date)}</span>
       </TooltipContent>
     </Tooltip>
   );

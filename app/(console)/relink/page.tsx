@@ -37,7 +37,7 @@ export default async function RelinkPage({ searchParams }: { searchParams: Searc
         <h2 id="batches-heading" className="text-lg font-semibold">
           Bulk batches
         </h2>
-        <BatchList batches={batches} />
+        <BatchList batches={batches} canWrite={canWrite(me)} />
       </section>
       <section className="space-y-3" aria-labelledby="ledger-heading">
         <div className="flex flex-wrap items-center justify-between gap-2">

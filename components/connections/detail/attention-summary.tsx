@@ -38,7 +38,7 @@ export function AttentionSummary({
           aria-expanded={open}
           aria-controls={id}
           onClick={() => setOpen(!open)}
-          className="flex min-w-0 flex-1 items-center gap-2 rounded-sm text-left text-sm focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring"
+          className="flex min-w-0 flex-[1_1_16rem] items-center gap-2 rounded-sm text-left text-sm focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring"
         >
           <CircleAlert
             aria-hidden="true"

@@ -6,6 +6,7 @@ import { ActivitySection } from "./activity-section";
 import { attentionItems } from "./attention";
 import { AttentionCallouts } from "./attention-callouts";
 import { AuthSection } from "./auth-section";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { DetailHeader } from "./detail-header";
 import { HealthSection } from "./health-section";
 import { DetailTabs } from "./detail-tabs";
@@ -36,6 +37,10 @@ export function ConnectionDetailView({ data, canWrite, now, actions, relink, rel
   return (
     <div className="space-y-5">
       <DetailHeader connection={c} health={data.health} actions={actions} />
+      <LiveRefresh
+        signature={`${c.version}|${c.updated_at}|${c.open_error_count}|${data.runs.total}|${data.activity.total}`}
+        className="-mt-3 min-h-0 empty:hidden"
+      />
       <AttentionCallouts items={items} relinkAction={relinkAction} canWrite={canWrite} />
       <DetailTabs
         tabs={[

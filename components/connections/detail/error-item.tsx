@@ -53,7 +53,7 @@ export function ErrorItem({
             </>
           ) : null}
           {e.resolution_note ? <> · “{e.resolution_note}”</> : null}
-          <span className="ml-1 font-mono opacity-70">{e.id}</span>
+          <span className="ml-1 font-mono">{e.id}</span>
         </p>
       </div>
       {trailing ? <div className="shrink-0">{trailing}</div> : null}

@@ -1,7 +1,7 @@
 "use client";
 // Search and every filter of the connections list, each with counts that follow the others.
 import { SlidersHorizontal, X } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { FacetKey, FacetsResponse } from "@/server/connections/list/facets.types";
 import { CONNECTION_STATUSES, PLATFORMS } from "@/lib/constants";
@@ -40,92 +40,121 @@ export function ConnectionsToolbar({
   const exact = facets?.exact ?? true;
   const moreSet = state.expires !== null || state.stale !== null || Boolean(state.from) || Boolean(state.to);
   const [more, setMore] = useState(moreSet);
+  const [phoneFilters, setPhoneFilters] = useState(false);
+  const filtersId = useId();
+  const activeCount = [
+    state.status.length,
+    state.provider.length,
+    state.category.length,
+    state.platform.length,
+    state.env.length,
+    state.tenant.length,
+    state.relink !== null,
+    state.upaused !== null,
+    state.ppaused !== null,
+    state.errors !== null,
+    moreSet,
+  ].filter(Boolean).length;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <SearchInput value={state.q} onChange={(q) => onChange({ q: q || null })} />
-        <DataTableFacetedFilter
-          title="Status"
-          options={optionsOf(facets, "status", CONNECTION_STATUSES)}
-          selected={state.status}
-          exact={exact}
-          onChange={(v) => onChange({ status: v as ListUrlState["status"] })}
-        />
-        <FlagFilter
-          title="Needs relink"
-          value={state.relink}
-          counts={facets?.facets.needsRelink}
-          exact={exact}
-          onChange={(relink) => onChange({ relink })}
-        />
-        <FlagFilter
-          title="Active errors"
-          value={state.errors}
-          counts={facets?.facets.hasActiveErrors}
-          exact={exact}
-          onChange={(errors) => onChange({ errors })}
-        />
-        <DataTableFacetedFilter
-          title="Provider"
-          options={optionsOf(facets, "provider")}
-          selected={state.provider}
-          exact={exact}
-          onChange={(provider) => onChange({ provider })}
-        />
-        {showTenant ? (
-          <DataTableFacetedFilter
-            title="Tenant"
-            options={optionsOf(facets, "tenant")}
-            selected={state.tenant}
-            exact={exact}
-            onChange={(tenant) => onChange({ tenant })}
-          />
-        ) : null}
-        <FlagFilter
-          title="Paused"
-          value={state.upaused}
-          counts={facets?.facets.userPaused}
-          exact={exact}
-          onChange={(upaused) => onChange({ upaused })}
-        />
-        <FlagFilter
-          title="Platform-paused"
-          value={state.ppaused}
-          counts={facets?.facets.platformPaused}
-          exact={exact}
-          onChange={(ppaused) => onChange({ ppaused })}
-        />
-        <DataTableFacetedFilter
-          title="Platform"
-          options={optionsOf(facets, "platform", PLATFORMS)}
-          selected={state.platform}
-          exact={exact}
-          onChange={(v) => onChange({ platform: v as ListUrlState["platform"] })}
-        />
-        <DataTableFacetedFilter
-          title="Environment"
-          options={optionsOf(facets, "environment")}
-          selected={state.env}
-          exact={exact}
-          onChange={(env) => onChange({ env })}
-        />
-        <DataTableFacetedFilter
-          title="Category"
-          options={optionsOf(facets, "category")}
-          selected={state.category}
-          exact={exact}
-          onChange={(category) => onChange({ category })}
-        />
+        {/* On a phone the eleven filter buttons fold behind one, so the table is on the first screen. */}
         <Button
-          variant={more || moreSet ? "secondary" : "ghost"}
+          variant={phoneFilters ? "secondary" : "outline"}
           size="sm"
-          className="h-8"
-          aria-expanded={more || moreSet}
-          onClick={() => setMore(!more)}
+          className="h-8 sm:hidden"
+          aria-expanded={phoneFilters}
+          aria-controls={filtersId}
+          onClick={() => setPhoneFilters(!phoneFilters)}
         >
           <SlidersHorizontal className="size-4" aria-hidden="true" />
-          Dates
+          Filters{activeCount ? ` (${activeCount})` : ""}
         </Button>
+        <div id={filtersId} className={phoneFilters ? "contents" : "hidden sm:contents"}>
+          <DataTableFacetedFilter
+            title="Status"
+            options={optionsOf(facets, "status", CONNECTION_STATUSES)}
+            selected={state.status}
+            exact={exact}
+            onChange={(v) => onChange({ status: v as ListUrlState["status"] })}
+          />
+          <FlagFilter
+            title="Needs relink"
+            value={state.relink}
+            counts={facets?.facets.needsRelink}
+            exact={exact}
+            onChange={(relink) => onChange({ relink })}
+          />
+          <FlagFilter
+            title="Active errors"
+            value={state.errors}
+            counts={facets?.facets.hasActiveErrors}
+            exact={exact}
+            onChange={(errors) => onChange({ errors })}
+          />
+          <DataTableFacetedFilter
+            title="Provider"
+            options={optionsOf(facets, "provider")}
+            selected={state.provider}
+            exact={exact}
+            onChange={(provider) => onChange({ provider })}
+          />
+          {showTenant ? (
+            <DataTableFacetedFilter
+              title="Tenant"
+              options={optionsOf(facets, "tenant")}
+              selected={state.tenant}
+              exact={exact}
+              onChange={(tenant) => onChange({ tenant })}
+            />
+          ) : null}
+          <FlagFilter
+            title="Paused"
+            value={state.upaused}
+            counts={facets?.facets.userPaused}
+            exact={exact}
+            onChange={(upaused) => onChange({ upaused })}
+          />
+          <FlagFilter
+            title="Platform-paused"
+            value={state.ppaused}
+            counts={facets?.facets.platformPaused}
+            exact={exact}
+            onChange={(ppaused) => onChange({ ppaused })}
+          />
+          <DataTableFacetedFilter
+            title="Platform"
+            options={optionsOf(facets, "platform", PLATFORMS)}
+            selected={state.platform}
+            exact={exact}
+            onChange={(v) => onChange({ platform: v as ListUrlState["platform"] })}
+          />
+          <DataTableFacetedFilter
+            title="Environment"
+            options={optionsOf(facets, "environment")}
+            selected={state.env}
+            exact={exact}
+            onChange={(env) => onChange({ env })}
+          />
+          <DataTableFacetedFilter
+            title="Category"
+            options={optionsOf(facets, "category")}
+            selected={state.category}
+            exact={exact}
+            onChange={(category) => onChange({ category })}
+          />
+          <Button
+            variant={more || moreSet ? "secondary" : "ghost"}
+            size="sm"
+            className="h-8"
+            aria-expanded={more || moreSet}
+            onClick={() => setMore(!more)}
+          >
+            <SlidersHorizontal className="size-4" aria-hidden="true" />
+            Dates
+          </Button>
+        </div>
         {hasFilters ? (
           <Button variant="ghost" size="sm" className="h-8" onClick={onClearAll}>
             Reset

@@ -97,6 +97,16 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
     onColumnVisibilityChange: () => undefined, // visibility is owned by useTablePrefs
   });
 
+  // A background refresh (focus, every 30 s) that brings different rows for the same request
+  // says so; a new request (filter, sort, page) does not count as news.
+  const signature = (page.data?.rows ?? []).map((r) => `${r.id}:${r.version}:${r.open_error_count}`).join(",");
+  const [seen, setSeen] = useState({ requestKey, signature });
+  const [news, setNews] = useState(false);
+  if (page.data && !page.isPlaceholderData && (seen.requestKey !== requestKey || seen.signature !== signature)) {
+    setNews(seen.requestKey === requestKey && seen.signature !== "");
+    setSeen({ requestKey, signature });
+  }
+
   const labels = (key: string, value: string) => {
     const facetKey: FacetKey | undefined = key === "env" ? "environment" : FACET_KEYS.find((k) => k === key);
     return (facetKey && facets.data?.facets[facetKey]?.find((f) => f.value === value)?.label) || value;
@@ -105,9 +115,13 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
   const query = serializeListUrlState(state).replace(/^\?/, "");
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const data = page.data;
-  const total = facets.data
-    ? `${formatTotal(facets.data.total, facets.data.totalExact)} ${facets.data.total === 1 ? "connection" : "connections"}`
-    : "Counting…";
+  const count = facets.data ? formatTotal(facets.data.total, facets.data.totalExact) : null;
+  // "1,234 matching" under filters; "2,000 connections" without.
+  const total = !count
+    ? "Counting…"
+    : hasFilters
+      ? `${count} matching`
+      : `${count} ${facets.data?.total === 1 ? "connection" : "connections"}`;
 
   return (
     <div className="space-y-3">
@@ -132,8 +146,12 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
       <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-2">
         <p className="text-sm font-medium tabular-nums" aria-live="polite" data-testid="match-count">
           {total}
-          {hasFilters ? <span className="font-normal text-muted-foreground"> match these filters</span> : null}
         </p>
+        {news ? (
+          <span role="status" className="rounded-full bg-primary/10 px-2 py-0.5 text-xs font-medium text-primary">
+            Updated with new changes
+          </span>
+        ) : null}
         {page.data?.partial ? <p className="text-sm text-muted-foreground">Searching further with each page…</p> : null}
       </div>
       {canWrite && selectedIds.length ? (

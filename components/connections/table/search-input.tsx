@@ -9,7 +9,8 @@ export function SearchInput({ value, onChange }: { value: string; onChange: (val
       value={value}
       onChange={onChange}
       label="Search connections"
-      placeholder="Search id, name, xref, tenant, error… ( / )"
+      shortcut
+      placeholder="Search name, id, tenant, error…"
     />
   );
 }
