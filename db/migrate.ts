@@ -2,7 +2,7 @@ import { Migrator, sql, type MigrationProvider } from "kysely";
 import { dbKind, type DB } from "./index";
 import { migrations } from "./migrations";
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** Brings the schema up to date; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: DB): Promise<string[]> {
@@ -17,7 +17,7 @@ export async function migrateToLatest(db: DB): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
-    const cause = error instanceof Error ? error.message : String(error);
+    const cause = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`Migration ${failed?.migrationName ?? "?"} failed: ${cause}`);
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

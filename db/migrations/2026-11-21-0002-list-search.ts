@@ -29,8 +29,8 @@ const decrement = `UPDATE connection_facet_counts SET n = n - 1 WHERE ${dimMatch
 const searchText = (p: string) =>
   `lower(${p}id || ' ' || ${p}name || ' ' || coalesce(${p}external_xref, '') || ' ' || ${p}provider || ' ' || coalesce(${p}source_id, ''))`;
 
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
-  return db.getExecutor().adapter.constructor.name.startsWith("Postgres");
+function isPostgres(db: Kysely<any>): Promise<boolean> {
+  return Promise.resolve(db.getExecutor().adapter.constructor.name.startsWith("Postgres"));
 }
 
 /** The triggers that keep the search table (SQLite) and facet counts exact (db/list-derived.ts: today's). */

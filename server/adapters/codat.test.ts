@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportCodatConnection, mapCodatConnection } from "./codat";
 import { fixtureNames, loadFixture } from "./fixtures/load-fixture";
-import { restoreKeys } from "./fixtures/restore-keys";
+import { restoreKeys, traceOf } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -78,7 +78,7 @@ describe("Codat vendor examples", () => {
       runs: [],
     });
     // The 7-digit original is kept for export, marked as read in UTC.
-    expect(JSON.parse(value.unmapped ?? "{}").dates["$.lastSync"]).toEqual({
+    expect(traceOf(value).dates?.["$.lastSync"]).toEqual({
       was: "2022-10-27T10:22:43.6464237Z",
       as: "2022-10-27T10:22:43.646Z",
       read: "utc",
@@ -87,7 +87,7 @@ describe("Codat vendor examples", () => {
 
   it("round-trips from columns, not from a stored copy", () => {
     const value = mapped(mapCodatConnection(record("codat-connection-example-5.json"), ctx));
-    const trace = JSON.parse(value.unmapped ?? "{}");
+    const trace = traceOf(value);
     expect(trace.restore).toBeUndefined();
     expect(trace.fields).toBeUndefined();
     expect(exportCodatConnection({ ...value, integration_key: "gbol" }).integrationKey).toBe("gbol");
@@ -163,7 +163,7 @@ describe("Codat dates in the tenant's zone", () => {
     expect(value.last_sync_at).toBe("2021-11-15T06:00:00.000Z");
     expect(value.created_at).toBe("2022-10-23T04:00:00.000Z");
     expect(value.errors[0]?.errored_at).toBe("2021-11-15T06:00:00.000Z");
-    const dates = JSON.parse(value.unmapped ?? "{}").dates;
+    const dates = traceOf(value).dates ?? {};
     expect(dates["$.lastSync"]).toEqual({
       was: "2021-11-15T01:00:00",
       as: "2021-11-15T06:00:00.000Z",
@@ -280,7 +280,7 @@ describe("Codat malformed records", () => {
   it("keeps unknown keys in unmapped and gives them back", () => {
     const source = { ...good, companyRegion: "us", connectionInfo: null, lastSync: null };
     const value = mapped(mapCodatConnection(source, ctx));
-    expect(JSON.parse(value.unmapped ?? "{}").fields).toEqual({ companyRegion: "us" });
+    expect(traceOf(value).fields).toEqual({ companyRegion: "us" });
     expect(value.last_sync_at).toBeNull();
     expect(exportCodatConnection(value)).toStrictEqual(source);
   });

@@ -51,7 +51,7 @@ describe("Workiva vendor examples (placeholders as published)", () => {
       "utf8",
     );
     const lines = text.split("\n").filter((line) => !line.startsWith("#") && !line.includes('"lastRunBy": "strin'));
-    expect(() => JSON.parse(text.replace(/^#.*$/gm, ""))).toThrow();
+    expect(() => JSON.parse(text.replace(/^#.*$/gm, "")) as unknown).toThrow();
     const body = (JSON.parse(`${lines.join("\n").replace(/,\s*$/, "")}}}`) as { body: unknown }).body;
     const result = mapDtoConnection(body, ctx);
     expect(result.ok).toBe(false);

@@ -146,7 +146,7 @@ export class FieldReader {
       this.issue(key, `expected an array, got ${describe(value)}`);
       return null;
     }
-    return value;
+    return value as unknown[];
   }
 
   /** A nested object reader that shares this reader's issue list. */

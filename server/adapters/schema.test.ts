@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "./fixtures/load-fixture";
 import { exportSchemaConnection, mapSchemaConnection } from "./schema";
-import { filledPaths, restoreKeys } from "./fixtures/restore-keys";
+import { filledPaths, restoreKeys, traceOf } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 
 const ctx = { tenantTimeZone: "UTC", now: "2026-01-02T03:04:05.000Z" };
@@ -38,7 +38,7 @@ describe("JSON-schema Connection example", () => {
       metadata: JSON.stringify(example.metadata),
     });
     // The owning platform (paragon) has no column; it is kept, not dropped.
-    expect(JSON.parse(value.unmapped ?? "{}").fields).toEqual({ platform: "paragon" });
+    expect(traceOf(value).fields).toEqual({ platform: "paragon" });
   });
 
   it("round-trips", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureNames, loadFixture } from "./fixtures/load-fixture";
-import { filledPaths, restoreKeys } from "./fixtures/restore-keys";
+import { filledPaths, restoreKeys, traceOf } from "./fixtures/restore-keys";
 import type { AdapterResult, MappedConnection } from "./types";
 import { exportUnifiedConnection, mapUnifiedConnection, UNIFIED_PAUSE_REASON } from "./unified";
 
@@ -53,7 +53,7 @@ describe("Unified vendor examples (SDK create-request bodies)", () => {
 
   it("keeps the 2024 cursors_cache as an unmapped field", () => {
     const value = mapped(mapUnifiedConnection({ id: "c", ...record("vendor/unified-connection-example-3.json") }, ctx));
-    expect(JSON.parse(value.unmapped ?? "{}").fields).toEqual({ cursors_cache: [{ key: "<value>" }] });
+    expect(traceOf(value).fields).toEqual({ cursors_cache: [{ key: "<value>" }] });
   });
 });
 
