@@ -133,7 +133,7 @@ async function trpcPage(db: DB, input: ListConnectionsRequest): Promise<number> 
     router: appRouter,
     createContext: () => createTRPCContext(db, user, "http://bench"),
   });
-  const body: { result?: { data?: { json?: { rows?: unknown[] } } } } = await res.json();
+  const body = (await res.json()) as { result?: { data?: { json?: { rows?: unknown[] } } } };
   return body.result?.data?.json?.rows?.length ?? -1;
 }
 

@@ -48,7 +48,7 @@ export function rowValues(row: DimRow, key: FacetKey): string[] {
 }
 
 /** The values a filter allows for one dimension, normalised like rowValues; undefined = any. */
-export function allowed(filters: ConnectionFilters, key: FacetKey, scope: TenantScope): Set<string> | undefined {
+export function allowed(filters: ConnectionFilters, key: FacetKey): Set<string> | undefined {
   const f = filters;
   const list = (v: string[] | undefined) => (v?.length ? new Set(v) : undefined);
   switch (key) {
@@ -63,7 +63,8 @@ export function allowed(filters: ConnectionFilters, key: FacetKey, scope: Tenant
     case "category":
       return list(f.category?.map((c) => c.toLowerCase()));
     case "tenant":
-      return scope.allTenants ? list(f.tenant) : undefined;
+      // Intersected with the scope like the list's filter: another tenant's id matches nothing.
+      return list(f.tenant);
     case "needsRelink":
       return f.needsRelink === undefined ? undefined : new Set([flag(f.needsRelink)]);
     case "userPaused":
@@ -85,8 +86,8 @@ export interface FacetTally {
  * One pass: a row counts towards a facet when every *other* filter passes, i.e. when it fails no
  * filter (counts everywhere) or fails only that facet's own filter.
  */
-export function tallyFacets(rows: Iterable<DimRow>, filters: ConnectionFilters, scope: TenantScope): FacetTally {
-  const allow = FACET_KEYS.map((k) => allowed(filters, k, scope));
+export function tallyFacets(rows: Iterable<DimRow>, filters: ConnectionFilters): FacetTally {
+  const allow = FACET_KEYS.map((k) => allowed(filters, k));
   const counts = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<
     FacetKey,
     Map<string, number>

@@ -1,6 +1,6 @@
-// The rows facet counts are tallied from. With facet filters only: the trigger-maintained summary
-// (one row per combination of values, ~4,000 at a million connections). With a search, a date
-// range, a tag or an error group: connection rows, read within a budget along one access path:
+// The connection rows facet counts are tallied from when a filter is not a summary dimension
+// (facet-summary.ts serves the others): a search, a date range, a tag or an error group. They
+// are read within a budget along one access path:
 // - a rare term's id list (at most the search's id budget);
 // - a date range, walked from its start along the column's index;
 // - one tag or error group alone, read through its membership table;
@@ -21,10 +21,6 @@ export interface FacetRows {
   complete: boolean;
   /** connection rows read (index walks: the range walked) */
   read: number;
-}
-
-export async function summaryRows(scope: TenantScope): Promise<DimRow[]> {
-  return scope.facetCounts().selectAll().where("n", ">", 0).execute();
 }
 
 type Path = { kind: "ids" } | { kind: "member" } | { kind: "walk"; range: DateRange | null };

@@ -6,7 +6,8 @@
 // more than the budget, whatever the filters.
 import type { ConnectionFilters } from "./filters";
 import { facetValues, labels, tallyFacets } from "./facet-count";
-import { readFacetRows, summaryRows } from "./facet-rows";
+import { readFacetRows } from "./facet-rows";
+import { summaryTally } from "./facet-summary";
 import { planSearch, SEARCH_PROBE_CAP } from "./search";
 import { WALK_BUDGET } from "./search-budget";
 import { FACET_SAMPLE_CAP, type FacetsResponse } from "./facets.types";
@@ -43,7 +44,7 @@ export async function countFacets(
   const response = (r: FacetsResponse, read: number) => ({ response: r, read });
   const names = labels(scope);
   if (!NON_FACET_FILTERS.some((k) => isSet(filters[k]))) {
-    const tally = tallyFacets(await summaryRows(scope), filters, scope);
+    const tally = await summaryTally(scope, filters);
     const facets = facetValues(tally, await names);
     return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, 0);
   }
@@ -52,7 +53,7 @@ export async function countFacets(
   const plan = filters.q ? await planSearch(scope, filters.q, Math.min(rowCap, SEARCH_PROBE_CAP)) : undefined;
   // Rows matching the non-facet filters, whatever their facet values, at most rowCap read.
   const sample = await readFacetRows(scope, rowFilters, now, plan, { budget: rowCap, limit: rowCap, direct: true });
-  const tally = tallyFacets(sample.rows.slice(0, rowCap), filters, scope);
+  const tally = tallyFacets(sample.rows.slice(0, rowCap), filters);
   const facets = facetValues(tally, await names);
   if (sample.complete)
     return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, sample.read);

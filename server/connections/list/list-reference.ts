@@ -41,15 +41,15 @@ export function searchMatches(row: ReferenceRow, q: string): boolean {
   return text.toLowerCase().includes(term) || row.tenant_name.toLowerCase().includes(term);
 }
 
-/** Whether a row passes every filter; `allTenants`: the tenant filter applies (staff). */
-export function filtersMatch(row: ReferenceRow, f: ConnectionFilters, now: number, allTenants: boolean): boolean {
-  const categories: string[] = JSON.parse(row.categories ?? "[]");
+/** Whether a row passes every filter (the caller keeps to the rows its user may see). */
+export function filtersMatch(row: ReferenceRow, f: ConnectionFilters, now: number): boolean {
+  const categories = JSON.parse(row.categories ?? "[]") as string[];
   const env = (row.environment ?? "").toLowerCase();
   return (
     anyOf(f.status, row.status) &&
     anyOf(f.platform, row.platform) &&
     anyOf(f.provider, row.provider) &&
-    (!allTenants || anyOf(f.tenant, row.tenant_id)) &&
+    anyOf(f.tenant, row.tenant_id) &&
     (!f.environment?.length || (row.environment != null && f.environment.some((e) => e.toLowerCase() === env))) &&
     (!f.category?.length || f.category.some((c) => categories.some((rc) => rc.toLowerCase() === c.toLowerCase()))) &&
     (f.needsRelink === undefined || row.needs_relink === (f.needsRelink ? 1 : 0)) &&

@@ -60,7 +60,7 @@ function expected(c: Case): string[] {
   const { sort = "updated_at", dir = "desc", ...filters } = c.input;
   const parsed = ZListConnectionsRequestSchema.parse(filters);
   const visible = fixture.filter((r) => c.staff || r.tenant_id === "ten_acme");
-  const matching = visible.filter((r) => filtersMatch(r, parsed, NOW, c.staff));
+  const matching = visible.filter((r) => filtersMatch(r, parsed, NOW));
   return sortRows(matching, sort, dir).map((r) => r.id);
 }
 

@@ -27,8 +27,8 @@ class Recorder implements KyselyPlugin {
     this.nodes.push({ node: args.node, queryId: args.queryId });
     return args.node;
   }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
   }
 }
 
