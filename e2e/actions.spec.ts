@@ -68,7 +68,8 @@ test.describe(() => {
     expect(JSON.parse(audit[0]!.after)).toMatchObject({ user_paused: true, pause_reason: reason });
 
     await page.goto(`/connections/${id}?tab=activity`);
-    await expect(page.getByText("connection.pause").first()).toBeVisible();
+    // Actions read in words (issue 14): "connection.pause" shows as "Paused connection".
+    await expect(page.getByText("Paused connection").first()).toBeVisible();
     await expect(page.getByText(`“${reason}”`, { exact: true })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/actions-activity.png", fullPage: true });
 
@@ -76,7 +77,7 @@ test.describe(() => {
     await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
     const auditRow = page.locator("tbody tr").filter({ hasText: reason });
     await expect(auditRow).toHaveCount(1);
-    await expect(auditRow).toContainText("connection.pause");
+    await expect(auditRow).toContainText("Paused connection");
     await expect(auditRow).toContainText(USERS.acmeAdmin);
     await page.screenshot({ path: "test-results/screens/actions-audit-log.png", fullPage: true });
     // The CSV carries the same filtered, tenant-scoped rows.

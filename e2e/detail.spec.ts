@@ -46,6 +46,9 @@ test.describe(() => {
 
     // What is wrong, why, what to do: before any click.
     await expect(page.getByRole("heading", { level: 1, name: c.name })).toBeVisible();
+    // Several callouts fold into one line (issue 14): open it to read each.
+    const fold = page.getByRole("button", { name: /things need attention/ });
+    if (await fold.isVisible()) await fold.click();
     const relink = page.getByRole("alert").filter({ hasText: "Needs relink" });
     await expect(relink).toContainText("Why:");
     await expect(relink).toContainText("What to do:");
@@ -112,6 +115,8 @@ test.describe(() => {
     const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
     await expect(header.getByText("Platform-paused", { exact: true })).toBeVisible();
     await expect(header.getByText("Paused", { exact: true })).toHaveCount(0);
+    const fold = page.getByRole("button", { name: /things need attention/ });
+    if (await fold.isVisible()) await fold.click();
     const callout = page.getByRole("status").filter({ hasText: "Paused by Unified.to" });
     await expect(callout).toContainText(c!.platform_paused_reason);
     await expect(callout).toContainText("resuming here will not help");

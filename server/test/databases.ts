@@ -60,7 +60,7 @@ export async function createTestDb(kind: DbKind): Promise<TestDb> {
  */
 export function describeEachDb(
   name: string,
-  body: (get: () => TestDb) => void,
+  body: (get: () => TestDb, kind: DbKind) => void,
   setup?: (t: TestDb) => Promise<void>,
 ): void {
   for (const kind of testKinds) {
@@ -76,7 +76,7 @@ export function describeEachDb(
       body(() => {
         if (!current) throw new Error("test database not ready");
         return current;
-      });
+      }, kind);
     });
   }
 }
