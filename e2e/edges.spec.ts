@@ -33,6 +33,8 @@ async function signInHere(page: Page, email: string = USERS.acmeAdmin) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // A password hash and a first render: seconds on a busy 2-core machine, more than expect's 10 s.
+  await page.waitForURL((url) => url.pathname !== "/login", { timeout: 60_000 });
 }
 
 test("every page carries a nonce CSP, no framing, nosniff and a referrer policy; the theme script still runs", async ({
@@ -90,7 +92,7 @@ test("after sign-in, hostile callback URLs land on this console, never on anothe
   await expect(page).toHaveURL(/\/audit\?action=relink\.created$/);
 });
 
-test("signed-out API calls get 401 JSON, not a redirect to the login page", async ({ request }) => {
+test("signed-out API calls get 401 JSON, not a redirect to the login page", async ({ request, baseURL }) => {
   const trpc = await request.get(`/api/trpc/connections.list?input=${encodeURIComponent('{"json":{}}')}`, {
     maxRedirects: 0,
   });
@@ -107,7 +109,8 @@ test("signed-out API calls get 401 JSON, not a redirect to the login page", asyn
   // Pages still send a browser to sign in, and back to where it was going.
   const pageResponse = await request.get("/connections?status=error", { maxRedirects: 0 });
   expect(pageResponse.status()).toBe(307);
-  const location = new URL(pageResponse.headers()["location"] ?? "");
+  // The Location may be relative (RFC 9110 allows it): resolve it against this console.
+  const location = new URL(pageResponse.headers()["location"] ?? "", baseURL);
   expect(location.pathname).toBe("/login");
   expect(location.searchParams.get("callbackUrl")).toBe("/connections?status=error");
 });
