@@ -117,6 +117,11 @@ test("support adds a webhook endpoint, pauses a connection, and sees the signed 
     await expect(deliveryRow.getByRole("cell").nth(2)).toHaveText("202");
     await page.screenshot({ path: `test-results/screens/platform-webhooks-delivery-${scheme}.png`, fullPage: true });
   }
+  // Deleted again, so the specs after this one do not keep sending to a receiver that is gone.
+  await endpointRow.getByRole("button", { name: /^Delete/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete endpoint" }).click();
+  await expect(page.getByText(url)).toHaveCount(0);
+  expect(query("SELECT id FROM webhook_endpoints WHERE url = ?", url)).toHaveLength(0);
 });
 
 /** The API key as an operator makes it: the CLI against the app's database, key on the last line. */
