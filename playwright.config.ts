@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { freePortSync } from "./e2e/free-port";
 
@@ -9,9 +10,14 @@ const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 // inherit the environment, so they see the same port as the web server.
 process.env.E2E_PORT ||= String(freePortSync());
 const port = Number(process.env.E2E_PORT);
+// The same for the run's SMTP server (e2e/smtp-sink.ts, global setup): the app sends every e-mail
+// to it over real SMTP, and it keeps each message as a file in E2E_MAIL_DIR for the specs to read.
+process.env.E2E_SMTP_PORT ||= String(freePortSync());
+process.env.E2E_MAIL_DIR ||= path.resolve("data/e2e-mail");
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/smtp-sink.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -49,6 +55,7 @@ export default defineConfig({
       CONSOLE_ENV: "test",
       CONSOLE_DATA_DIR: "data/e2e",
       SQLITE_PATH: "data/e2e/console.db",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
     },
   },
 });

@@ -329,6 +329,36 @@ describeEachDb(
       expect(none.body.data).toEqual([]);
     });
 
+    it("GET /error-groups: active errors grouped; a tenant key counts its tenant's only; bad sort 400, no scope 403", async () => {
+      type Groups = { total: number; data: { id: string; errors: number; tenants: number; provider: string }[] };
+      const activeErrors = async (tenantId: string | null) => {
+        let query = db()
+          .selectFrom("connection_errors")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("status", "=", "active");
+        if (tenantId) query = query.where("tenant_id", "=", tenantId);
+        return Number((await query.executeTakeFirstOrThrow()).n);
+      };
+      const sum = (g: Groups) => g.data.reduce((n, x) => n + x.errors, 0);
+      const acme = await restCall<Groups>(db(), "GET", "/error-groups?limit=500", { key: keys.acme });
+      expect(acme.status).toBe(200);
+      expect(acme.body.data.length).toBeGreaterThan(0);
+      expect(acme.body.total).toBe(acme.body.data.length);
+      expect(sum(acme.body)).toBe(await activeErrors("ten_acme"));
+      expect(acme.body.data.every((g) => g.tenants === 1)).toBe(true);
+      const everyone = await restCall<Groups>(db(), "GET", "/error-groups?limit=500", { key: keys.platform });
+      expect(sum(everyone.body)).toBe(await activeErrors(null));
+      expect(sum(everyone.body)).toBeGreaterThan(sum(acme.body));
+      const provider = acme.body.data[0]!.provider;
+      const one = await restCall<Groups>(db(), "GET", `/error-groups?provider=${provider}&limit=1`, { key: keys.acme });
+      expect(one.body.data).toHaveLength(1);
+      expect(one.body.data[0]?.provider).toBe(provider);
+      const badSort = await restCall<{ detail: string }>(db(), "GET", "/error-groups?sort=loudest", { key: keys.acme });
+      expect(badSort.status).toBe(400);
+      expect(badSort.body.detail).toMatch(/sort/);
+      expect((await restCall(db(), "GET", "/error-groups", { key: keys.ingestOnly })).status).toBe(403);
+    });
+
     it("a tenant-bound key gets 404 for another tenant's connection and link, on every operation", async () => {
       const link = await restCall<{ id: string }>(db(), "POST", `/connections/${GLOBEX}/relink-links`, {
         key: keys.platform,
