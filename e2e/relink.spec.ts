@@ -98,7 +98,7 @@ test("a customer without an account re-authorises a connection through a relink 
   // The console shows the connection active, with the relink in its activity.
   await page.goto(`/connections/${c.id}?tab=activity`);
   await expect(page.locator("header, main").getByText("Active", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("tabpanel")).toContainText("connection.relinked");
+  await expect(page.getByRole("tabpanel")).toContainText("Customer relinked");
   await page.screenshot({ path: "test-results/screens/relink-console-after.png", fullPage: true });
 
   // Reopening the link: already used, and nothing changes.
