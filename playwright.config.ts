@@ -23,7 +23,7 @@ export default defineConfig({
   retries: 0,
   // A test signs in (scrypt) and renders pages on a 2-core machine that may be busy.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   outputDir: "test-results",
   use: {
