@@ -9,7 +9,8 @@ import path from "node:path";
 import type { Page, Response } from "@playwright/test";
 import { expect, queryDb, test, type DemoUser } from "./fixtures";
 
-test.describe.configure({ mode: "serial", timeout: 240_000 });
+// Each crawl opens every page and tab as one role: about 3 min on a busy 2-core machine.
+test.describe.configure({ mode: "serial", timeout: 480_000 });
 
 const MARKER = `e2esecret${Date.now().toString(36)}`;
 const UNIFIED_ID = "secrets-e2e-unified";
