@@ -156,7 +156,8 @@ for (const role of ROLES) {
         if (html.includes(MARKER)) leaks.push(`${url} (${response?.status() ?? "?"}): the page holds the marker`);
       }
       for (const body of bodies) if (body.includes(MARKER)) leaks.push(`response ${body.split("\n")[0] ?? ""}`);
-      expect(bodies.length).toBeGreaterThan(urls.length);
+      // The recorder saw every page (signed out, each is the sign-in page and nothing more).
+      expect(bodies.length).toBeGreaterThanOrEqual(urls.length);
       expect(leaks).toEqual([]);
     });
   });
