@@ -209,14 +209,18 @@ describeEachDb(
       };
       await drain();
       const admin = callerAs(db, acmeAdmin());
-      const { endpoint } = await admin.webhooks.create({ url: `${receiver.url}/alerts`, events: ["connection.paused"] });
+      const { endpoint } = await admin.webhooks.create({
+        url: `${receiver.url}/alerts`,
+        events: ["connection.paused"],
+      });
       const other = await callerAs(db, globexAdmin()).webhooks.create({
         url: `${receiver.url}/globex`,
         events: ["connection.paused"],
       });
-      await expect(
-        admin.alerts.create(relinkRule({ webhook_endpoint_id: other.endpoint.id })),
-      ).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("webhook_endpoint_id") });
+      await expect(admin.alerts.create(relinkRule({ webhook_endpoint_id: other.endpoint.id }))).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: expect.stringContaining("webhook_endpoint_id"),
+      });
       await expect(
         callerAs(db, staff()).alerts.create(relinkRule({ webhook_endpoint_id: endpoint.id })),
       ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("platform-wide") });

@@ -65,10 +65,18 @@ export const ZAlertRuleInputSchema = z
       ctx.addIssue({ code: "custom", path: ["email_to"], message: "email_to: give at least one address." });
     rule.email_to.forEach((address, i) => {
       if (!z.email().safeParse(address).success)
-        ctx.addIssue({ code: "custom", path: ["email_to", i], message: `email_to: "${address}" is not an e-mail address.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["email_to", i],
+          message: `email_to: "${address}" is not an e-mail address.`,
+        });
     });
     if (!rule.email && !rule.bell && !rule.webhook_endpoint_id)
-      ctx.addIssue({ code: "custom", path: ["bell"], message: "channels: choose at least one (bell, e-mail or webhook)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["bell"],
+        message: "channels: choose at least one (bell, e-mail or webhook).",
+      });
     if (rule.kind === "error_group_size" && (rule.platform || rule.tag))
       ctx.addIssue({
         code: "custom",
@@ -138,4 +146,7 @@ export const ZNotificationListRequestSchema = z.object({
   bellOnly: z.boolean().default(true),
 });
 export const ZNotificationListSchema = z.object({ items: z.array(ZNotificationSchema), unread: z.number() });
-export const ZMarkReadSchema = z.object({ ids: z.array(z.string().max(100)).max(200).nullish(), all: z.boolean().default(false) });
+export const ZMarkReadSchema = z.object({
+  ids: z.array(z.string().max(100)).max(200).nullish(),
+  all: z.boolean().default(false),
+});

@@ -211,8 +211,7 @@ export async function deleteRule(scope: TenantScope, id: string): Promise<void> 
     const rule = await loadRule(scope, id);
     if (!rule) throw new NotFoundError("Alert rule");
     // Its firing state, notifications and their read marks go with it (ON DELETE CASCADE).
-    await scope
-      .deleteAlertRules().where("alert_rules.id", "=", id).execute();
+    await scope.deleteAlertRules().where("alert_rules.id", "=", id).execute();
     await writeAudit(scope, {
       actor: scope.actor,
       action: "alert_rule.deleted",

@@ -91,7 +91,12 @@ export const ALERT_PROCEDURE_CASES: Record<string, ProcedureCase> = {
     access: "signed-in",
     touches: "reads the notifications of the caller's tenant's rules (staff: all)",
     foreign: [
-      { label: "every notification", owner: "tenant", expect: "filtered", input: () => ({ limit: 100, bellOnly: false }) },
+      {
+        label: "every notification",
+        owner: "tenant",
+        expect: "filtered",
+        input: () => ({ limit: 100, bellOnly: false }),
+      },
       {
         label: "another tenant's rule",
         owner: "tenant",
