@@ -84,9 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("alert_notification_reads")
     .addColumn("user_id", "text", (c) => c.notNull())
-    .addColumn("notification_id", "text", (c) =>
-      c.notNull().references("alert_notifications.id").onDelete("cascade"),
-    )
+    .addColumn("notification_id", "text", (c) => c.notNull().references("alert_notifications.id").onDelete("cascade"))
     .addColumn("read_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("alert_notification_reads_pk", ["user_id", "notification_id"])
     .execute();

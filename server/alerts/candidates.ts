@@ -48,10 +48,11 @@ export async function findCandidates(
         "ops_error_groups.provider",
         "ops_error_groups.shape",
       ])
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("alert_firings")
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("alert_firings")
               .select("alert_firings.rule_id")
               .where("alert_firings.rule_id", "=", rule.id)
               .where("alert_firings.active", "=", 1)
@@ -73,10 +74,11 @@ export async function findCandidates(
   }
   const rows = await connectionMatches(scope, rule, now)
     .select(["connections.id", "connections.tenant_id", "connections.name"])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("alert_firings")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("alert_firings")
             .select("alert_firings.rule_id")
             .where("alert_firings.rule_id", "=", rule.id)
             .where("alert_firings.active", "=", 1)
@@ -108,9 +110,9 @@ export async function clearFirings(scope: TenantScope, rule: AlertRuleRow, now: 
   const result =
     rule.kind === "error_group_size"
       ? await base
-          .where(({ not, exists }) =>
-            not(
-              exists(
+          .where((eb) =>
+            eb.not(
+              eb.exists(
                 groupMatches(scope, rule)
                   .select("ops_error_group_tenants.group_id")
                   .where(sql<boolean>`ops_error_group_tenants.tenant_id = alert_firings.tenant_id`)
@@ -120,9 +122,9 @@ export async function clearFirings(scope: TenantScope, rule: AlertRuleRow, now: 
           )
           .executeTakeFirst()
       : await base
-          .where(({ not, exists }) =>
-            not(
-              exists(
+          .where((eb) =>
+            eb.not(
+              eb.exists(
                 connectionMatches(scope, rule, now)
                   .select("connections.id")
                   .where(sql<boolean>`connections.id = alert_firings.subject_id`),

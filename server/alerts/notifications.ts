@@ -41,10 +41,11 @@ export async function listNotifications(
   const unread = await scope
     .alertNotifications()
     .where("alert_notifications.bell", "=", 1)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("alert_notification_reads")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("alert_notification_reads")
             .select(sql.lit(1).as("one"))
             .whereRef("alert_notification_reads.notification_id", "=", "alert_notifications.id")
             .where("alert_notification_reads.user_id", "=", user.id),
@@ -69,10 +70,11 @@ export async function markRead(scope: TenantScope, input: { ids?: string[] | nul
   let q = scope.alertNotifications().select("alert_notifications.id");
   if (!input.all) q = q.where("alert_notifications.id", "in", input.ids?.length ? input.ids : ["\u0000none"]);
   const visible = await q
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("alert_notification_reads")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("alert_notification_reads")
             .select(sql.lit(1).as("one"))
             .whereRef("alert_notification_reads.notification_id", "=", "alert_notifications.id")
             .where("alert_notification_reads.user_id", "=", user.id),

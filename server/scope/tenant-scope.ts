@@ -276,7 +276,9 @@ export class TenantScope {
     const user = this.requireUser();
     const qb = this.db.selectFrom("saved_views").where("saved_views.user_id", "!=", user.id);
     if (isStaff(user)) return qb.where("saved_views.shared", "=", "staff");
-    return qb.where("saved_views.shared", "=", "tenant").where("saved_views.tenant_id", "=", user.tenantId ?? NO_TENANT);
+    return qb
+      .where("saved_views.shared", "=", "tenant")
+      .where("saved_views.tenant_id", "=", user.tenantId ?? NO_TENANT);
   }
   tablePrefs() {
     return this.db.selectFrom("user_table_prefs").where("user_table_prefs.user_id", "=", this.requireUser().id);
