@@ -329,6 +329,38 @@ describeEachDb(
       expect(await notificationsFor(db, rule.id)).toEqual([]);
     });
 
+    it("an error group that grows past N connections fires once per group and tenant; stale connections fire", async () => {
+      const { db } = get();
+      const admin = callerAs(db, acmeAdmin());
+      const groupRule = await admin.alerts.create({ name: "Big group", kind: "error_group_size", threshold: 1 });
+      const staleRule = await admin.alerts.create({ name: "Stale", kind: "stale", threshold: 30, provider: "pandle" });
+      const a = await codatConnection(db, "acme");
+      const b = await codatConnection(db, "acme");
+      const platformIds = await db
+        .selectFrom("connections")
+        .select("platform_id")
+        .where("id", "in", [a.id, b.id])
+        .execute();
+      const errors = platformIds.map((p, i) => ({
+        connectionId: p.platform_id,
+        statusCode: "418",
+        errorMessage: `Teapot quota exceeded for order ${1000 + i}`,
+        erroredOnUtc: "2026-11-30T10:00:00Z",
+      }));
+      await ingestText(db, "codat", JSON.stringify(errors), { kind: "errors" });
+      await evaluateAlerts(db);
+      await evaluateAlerts(db);
+      const groupNotes = await notificationsFor(db, groupRule.id);
+      expect(groupNotes).toHaveLength(1);
+      expect(groupNotes[0]).toMatchObject({ tenant_id: "ten_acme", connection_id: null });
+      expect(groupNotes[0]?.title).toMatch(/Error group affects 2 connections: .*Teapot quota exceeded/);
+      const bell = await admin.alerts.notifications({ limit: 100 });
+      expect(bell.items.find((n) => n.id === groupNotes[0]?.id)?.href).toBe(`/errors/${groupNotes[0]?.group_id}`);
+      // The fixture's last sync is years ago: both new connections are stale, once each.
+      const staleNotes = await notificationsFor(db, staleRule.id);
+      expect(staleNotes.map((n) => n.connection_id).sort()).toEqual([a.id, b.id].sort());
+    });
+
     it("marks notifications read per user", async () => {
       const { db } = get();
       await callerAs(db, acmeAdmin()).alerts.create(relinkRule({ name: "Read marks" }));
