@@ -107,7 +107,10 @@ test.describe("alert rules and the bell", () => {
     await page.goto("/alerts");
     await expect(page.getByRole("table", { name: "Recent firings" })).toContainText(connection?.name ?? "");
     await page.screenshot({ path: shot("page-support-dark"), fullPage: true });
+    // A fresh load in the other theme: a screenshot mid-transition would mix both.
     await page.emulateMedia({ colorScheme: "light" });
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Recent firings" })).toContainText(connection?.name ?? "");
     await page.screenshot({ path: shot("page-support-light"), fullPage: true });
   });
 });
@@ -122,6 +125,8 @@ for (const user of ["acmeAdmin", "acmeViewer"] as const) {
       else await expect(page.getByRole("button", { name: "New rule" })).toBeVisible();
       await page.screenshot({ path: shot(`page-${user}-light`), fullPage: true });
       await page.emulateMedia({ colorScheme: "dark" });
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
       await page.screenshot({ path: shot(`page-${user}-dark`), fullPage: true });
     });
   });

@@ -119,6 +119,7 @@ export function AlertsView({
                   <TableCell className="text-muted-foreground">{n.rule_name}</TableCell>
                   <TableCell>
                     <div className="flex flex-wrap gap-1">
+                      {n.bell ? <Badge variant="outline">Bell</Badge> : null}
                       {n.email_status === "sent" ? <Badge variant="success">E-mail sent</Badge> : null}
                       {n.email_status === "pending" ? <Badge variant="muted">E-mail pending</Badge> : null}
                       {n.email_status === "failed" ? (

@@ -132,6 +132,8 @@ export const ZNotificationSchema = z.object({
   group_id: z.string().nullable(),
   /** where the notification leads: the connection, or the error group */
   href: z.string(),
+  /** shown in the bell (the rule had the bell channel when it fired) */
+  bell: z.boolean(),
   email_status: z.enum(["pending", "sent", "failed"]).nullable(),
   email_error: z.string().nullable(),
   webhook_event_id: z.string().nullable(),

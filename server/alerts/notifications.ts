@@ -25,6 +25,7 @@ export async function listNotifications(
       "alert_notifications.rule_id",
       "alert_rules.name as rule_name",
       "alert_notifications.title",
+      "alert_notifications.bell",
       "alert_notifications.tenant_id",
       "alert_notifications.connection_id",
       "alert_notifications.group_id",
@@ -56,8 +57,9 @@ export async function listNotifications(
     .executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),
-    items: rows.map(({ read_at, ...r }) => ({
+    items: rows.map(({ read_at, bell, ...r }) => ({
       ...r,
+      bell: bell === 1,
       href: notificationPath({ connectionId: r.connection_id, groupId: r.group_id }),
       read: read_at !== null,
     })),
