@@ -38,7 +38,9 @@ export function AlertsView({
       {rules.length === 0 ? (
         <p className="rounded-lg border p-6 text-sm text-muted-foreground">
           No alert rules yet.{" "}
-          {canWrite ? "Create one to hear when a connection needs relink, goes stale or its auth is about to expire." : ""}
+          {canWrite
+            ? "Create one to hear when a connection needs relink, goes stale or its auth is about to expire."
+            : ""}
         </p>
       ) : (
         <Table aria-label="Alert rules">

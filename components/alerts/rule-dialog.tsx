@@ -24,7 +24,13 @@ export interface EndpointOption {
 }
 
 /** Field problems the browser can see before asking the server. */
-function localProblems(f: { name: string; kind: AlertKindName; threshold: string; emailOn: boolean; emails: string[] }) {
+function localProblems(f: {
+  name: string;
+  kind: AlertKindName;
+  threshold: string;
+  emailOn: boolean;
+  emails: string[];
+}) {
   const out: string[] = [];
   if (!f.name.trim()) out.push("Name: give the rule a name.");
   if (THRESHOLD_UNIT[f.kind]) {
