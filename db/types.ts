@@ -313,6 +313,12 @@ export interface SavedViewsTable {
   query: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** null: private; 'tenant': the owner's tenant; 'staff': every support user (migration 0009) */
+  shared: Generated<"tenant" | "staff" | null>;
+  /** the owner's tenant (null for support staff), for the 'tenant' share */
+  tenant_id: Generated<string | null>;
+  /** the owner's e-mail, shown with a shared view */
+  owner_label: Generated<string | null>;
 }
 
 /** Per-user table preferences remembered across sessions. */
@@ -486,6 +492,68 @@ export interface ConnectionTagsTable {
   created_at: Timestamp;
 }
 
+export type AlertKind = "needs_relink" | "auth_expiring" | "error_group_size" | "stale" | "status_is";
+
+/** An alert rule (migration 0009): a condition, a scope and channels. */
+export interface AlertRulesTable {
+  id: string;
+  /** null: every tenant (support staff only) */
+  tenant_id: string | null;
+  name: string;
+  kind: AlertKind;
+  /** N of "within N days", "past N connections", "for N days" */
+  threshold: number | null;
+  /** the X of "status changes to X" */
+  status: ConnectionStatus | null;
+  platform: Platform | null;
+  provider: string | null;
+  tag: string | null;
+  /** JSON array of e-mail addresses */
+  email_to: Generated<JsonText>;
+  webhook_endpoint_id: string | null;
+  bell: Generated<Flag>;
+  enabled: Generated<Flag>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Edge-trigger state: one row per rule × subject, active while its condition holds. */
+export interface AlertFiringsTable {
+  rule_id: string;
+  /** a connection id, or `grp:<tenant>:<group id>` for an error group within a tenant */
+  subject_id: string;
+  tenant_id: string;
+  connection_id: string | null;
+  active: Flag;
+  fired_at: Timestamp;
+  cleared_at: Timestamp | null;
+}
+
+/** One firing of a rule for one subject, and what each channel did with it. */
+export interface AlertNotificationsTable {
+  id: string;
+  rule_id: string;
+  tenant_id: string;
+  /** null: the rule covers every tenant, so only support staff see it */
+  rule_tenant_id: string | null;
+  connection_id: string | null;
+  group_id: string | null;
+  title: string;
+  bell: Flag;
+  email_status: "pending" | "sent" | "failed" | null;
+  email_error: string | null;
+  webhook_event_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AlertNotificationReadsTable {
+  user_id: string;
+  notification_id: string;
+  read_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -518,6 +586,10 @@ export interface Database {
   ops_error_group_connections: OpsErrorGroupConnectionsTable;
   ops_error_group_days: OpsErrorGroupDaysTable;
   connection_tags: ConnectionTagsTable;
+  alert_rules: AlertRulesTable;
+  alert_firings: AlertFiringsTable;
+  alert_notifications: AlertNotificationsTable;
+  alert_notification_reads: AlertNotificationReadsTable;
 }
 
 export type Connection = Selectable<ConnectionsTable>;

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 import { isStaff } from "@/lib/roles";
 
@@ -18,6 +19,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
     { href: "/", label: "Home" },
     { href: "/connections", label: "Connections" },
     { href: "/errors", label: "Error groups" },
+    { href: "/alerts", label: "Alerts" },
   ];
   if (user.role !== "viewer") items.push({ href: "/relink", label: "Relink links" });
   items.push({ href: "/audit", label: "Audit log" });
@@ -46,6 +48,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <NavLinks items={navItemsFor(user)} />
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu user={user} />
           </div>

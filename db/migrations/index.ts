@@ -10,6 +10,7 @@ import * as operations from "./2026-12-02-0007-operations";
 import * as operationsTimeBuckets from "./2026-12-02-0007-operations-time-buckets";
 import * as operationsTimeline from "./2026-12-02-0007-operations-timeline";
 import * as openErrorsSort from "./2026-12-02-0008-open-errors-sort";
+import * as alerts from "./2026-12-02-0009-alerts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0007-operations-time-buckets": operationsTimeBuckets,
   "2026-12-02-0007-operations-timeline": operationsTimeline,
   "2026-12-02-0008-open-errors-sort": openErrorsSort,
+  "2026-12-02-0009-alerts": alerts,
 };

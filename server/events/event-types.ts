@@ -13,6 +13,10 @@ export const EVENT_TYPES = [
   "relink_link.completed",
   "relink_link.expired",
   "relink_link.revoked",
+  "alert_rule.created",
+  "alert_rule.updated",
+  "alert_rule.deleted",
+  "alert.triggered",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -37,4 +41,8 @@ export const EVENT_TYPE_DESCRIPTIONS: Record<EventType, string> = {
   "relink_link.completed": "A customer completed a relink",
   "relink_link.expired": "A relink link expired unused",
   "relink_link.revoked": "A relink link was revoked",
+  "alert_rule.created": "An alert rule was created",
+  "alert_rule.updated": "An alert rule was changed, enabled or disabled",
+  "alert_rule.deleted": "An alert rule was deleted",
+  "alert.triggered": "An alert rule fired (also sent to the endpoint a rule names)",
 };

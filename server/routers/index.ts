@@ -14,6 +14,7 @@ import { tagsRouter } from "./tags";
 import { timelineRouter } from "./timeline";
 import { webhooksRouter } from "./webhooks";
 import { mailboxRouter } from "./mailbox";
+import { alertsRouter } from "./alerts";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   timeline: timelineRouter,
   webhooks: webhooksRouter,
   mailbox: mailboxRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

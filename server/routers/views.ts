@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { deleteView, getTablePrefs, listSavedViews, saveView, setTablePrefs } from "../views/saved-views";
+import { deleteView, getTablePrefs, listSavedViews, saveView, setTablePrefs, shareView } from "../views/saved-views";
 import {
   ZDeleteViewRequestSchema,
   ZListViewsRequestSchema,
   ZSavedViewSchema,
   ZSaveViewRequestSchema,
   ZSetTablePrefsRequestSchema,
+  ZShareViewRequestSchema,
   ZTablePrefsSchema,
 } from "../views/views.types";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -19,6 +20,10 @@ export const viewsRouter = createTRPCRouter({
     .input(ZSaveViewRequestSchema)
     .output(ZSavedViewSchema)
     .mutation(({ ctx, input }) => saveView(ctx.scope, input)),
+  share: protectedProcedure
+    .input(ZShareViewRequestSchema)
+    .output(ZSavedViewSchema)
+    .mutation(({ ctx, input }) => shareView(ctx.scope, input.id, input.shared)),
   remove: protectedProcedure
     .input(ZDeleteViewRequestSchema)
     .output(z.object({ ok: z.literal(true) }))

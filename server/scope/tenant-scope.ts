@@ -30,7 +30,10 @@ type TenantTable =
   | "ops_error_group_connections"
   | "ops_error_group_days"
   | "ops_error_members"
-  | "connection_tags";
+  | "connection_tags"
+  | "alert_rules"
+  | "alert_firings"
+  | "alert_notifications";
 
 /** Who acts through a scope: a signed-in user, an API key or a relink-link holder. */
 export interface ScopeActor {
@@ -97,6 +100,14 @@ export class TenantScope {
   /** Unscoped: the outbox worker (event sequencing, webhook delivery, the link-expiry sweep). */
   static unscopedForOutbox(db: DB): TenantScope {
     return new TenantScope(db, null, { id: "outbox", label: "Webhook delivery", email: null, name: "outbox" }, null);
+  }
+
+  /**
+   * Unscoped by user: the alert evaluator, acting for one rule and confined to the rule's tenant
+   * (null only for a support rule over every tenant), so a tenant's rule never reads another's rows.
+   */
+  static unscopedForAlertRule(db: DB, tenantId: string | null): TenantScope {
+    return new TenantScope(db, tenantId, { id: "alerts", label: "Alert rules", email: null, name: "alerts" }, null);
   }
 
   /** Unscoped: an operator at the server's shell (`npm run api-key`), who administers every tenant. */
@@ -211,6 +222,33 @@ export class TenantScope {
   deleteConnectionTags() {
     return this.scoped(this.db.deleteFrom("connection_tags"), "connection_tags");
   }
+  /** Alert rules (migration 0009): a tenant's own; rules over every tenant only for an all-tenant scope. */
+  alertRules() {
+    return this.scoped(this.db.selectFrom("alert_rules"), "alert_rules");
+  }
+  updateAlertRules() {
+    return this.scoped(this.db.updateTable("alert_rules"), "alert_rules");
+  }
+  deleteAlertRules() {
+    return this.scoped(this.db.deleteFrom("alert_rules"), "alert_rules");
+  }
+  alertFirings() {
+    return this.scoped(this.db.selectFrom("alert_firings"), "alert_firings");
+  }
+  updateAlertFirings() {
+    return this.scoped(this.db.updateTable("alert_firings"), "alert_firings");
+  }
+  deleteAlertFirings() {
+    return this.scoped(this.db.deleteFrom("alert_firings"), "alert_firings");
+  }
+  /** A tenant sees the notifications of its own rules; those of support's all-tenant rules are staff's. */
+  alertNotifications() {
+    const qb = this.scoped(this.db.selectFrom("alert_notifications"), "alert_notifications");
+    return this.tenantId === null ? qb : qb.where("alert_notifications.rule_tenant_id", "=", this.tenantId);
+  }
+  updateAlertNotifications() {
+    return this.scoped(this.db.updateTable("alert_notifications"), "alert_notifications");
+  }
   /** The tenants this scope may see (one, or all). */
   tenants() {
     const qb = this.db.selectFrom("tenants");
@@ -232,6 +270,15 @@ export class TenantScope {
   /** The signed-in user's own saved views and table preferences. */
   savedViews() {
     return this.db.selectFrom("saved_views").where("saved_views.user_id", "=", this.requireUser().id);
+  }
+  /** Views others shared with this user: their tenant's (same tenant), or every support user's (staff). */
+  sharedSavedViews() {
+    const user = this.requireUser();
+    const qb = this.db.selectFrom("saved_views").where("saved_views.user_id", "!=", user.id);
+    if (isStaff(user)) return qb.where("saved_views.shared", "=", "staff");
+    return qb
+      .where("saved_views.shared", "=", "tenant")
+      .where("saved_views.tenant_id", "=", user.tenantId ?? NO_TENANT);
   }
   tablePrefs() {
     return this.db.selectFrom("user_table_prefs").where("user_table_prefs.user_id", "=", this.requireUser().id);
@@ -257,6 +304,9 @@ export class TenantScope {
   /** New rows; the caller sets their tenant_id from a row it read through this scope. */
   insertInto<T extends keyof Database>(table: T) {
     return this.db.insertInto(table);
+  }
+  updateSavedViews() {
+    return this.db.updateTable("saved_views").where("saved_views.user_id", "=", this.requireUser().id);
   }
   deleteSavedViews() {
     return this.db.deleteFrom("saved_views").where("saved_views.user_id", "=", this.requireUser().id);

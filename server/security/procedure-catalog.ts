@@ -8,6 +8,7 @@ import { errorGroupId } from "../../db/sql-functions";
 import type { SessionUser } from "../auth/session-user";
 import type { SecurityFixture } from "./security-fixture";
 import { WEBHOOK_PROCEDURE_CASES } from "../webhooks/testing/webhook-procedure-cases";
+import { ALERT_PROCEDURE_CASES } from "../alerts/testing/alert-procedure-cases";
 
 /** Who may call a procedure at all (the procedure builder in server/trpc.ts). */
 export type Access = "signed-in" | "writer" | "staff";
@@ -82,6 +83,27 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
       },
     ],
     valid: () => ({ ...table, name: "Security suite view", query: "status=error" }),
+  },
+  "views.share": {
+    access: "signed-in",
+    touches: "shares or unshares one of the caller's saved views",
+    foreign: [
+      {
+        label: "another user's view id",
+        owner: "user",
+        expect: "not-found",
+        input: (f) => ({ id: f.foreignView.id, shared: null }),
+      },
+    ],
+    valid: async ({ db, user }) => {
+      const row = await db
+        .selectFrom("saved_views")
+        .select("id")
+        .where("user_id", "=", user.id)
+        .where("name", "=", "Security suite view")
+        .executeTakeFirst();
+      return { id: row?.id ?? "view_missing", shared: null };
+    },
   },
   "views.remove": {
     access: "signed-in",
@@ -578,4 +600,5 @@ export const PROCEDURE_CATALOG: Record<string, ProcedureCase> = {
     }),
   },
   ...WEBHOOK_PROCEDURE_CASES,
+  ...ALERT_PROCEDURE_CASES,
 };

@@ -12,6 +12,7 @@ import { tokenOf } from "../relink/relink-test-helpers";
 import { acmeAdmin, acmeViewer, callerAs, globexAdmin, staff } from "../test/callers";
 import { insertRichConnection } from "../test/detail-fixture";
 import { plantWebhooks } from "../webhooks/testing/plant-webhooks";
+import { plantAlerts } from "../alerts/testing/plant-alerts";
 
 export interface TenantObjects {
   tenantId: string;
@@ -227,6 +228,7 @@ export async function seedSecurityFixture(db: DB, now = Date.now()): Promise<Sec
   });
   const foreignView = views.get(globexAdmin().id) ?? { id: "", needle: "" };
   secrets.push(...(await plantWebhooks(db, [own.tenantId, foreign.tenantId])));
+  await plantAlerts(db, [own.tenantId, foreign.tenantId]);
 
   return {
     marker,

@@ -4,11 +4,20 @@ export const TABLE_KEYS = ["connections"] as const;
 export const DENSITIES = ["comfortable", "compact"] as const;
 const ZTableKey = z.enum(TABLE_KEYS);
 
+/** 'tenant': every user of the owner's tenant; 'staff': every support user; null: the owner only. */
+export const SHARE_TARGETS = ["tenant", "staff"] as const;
+const ZShared = z.enum(SHARE_TARGETS, { message: "shared: 'tenant', 'staff' or null." }).nullable();
+
 export const ZSavedViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   query: z.string(),
   updated_at: z.string(),
+  shared: ZShared,
+  /** true: the caller's own view (only the owner changes or deletes it) */
+  mine: z.boolean(),
+  /** who shared it (e-mail), for a view someone else shared */
+  owner: z.string().nullable(),
 });
 export type SavedView = z.infer<typeof ZSavedViewSchema>;
 
@@ -21,7 +30,10 @@ export const ZSaveViewRequestSchema = z.object({
     .string()
     .max(4000)
     .refine((q) => !q.startsWith("?"), "query: without the leading ?"),
+  /** absent: keep the view's sharing as it is (a new view is private) */
+  shared: ZShared.optional(),
 });
+export const ZShareViewRequestSchema = z.object({ id: z.string().min(1).max(100), shared: ZShared });
 export const ZDeleteViewRequestSchema = z.object({ id: z.string().min(1) });
 
 export const ZTablePrefsSchema = z.object({

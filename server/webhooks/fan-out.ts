@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { dbKind, type DB } from "../../db";
 import { newId, nowIso } from "../ids";
 import { TenantScope } from "../scope/tenant-scope";
+import { alertTargets } from "../alerts/alert-targets";
 import { endpointWants } from "./endpoint-events";
 
 /** The advisory lock key of the sequencer (any fixed 64-bit number). */
@@ -52,10 +53,16 @@ export async function sequenceAndFanOut(db: DB, limit = 1000): Promise<number> {
       .where("status", "!=", "disabled")
       .execute();
     const wanted = endpoints.map((e) => ({ ...e, wants: endpointWants(e.event_types) }));
+    // An alert rule's own endpoint gets its alert.triggered events whatever it subscribes to.
+    const targets = await alertTargets(scope, batch);
     const now = nowIso();
     const deliveries = batch.flatMap((event, i) =>
       wanted
-        .filter((e) => (e.tenant_id === null || e.tenant_id === event.tenant_id) && e.wants(event.type))
+        .filter(
+          (e) =>
+            (e.tenant_id === null || e.tenant_id === event.tenant_id) &&
+            (e.wants(event.type) || targets.get(event.id) === e.id),
+        )
         .map((endpoint) => ({
           id: newId("whd"),
           endpoint_id: endpoint.id,
