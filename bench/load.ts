@@ -22,6 +22,8 @@ const DURATION = Number(arg("duration", "30"));
 const CONNECTIONS = arg("connections", "20,50").split(",").map(Number);
 const KINDS = arg("db", "sqlite,postgres").split(",") as DbKind[];
 const WRITE_DOCS = !process.argv.includes("--no-docs");
+/** only the targets whose name starts with one of these (comma-separated), for a quick look */
+const ONLY = arg("only", "").split(",").filter(Boolean);
 process.env.BENCH_ROWS ??= "100000";
 // After BENCH_ROWS is settled: list-db reads it when it loads.
 const { BENCH_ROWS, PG_SCHEMA, PG_URL, SQLITE_FILE, openBenchDb } = await import("./list-db");
@@ -77,6 +79,8 @@ interface Row {
   target: string;
   connections: number;
   rps: number;
+  /** the server's CPU time per answered request */
+  cpuPerRequest: number;
   p50: number;
   p99: number;
   errors: number;
@@ -86,7 +90,7 @@ interface Row {
 const rows: Row[] = [];
 const loads: string[] = [];
 for (const kind of KINDS) {
-  const list = await targets(kind);
+  const list = (await targets(kind)).filter((t) => ONLY.length === 0 || ONLY.some((o) => t.name.startsWith(o)));
   const served = await serve({
     CONSOLE_ENV: "demo",
     CONSOLE_DATA_DIR: "bench/out/load",
@@ -105,6 +109,7 @@ for (const kind of KINDS) {
       });
       if (check.status !== 200) throw new Error(`${target.name}: HTTP ${check.status} ${await check.text()}`);
       for (const connections of CONNECTIONS) {
+        const cpuBefore = served.cpuMs();
         const r = await autocannon({
           url: served.origin + target.path,
           connections,
@@ -117,6 +122,7 @@ for (const kind of KINDS) {
           target: target.name,
           connections,
           rps: r.requests.average,
+          cpuPerRequest: (served.cpuMs() - cpuBefore) / Math.max(1, r.requests.total),
           p50: r.latency.p50,
           p99: r.latency.p99,
           errors: r.errors + r.non2xx,
@@ -124,7 +130,7 @@ for (const kind of KINDS) {
         };
         rows.push(row);
         console.log(
-          `${kind.padEnd(8)} ${target.name.padEnd(62)} c=${connections}  ${row.rps.toFixed(0).padStart(5)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors} (${r.timeouts} timeouts)  load ${row.load}`,
+          `${kind.padEnd(8)} ${target.name.padEnd(62)} c=${connections}  ${row.rps.toFixed(0).padStart(5)} req/s  ${row.cpuPerRequest.toFixed(1)} ms CPU/req  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors} (${r.timeouts} timeouts)  load ${row.load}`,
         );
       }
     }
@@ -140,7 +146,7 @@ if (WRITE_DOCS && rows.length > 0) {
     rows.find((r) => r.kind === kind && r.connections === c && r.target.startsWith("no-op"))?.rps ?? NaN;
   const table = rows.map(
     (r) =>
-      `| ${r.kind} | ${r.target} | ${r.connections} | ${fmt(r.rps)} | ${r.target.startsWith("no-op") ? "—" : `${Math.round((100 * r.rps) / floor(r.kind, r.connections))} %`} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${r.errors} | ${r.load} |`,
+      `| ${r.kind} | ${r.target} | ${r.connections} | ${fmt(r.rps)} | ${r.target.startsWith("no-op") ? "—" : `${Math.round((100 * r.rps) / floor(r.kind, r.connections))} %`} | ${r.cpuPerRequest.toFixed(1)} ms | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${r.errors} | ${r.load} |`,
   );
   writeSection(
     "load",
@@ -157,8 +163,8 @@ ${loads.join("; ")}. The load generator runs on the same 2 cores as the server.
 
 Goals (issue 13): plain first page ≥ 90 % of the no-op floor; filtered lists ≥ 80 % of the plain page; no errors at 50 connections.
 
-| db | target | connections | req/s | of floor | p50 | p99 | errors | load avg |
-|---|---|---|---|---|---|---|---|---|
+| db | target | connections | req/s | of floor | server CPU / request | p50 | p99 | errors | load avg |
+|---|---|---|---|---|---|---|---|---|---|
 ${table.join("\n")}
 `,
   );

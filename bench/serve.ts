@@ -3,7 +3,7 @@
 // `next start`) on a free port with the environment given, then a signed-in session through the
 // real next-auth credentials flow (CSRF token, then the credentials callback), as e2e does.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { freePortSync } from "../e2e/free-port";
@@ -13,7 +13,29 @@ export interface Served {
   origin: string;
   /** the Cookie header of a signed-in session */
   cookie: string;
+  /** CPU time (user + system, ms) the server's processes have used so far */
+  cpuMs: () => number;
   stop: () => Promise<void>;
+}
+
+/**
+ * CPU time of every process in a process group, from /proc (Linux): the server's own cost per
+ * request, which a machine busy with other work changes far less than requests per second.
+ */
+export function groupCpuMs(pgid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command (which may hold spaces) in parentheses: state ppid pgrp … utime stime
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -75,7 +97,8 @@ export async function serve(env: Record<string, string>, email = "support@demo.t
   try {
     // Migration, seeding and a first build take minutes on a busy 2-core machine.
     await waitFor(`${origin}/login`, child, 20 * 60_000);
-    return { origin, cookie: await signIn(origin, email), stop };
+    const pgid = child.pid ?? 0;
+    return { origin, cookie: await signIn(origin, email), cpuMs: () => groupCpuMs(pgid), stop };
   } catch (error) {
     await stop();
     console.error(output.slice(-3000));
