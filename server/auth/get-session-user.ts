@@ -1,10 +1,16 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { authSecret } from "../env";
+import { publicOriginIsHttps } from "../http/public-origin";
+import { sessionUserFromCookies } from "./session-cookie";
 import type { SessionUser } from "./session-user";
 
-/** The signed-in user for server components and route handlers, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  return session?.user?.id ? session.user : null;
-}
+/**
+ * The signed-in user for server components and route handlers, or null. Decrypted once per
+ * render (a page's layout, page and tRPC caller all ask) rather than once per asker.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const jar = await cookies();
+  return sessionUserFromCookies(jar.getAll(), authSecret(), publicOriginIsHttps());
+});

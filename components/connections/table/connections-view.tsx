@@ -3,9 +3,9 @@
 // counts, keyset paging, selection with bulk actions, saved views and export.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTable, type RowSelectionState } from "@tanstack/react-table";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
+import { useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
@@ -30,6 +30,11 @@ import { SavedViewsMenu } from "./saved-views-menu";
 import { serializeListUrlState } from "@/lib/list-url-state";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
+
+// The bulk bar (with its pause, relink and tag dialogs) shows only once a row is ticked: its code
+// is not part of the page's first load, and is fetched when the browser is idle after it.
+const loadBulkActionsBar = () => import("@/components/actions/bulk-actions-bar");
+const BulkActionsBar = dynamic(() => loadBulkActionsBar().then((m) => m.BulkActionsBar));
 
 const NO_ROWS: TriagedConnectionRow[] = [];
 // On a phone the table scrolls sideways inside its frame; the connection's name stays put.
@@ -69,6 +74,11 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
   const optional = useMemo(() => OPTIONAL_COLUMNS.filter((c) => showTenant || !("staffOnly" in c)), [showTenant]);
   const view = useTablePrefs({ optional, urlCols: state.cols, initial: prefs, setUrlCols: list.setColumns });
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  useEffect(() => {
+    if (!canWrite) return;
+    if ("requestIdleCallback" in window) window.requestIdleCallback(() => void loadBulkActionsBar());
+    else globalThis.setTimeout(() => void loadBulkActionsBar(), 200);
+  }, [canWrite]);
   // A new request (filter, sort, page) clears the selection; adjusted while rendering, not in an effect.
   const requestKey = JSON.stringify(request);
   const [selectionFor, setSelectionFor] = useState(requestKey);
