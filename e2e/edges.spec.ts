@@ -132,7 +132,7 @@ test.describe(() => {
     await expect(create).toBeVisible();
     await page.context().clearCookies();
     await create.click();
-    await expect(page.getByText("Your session expired — sign in again")).toBeVisible();
+    await expect(page.getByText("Your session expired — sign in again", { exact: true })).toBeVisible();
     await expect(page).toHaveURL(/\/login\?/);
     const callback = new URL(page.url()).searchParams.get("callbackUrl");
     expect(callback).toBe(`/connections/${connection.id}?tab=relink`);
