@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { errorMessage } from "./expiry-choices";
+import { usePageActions } from "@/components/shell/page-actions";
 import { IssuedLinkView } from "./issued-link-view";
 import { DEFAULT_LINK_OPTIONS, LinkOptionsFields, linkOptionsInput, type LinkOptions } from "./link-options-fields";
 
@@ -24,6 +25,7 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
     setOpen(next);
     if (!next) create.reset();
   };
+  usePageActions([{ id: "relink.create", label: "Create relink link…", run: () => onOpenChange(true) }]);
   return (
     <FormDialog
       open={open}

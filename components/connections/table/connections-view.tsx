@@ -28,6 +28,7 @@ import { EmptyState } from "./empty-state";
 import { ExportMenu } from "./export-menu";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { serializeListUrlState } from "@/lib/list-url-state";
+import { usePageActions } from "@/components/shell/page-actions";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
 
@@ -122,6 +123,21 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
     : hasFilters
       ? `${count} matching`
       : `${count} ${facets.data?.total === 1 ? "connection" : "connections"}`;
+
+  usePageActions([
+    {
+      id: "list.sort-errors",
+      label: "Sort by open errors, most first",
+      run: () => list.setSort("open_error_count", "desc"),
+    },
+    { id: "list.sort-updated", label: "Sort by last updated", run: () => list.setSort("updated_at", "desc") },
+    ...(hasFilters ? [{ id: "list.clear", label: "Clear all filters", run: list.clearFilters }] : []),
+    {
+      id: "list.export-csv",
+      label: "Export matching connections as CSV",
+      run: () => window.location.assign(`/api/export/connections?${query ? `${query}&` : ""}format=csv`),
+    },
+  ]);
 
   return (
     <div className="space-y-3">
