@@ -1,6 +1,7 @@
 // The console as people use it: the support engineer's triage task in a few clicks, the health
 // score explained, bulk safety, the audit log in words, keyboard shortcuts, phone widths, the
 // viewer's read-only pages, the customer's consent copy; and screenshots of each, both themes.
+import { copyFileSync, mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, queryDb as query, test } from "./fixtures";
@@ -10,7 +11,11 @@ test.describe.configure({ timeout: 240_000 });
 const shot = (name: string) => `test-results/screens/ux-${name}.png`;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-const rowIds = (page: Page) => page.locator("tbody tr[data-row] td .font-mono").allTextContents();
+/** Each row's connection id (the first monospace text in the row). */
+const rowIds = (page: Page) =>
+  page
+    .locator("tbody tr[data-row]")
+    .evaluateAll((rows) => rows.map((r) => r.querySelector("td .font-mono")?.textContent ?? ""));
 
 /** Screenshots of one page in both themes at desktop and phone widths. */
 async function screens(page: Page, path: string, name: string, ready: (page: Page) => Promise<void>) {
@@ -94,6 +99,23 @@ test.describe(() => {
     }
     expect(clicks).toBeLessThanOrEqual(6);
     console.log(`[ux] triage: ${clicks} clicks, ${((Date.now() - started) / 1000).toFixed(1)} s of browser time`);
+  });
+
+  test("the list's search finds connections by their error's code: invalid_grant", async ({ page }) => {
+    const failing = query<{ id: string }>(
+      "SELECT DISTINCT connection_id AS id FROM connection_errors WHERE status = 'active' AND message LIKE '%invalid_grant%'",
+    ).map((r) => r.id);
+    expect(failing.length).toBeGreaterThan(0);
+    await page.goto("/connections?size=100");
+    await rowsShown(page);
+    await page.getByRole("searchbox", { name: "Search connections" }).fill("invalid_grant");
+    await expect(page).toHaveURL(/q=invalid_grant/);
+    // Counting through every error's text takes a while on a busy machine.
+    await expect(page.getByTestId("match-count")).toHaveText(`${failing.length.toLocaleString("en-US")} matching`, {
+      timeout: 30_000,
+    });
+    await expect.poll(async () => (await rowIds(page)).filter((id) => !failing.includes(id))).toEqual([]);
+    expect((await rowIds(page)).length).toBe(Math.min(failing.length, 100));
   });
 
   test("the detail callout names the newest error and folds several callouts into one line", async ({ page }) => {
@@ -321,6 +343,36 @@ test.describe(() => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
     await expect(page).toHaveURL(/\/audit/);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  });
+
+  // The README's screens, at a size that reads on GitHub. UPDATE_SCREENS=1 copies them to
+  // docs/screens (kept out of ordinary runs: relative times change every run).
+  test("screens for the README", async ({ page }) => {
+    const broken = query<{ id: string }>(
+      "SELECT id FROM connections WHERE tenant_id = 'ten_acme' AND needs_relink = 1 AND open_error_count > 1 ORDER BY open_error_count DESC, id LIMIT 1",
+    )[0]?.id;
+    expect(broken).toBeDefined();
+    const readme: [string, string, "light" | "dark", { width: number; height: number }, (p: Page) => Promise<void>][] =
+      [
+        ["connections", "/connections?sort=open_error_count", "light", { width: 1280, height: 800 }, rowsShown],
+        ["detail", `/connections/${broken}`, "light", { width: 1280, height: 800 }, h1Shown],
+        ["home", "/", "light", { width: 1280, height: 800 }, h1Shown],
+        ["error-groups", "/errors", "light", { width: 1280, height: 800 }, h1Shown],
+        ["phone", "/connections?sort=open_error_count", "light", { width: 390, height: 844 }, rowsShown],
+        ["detail-errors-dark", `/connections/${broken}?tab=errors`, "dark", { width: 1280, height: 800 }, h1Shown],
+      ];
+    for (const [name, path, theme, viewport, ready] of readme) {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+      await page.goto(path);
+      await ready(page);
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: shot(`readme-${name}`) });
+      if (process.env.UPDATE_SCREENS) {
+        mkdirSync("docs/screens", { recursive: true });
+        copyFileSync(shot(`readme-${name}`), `docs/screens/${name}.png`);
+      }
+    }
   });
 
   test("screens: support", async ({ page }) => {

@@ -116,7 +116,9 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
   const query = serializeListUrlState(state).replace(/^\?/, "");
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const data = page.data;
-  const count = facets.data ? formatTotal(facets.data.total, facets.data.totalExact) : null;
+  // The previous request's total, kept while the new one counts, would read as this one's.
+  const count =
+    facets.data && !facets.isPlaceholderData ? formatTotal(facets.data.total, facets.data.totalExact) : null;
   // "1,234 matching" under filters; "2,000 connections" without.
   const total = !count
     ? "Counting…"
@@ -173,7 +175,11 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
       {canWrite && selectedIds.length ? (
         <BulkActionsBar
           selectedIds={selectedIds}
-          matching={facets.data ? { total: facets.data.total, exact: facets.data.totalExact } : null}
+          matching={
+            facets.data && !facets.isPlaceholderData
+              ? { total: facets.data.total, exact: facets.data.totalExact }
+              : null
+          }
           firstMatches={(page.data?.rows ?? []).slice(0, 5).map((r) => r.name)}
           filters={filters}
           onDone={() => {
