@@ -18,7 +18,12 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
   const [options, setOptions] = useState<LinkOptions>(DEFAULT_LINK_OPTIONS);
   const create = useMutation(
     trpc.relink.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+      // The list shows each connection's relink state: back on it, the new link shows at once.
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.connections.pathKey() }),
+        ]),
     }),
   );
   const onOpenChange = (next: boolean) => {
