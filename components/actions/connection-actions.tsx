@@ -14,6 +14,7 @@ import { PauseDialog } from "./pause-dialog";
 import { roleCanWrite, type UserRole } from "./use-action-access";
 import { useAfterAction } from "./use-after-action";
 import { ConflictNotice } from "./conflict-notice";
+import { usePageActions } from "@/components/shell/page-actions";
 
 export function ConnectionActions({ connection, role }: { connection: ConnectionDetail; role: UserRole }) {
   const trpc = useTRPC();
@@ -54,33 +55,35 @@ export function ConnectionActions({ connection, role }: { connection: Connection
     }),
   );
 
-  if (!roleCanWrite(role)) return null;
   const pending = pause.isPending || resume.isPending;
+  const openPause = () => {
+    setConflict(false);
+    setError(null);
+    setDialogOpen(true);
+  };
+  const doResume = () => {
+    setConflict(false);
+    resume.mutate({ id: connection.id, expectedVersion: connection.version });
+  };
+  usePageActions(
+    !roleCanWrite(role) || pending
+      ? []
+      : connection.user_paused
+        ? [{ id: "connection.resume", label: "Resume this connection", run: doResume }]
+        : [{ id: "connection.pause", label: "Pause this connection…", run: openPause }],
+  );
+
+  if (!roleCanWrite(role)) return null;
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
         {connection.user_paused ? (
-          <Button
-            variant="outline"
-            disabled={pending}
-            onClick={() => {
-              setConflict(false);
-              resume.mutate({ id: connection.id, expectedVersion: connection.version });
-            }}
-          >
+          <Button variant="outline" disabled={pending} onClick={doResume}>
             <Play aria-hidden="true" />
             {resume.isPending ? "Resuming…" : "Resume"}
           </Button>
         ) : (
-          <Button
-            variant="outline"
-            disabled={pending}
-            onClick={() => {
-              setConflict(false);
-              setError(null);
-              setDialogOpen(true);
-            }}
-          >
+          <Button variant="outline" disabled={pending} onClick={openPause}>
             <Pause aria-hidden="true" />
             Pause…
           </Button>

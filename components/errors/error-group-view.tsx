@@ -75,7 +75,7 @@ export function ErrorGroupView({
                 <code className="break-all text-xs">{s.message ?? "(no message)"}</code>
                 <Link
                   href={`/connections/${encodeURIComponent(s.connectionId)}`}
-                  className="ml-auto text-xs text-primary hover:underline"
+                  className="ml-auto text-xs text-primary underline underline-offset-4"
                 >
                   {s.connectionId}
                 </Link>

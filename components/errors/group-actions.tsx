@@ -7,6 +7,7 @@ import { useCallback, useState } from "react";
 import { ReasonDialog } from "@/components/actions/reason-dialog";
 import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
+import { usePageActions } from "@/components/shell/page-actions";
 import { GroupRunProgress } from "./group-run-progress";
 import { useGroupRun } from "./use-group-run";
 
@@ -33,6 +34,21 @@ export function GroupActions({
   const run = useGroupRun(refresh);
   const [dialog, setDialog] = useState<"resolve" | "pause" | "relink" | null>(null);
   const busy = run.state.phase === "running";
+  usePageActions(
+    !canWrite || busy
+      ? []
+      : [
+          ...(errors > 0
+            ? [{ id: "group.resolve", label: "Resolve all errors in this group…", run: () => setDialog("resolve") }]
+            : []),
+          ...(needsRelink > 0
+            ? [{ id: "group.relink", label: "Create relink links for this group…", run: () => setDialog("relink") }]
+            : []),
+          ...(connections > 0
+            ? [{ id: "group.pause", label: "Pause all connections in this group…", run: () => setDialog("pause") }]
+            : []),
+        ],
+  );
   if (!canWrite) return null;
 
   const startResolve = (note: string) => {

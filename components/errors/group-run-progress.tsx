@@ -71,7 +71,7 @@ export function GroupRunProgress({
       {state.batchIds.length ? (
         <p className="text-xs">
           {state.batchIds.map((id) => (
-            <Link key={id} href={`/relink/batches/${id}`} className="mr-3 text-primary hover:underline">
+            <Link key={id} href={`/relink/batches/${id}`} className="mr-3 text-primary underline underline-offset-4">
               Batch {id}
             </Link>
           ))}

@@ -61,25 +61,28 @@ export function ErrorTrendChart({ days }: { days: ErrorDay[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
-        <caption>New and resolved errors per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">New</th>
-            <th scope="col">Resolved</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{d.day}</th>
-              <td>{d.created}</td>
-              <td>{d.resolved}</td>
+      {/* sr-only on a wrapper: a table ignores width: 1px and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>New and resolved errors per day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">New</th>
+              <th scope="col">Resolved</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{d.day}</th>
+                <td>{d.created}</td>
+                <td>{d.resolved}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -109,7 +109,7 @@ export function HomeView({
         </div>
       </section>
 
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Errors per day</CardTitle>
@@ -130,7 +130,7 @@ export function HomeView({
         </Card>
       </div>
 
-      <div className="grid gap-4">
+      <div className="grid grid-cols-1 gap-4">
         <Card>
           <CardHeader className="flex-row items-center justify-between">
             <div className="space-y-1.5">

@@ -70,29 +70,32 @@ export function ProviderStatusChart({ rows }: { rows: ProviderStatusRow[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
-        <caption>Connections by provider and status</caption>
-        <thead>
-          <tr>
-            <th scope="col">Provider</th>
-            {CONNECTION_STATUSES.map((s) => (
-              <th key={s} scope="col">
-                {STATUS_LABEL[s]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
+      {/* sr-only on a wrapper: a table ignores width: 1px and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>Connections by provider and status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
               {CONNECTION_STATUSES.map((s) => (
-                <td key={s}>{r.byStatus[s]}</td>
+                <th key={s} scope="col">
+                  {STATUS_LABEL[s]}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                {CONNECTION_STATUSES.map((s) => (
+                  <td key={s}>{r.byStatus[s]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -38,7 +38,11 @@ export function BulkRelinkDialog({ selectedIds, onDone }: BulkRelinkDialogProps)
   const [options, setOptions] = useState<LinkOptions>(DEFAULT_LINK_OPTIONS);
   const bulk = useMutation(
     trpc.relink.bulkCreate.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.connections.pathKey() }),
+        ]),
     }),
   );
   const result = bulk.data;

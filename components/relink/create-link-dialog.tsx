@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc-client";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { errorMessage } from "./expiry-choices";
+import { usePageActions } from "@/components/shell/page-actions";
 import { IssuedLinkView } from "./issued-link-view";
 import { DEFAULT_LINK_OPTIONS, LinkOptionsFields, linkOptionsInput, type LinkOptions } from "./link-options-fields";
 
@@ -17,13 +18,19 @@ export function CreateLinkDialog({ connectionId, emphasise }: { connectionId: st
   const [options, setOptions] = useState<LinkOptions>(DEFAULT_LINK_OPTIONS);
   const create = useMutation(
     trpc.relink.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+      // The list shows each connection's relink state: back on it, the new link shows at once.
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.relink.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.connections.pathKey() }),
+        ]),
     }),
   );
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next) create.reset();
   };
+  usePageActions([{ id: "relink.create", label: "Create relink link…", run: () => onOpenChange(true) }]);
   return (
     <FormDialog
       open={open}

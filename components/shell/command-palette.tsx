@@ -1,6 +1,7 @@
 "use client";
 // Ctrl/⌘+K: type to go to a page, or to a connection by its id, name, external ref or last
-// error (the list's own search, through the user's scope). Arrow keys move, Enter goes.
+// error (the list's own search, through the user's scope), or to run one of the current page's
+// actions (components register them with usePageActions). Arrow keys move, Enter goes.
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useId, useState } from "react";
@@ -8,12 +9,14 @@ import { useTRPC } from "@/components/providers/trpc-client";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { NavItem } from "./app-shell";
+import { useRegisteredPageActions } from "./page-actions";
 
 interface Choice {
   key: string;
   label: string;
   hint: string;
-  href: string;
+  href?: string;
+  run?: () => void;
 }
 
 export function CommandPalette({
@@ -37,7 +40,11 @@ export function CommandPalette({
     staleTime: 10_000,
   });
   const lower = term.toLowerCase();
+  const actions = useRegisteredPageActions();
   const choices: Choice[] = [
+    ...actions
+      .filter((a) => lower === "" || a.label.toLowerCase().includes(lower))
+      .map((a) => ({ key: `action:${a.id}`, label: a.label, hint: "This page", run: a.run })),
     ...items
       .filter((i) => lower === "" || i.label.toLowerCase().includes(lower))
       .map((i) => ({ key: `page:${i.href}`, label: i.label, hint: "Page", href: i.href })),
@@ -63,7 +70,9 @@ export function CommandPalette({
     if (!c) return;
     onOpenChange(false);
     setText("");
-    router.push(c.href);
+    // After the palette has closed and handed focus back, so a dialog the action opens keeps it.
+    if (c.run) window.setTimeout(c.run, 0);
+    else if (c.href) router.push(c.href);
   };
   return (
     <Dialog
@@ -76,7 +85,9 @@ export function CommandPalette({
       <DialogContent className="top-[15%] translate-y-0 gap-3 p-4">
         <DialogHeader>
           <DialogTitle>Go to…</DialogTitle>
-          <DialogDescription>A page, or a connection by id, name, external ref or error.</DialogDescription>
+          <DialogDescription>
+            An action on this page, a page, or a connection by id, name, external ref or error.
+          </DialogDescription>
         </DialogHeader>
         <input
           role="combobox"
@@ -86,7 +97,7 @@ export function CommandPalette({
           aria-label="Go to"
           autoFocus
           value={text}
-          placeholder="Type a page or a connection…"
+          placeholder="Type an action, a page or a connection…"
           onChange={(e) => {
             setText(e.target.value);
             setActive(0);

@@ -1,6 +1,7 @@
 "use client";
 // Console-wide keys: `/` focuses the page's search, `?` lists the shortcuts, Ctrl/⌘+K opens the
-// command palette. Keys typed into a field are the field's, never a shortcut.
+// command palette, `j`/`k` step through the rows of the page's table (Enter opens the row).
+// Keys typed into a field are the field's, never a shortcut.
 import { useEffect, useState } from "react";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { NavItem } from "./app-shell";
@@ -8,9 +9,9 @@ import { CommandPalette } from "./command-palette";
 
 export const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: ["/"], what: "Focus the search on this page" },
-  { keys: ["Ctrl", "K"], what: "Command palette: go to a page or a connection (⌘K on a Mac)" },
+  { keys: ["Ctrl", "K"], what: "Command palette: run this page's actions, go to a page or a connection (⌘K on a Mac)" },
   { keys: ["?"], what: "Show these shortcuts" },
-  { keys: ["j", "k"], what: "In a table: next and previous row (arrow keys too)" },
+  { keys: ["j", "k"], what: "Next and previous row of the page's table (arrow keys too, once in it)" },
   { keys: ["Enter"], what: "In a table: open the focused row" },
   { keys: ["Space"], what: "In a table: select the focused row" },
   { keys: ["Esc"], what: "Close a dialog or menu" },
@@ -24,6 +25,29 @@ export function typingInto(target: EventTarget | null): boolean {
     ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) ||
     target.closest("[role=menu],[role=listbox],[role=dialog]") !== null
   );
+}
+
+/**
+ * Moves focus to the next (1) or previous (-1) row of the page's first table that has rows to
+ * open: a focusable row itself (the data table's), else the row's first link, which Enter opens.
+ * From outside the table, `j` enters at its first row (or the one it last had).
+ */
+function stepRow(step: 1 | -1): boolean {
+  const table = document.querySelector("main table:has(tbody tr a[href], tbody tr[data-row])");
+  if (!table) return false;
+  const rows = [...table.querySelectorAll<HTMLTableRowElement>("tbody tr")].filter(
+    (r) => r.hasAttribute("data-row") || r.querySelector("a[href]"),
+  );
+  const here = document.activeElement instanceof Element ? document.activeElement.closest("tr") : null;
+  const at = here ? rows.indexOf(here) : -1;
+  const roving = rows.findIndex((r) => r.tabIndex === 0 && r.hasAttribute("data-row"));
+  const next = at === -1 ? Math.max(roving, 0) : Math.max(0, Math.min(rows.length - 1, at + step));
+  const row = rows[next];
+  if (!row) return false;
+  const target = row.hasAttribute("data-row") ? row : row.querySelector<HTMLElement>("a[href]");
+  target?.focus();
+  target?.scrollIntoView({ block: "nearest" });
+  return true;
 }
 
 export function KeyboardShortcuts({ items }: { items: NavItem[] }) {
@@ -49,6 +73,10 @@ export function KeyboardShortcuts({ items }: { items: NavItem[] }) {
       } else if (e.key === "?") {
         e.preventDefault();
         setHelp(true);
+      } else if ((e.key === "j" || e.key === "k") && !e.defaultPrevented) {
+        // A focused data-table row moves itself (and prevents the default); this takes the
+        // keys from anywhere else on the page into the table.
+        if (stepRow(e.key === "j" ? 1 : -1)) e.preventDefault();
       }
     };
     window.addEventListener("keydown", onKey);

@@ -19,7 +19,9 @@ export function TabsTrigger({ className, ...props }: React.ComponentProps<typeof
   return (
     <TabsPrimitive.Trigger
       className={cn(
-        "inline-flex h-7 items-center justify-center gap-1.5 whitespace-nowrap rounded-md px-3 text-sm font-medium transition-colors",
+        // relative: an sr-only label inside stays in the trigger, and so inside a tab list that
+        // scrolls on a phone, instead of widening the page.
+        "relative inline-flex h-7 items-center justify-center gap-1.5 whitespace-nowrap rounded-md px-3 text-sm font-medium transition-colors",
         "hover:text-foreground disabled:pointer-events-none disabled:opacity-50",
         "focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring",
         "data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-xs",

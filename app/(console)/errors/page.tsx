@@ -54,7 +54,7 @@ export default async function ErrorGroupsPage({ searchParams }: { searchParams: 
         <p className="text-sm text-muted-foreground">
           Showing {list.rows.length} of {list.total}.{" "}
           <Link
-            className="text-primary hover:underline"
+            className="text-primary underline underline-offset-4"
             href={`?${new URLSearchParams({ ...(q ? { q } : {}), ...(provider ? { provider } : {}), ...(code ? { code } : {}), sort, all: "1" })}`}
           >
             Show {list.total > 500 ? "the first 500" : "all"}

@@ -28,6 +28,7 @@ import { EmptyState } from "./empty-state";
 import { ExportMenu } from "./export-menu";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { serializeListUrlState } from "@/lib/list-url-state";
+import { usePageActions } from "@/components/shell/page-actions";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
 
@@ -125,13 +126,30 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
   const query = serializeListUrlState(state).replace(/^\?/, "");
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const data = page.data;
-  const count = facets.data ? formatTotal(facets.data.total, facets.data.totalExact) : null;
+  // The previous request's total, kept while the new one counts, would read as this one's.
+  const count =
+    facets.data && !facets.isPlaceholderData ? formatTotal(facets.data.total, facets.data.totalExact) : null;
   // "1,234 matching" under filters; "2,000 connections" without.
   const total = !count
     ? "Counting…"
     : hasFilters
       ? `${count} matching`
       : `${count} ${facets.data?.total === 1 ? "connection" : "connections"}`;
+
+  usePageActions([
+    {
+      id: "list.sort-errors",
+      label: "Sort by open errors, most first",
+      run: () => list.setSort("open_error_count", "desc"),
+    },
+    { id: "list.sort-updated", label: "Sort by last updated", run: () => list.setSort("updated_at", "desc") },
+    ...(hasFilters ? [{ id: "list.clear", label: "Clear all filters", run: list.clearFilters }] : []),
+    {
+      id: "list.export-csv",
+      label: "Export matching connections as CSV",
+      run: () => window.location.assign(`/api/export/connections?${query ? `${query}&` : ""}format=csv`),
+    },
+  ]);
 
   return (
     <div className="space-y-3">
@@ -167,7 +185,11 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
       {canWrite && selectedIds.length ? (
         <BulkActionsBar
           selectedIds={selectedIds}
-          matching={facets.data ? { total: facets.data.total, exact: facets.data.totalExact } : null}
+          matching={
+            facets.data && !facets.isPlaceholderData
+              ? { total: facets.data.total, exact: facets.data.totalExact }
+              : null
+          }
           firstMatches={(page.data?.rows ?? []).slice(0, 5).map((r) => r.name)}
           filters={filters}
           onDone={() => {
