@@ -148,7 +148,12 @@ export const ZNotificationListRequestSchema = z.object({
   bellOnly: z.boolean().default(true),
 });
 export const ZNotificationListSchema = z.object({ items: z.array(ZNotificationSchema), unread: z.number() });
-export const ZMarkReadSchema = z.object({
-  ids: z.array(z.string().max(100)).max(200).nullish(),
-  all: z.boolean().default(false),
-});
+export const ZMarkReadSchema = z
+  .object({
+    ids: z.array(z.string().max(100)).max(200).nullish(),
+    all: z.boolean().default(false),
+  })
+  .refine((v) => v.all || (v.ids?.length ?? 0) > 0, {
+    path: ["ids"],
+    message: "Name at least one notification to mark read, or set all to true.",
+  });

@@ -69,8 +69,10 @@ export async function listNotifications(
 /** Marks the given notifications (or every visible one) read for the signed-in user. */
 export async function markRead(scope: TenantScope, input: { ids?: string[] | null; all: boolean }): Promise<number> {
   const user = scope.requireUser();
+  // No ids and not all: nothing to mark (an empty IN list is not SQL on PostgreSQL).
+  if (!input.all && !input.ids?.length) return 0;
   let q = scope.alertNotifications().select("alert_notifications.id");
-  if (!input.all) q = q.where("alert_notifications.id", "in", input.ids?.length ? input.ids : ["\u0000none"]);
+  if (!input.all && input.ids) q = q.where("alert_notifications.id", "in", input.ids);
   const visible = await q
     .where((eb) =>
       eb.not(

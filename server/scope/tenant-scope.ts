@@ -46,7 +46,7 @@ export interface ScopeActor {
 }
 
 /** A tenant that can see nothing: an impossible id, never "all tenants". */
-const NO_TENANT = "\u0000no-tenant";
+const NO_TENANT = "(no tenant)"; // matches no tenant id; a NUL would be refused by PostgreSQL
 
 export class TenantScope {
   private constructor(
