@@ -495,6 +495,8 @@ export interface ConnectionTagsTable {
 export type AlertKind = "needs_relink" | "auth_expiring" | "error_group_size" | "stale" | "status_is";
 
 /** An alert rule (migration 0009): a condition, a scope and channels. */
+export type AlertDelivery = "immediate" | "daily";
+
 export interface AlertRulesTable {
   id: string;
   /** null: every tenant (support staff only) */
@@ -513,6 +515,10 @@ export interface AlertRulesTable {
   webhook_endpoint_id: string | null;
   bell: Generated<Flag>;
   enabled: Generated<Flag>;
+  /** e-mail at firing time, or one digest per UTC day */
+  delivery: Generated<AlertDelivery>;
+  /** the UTC day (YYYY-MM-DD) whose digest was claimed; null: none yet */
+  last_digest_day: string | null;
   version: Generated<number>;
   created_by: string;
   created_at: Timestamp;

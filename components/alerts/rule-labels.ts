@@ -1,5 +1,5 @@
 // Words for the rule kinds and channels, shared by the form, the table and the bell.
-import type { AlertKindName, AlertRule } from "@/server/alerts/alerts.types";
+import type { AlertDelivery, AlertKindName, AlertRule } from "@/server/alerts/alerts.types";
 
 export const KIND_LABELS: Record<AlertKindName, string> = {
   needs_relink: "A connection starts needing relink",
@@ -7,6 +7,11 @@ export const KIND_LABELS: Record<AlertKindName, string> = {
   error_group_size: "An error group grows past N connections",
   stale: "No sync for N days",
   status_is: "Status changes to…",
+};
+
+export const DELIVERY_LABELS: Record<AlertDelivery, string> = {
+  immediate: "Immediately, one e-mail per check",
+  daily: "Daily digest (after midnight UTC)",
 };
 
 export const THRESHOLD_UNIT: Partial<Record<AlertKindName, string>> = {
@@ -43,7 +48,8 @@ export function describeScope(rule: AlertRule): string {
 export function channelsOf(rule: AlertRule): string[] {
   const out: string[] = [];
   if (rule.bell) out.push("Bell");
-  if (rule.email_to.length) out.push(`E-mail (${rule.email_to.length})`);
+  if (rule.email_to.length)
+    out.push(`E-mail (${rule.email_to.length}${rule.delivery === "daily" ? ", daily digest" : ""})`);
   if (rule.webhook_endpoint_id) out.push("Webhook");
   return out;
 }

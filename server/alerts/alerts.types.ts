@@ -5,6 +5,8 @@ import { CONNECTION_STATUSES, PLATFORMS } from "../../lib/constants";
 
 export const ALERT_KINDS = ["needs_relink", "auth_expiring", "error_group_size", "stale", "status_is"] as const;
 export type AlertKindName = (typeof ALERT_KINDS)[number];
+export const ALERT_DELIVERIES = ["immediate", "daily"] as const;
+export type AlertDelivery = (typeof ALERT_DELIVERIES)[number];
 
 /** The kinds whose condition has an N, and what N counts. */
 export const THRESHOLD_KINDS: Partial<Record<AlertKindName, string>> = {
@@ -51,6 +53,10 @@ export const ZAlertRuleInputSchema = z
       .default([]),
     /** true: send to email_to (which must then hold at least one address) */
     email: z.boolean().default(false),
+    /** the e-mail channel: at firing time, or one digest per UTC day */
+    delivery: z
+      .enum(ALERT_DELIVERIES, { message: `delivery: one of ${ALERT_DELIVERIES.join(", ")}.` })
+      .default("immediate"),
     webhook_endpoint_id: optionalText("webhook_endpoint_id", 200),
     bell: z.boolean().default(true),
     enabled: z.boolean().default(true),
@@ -110,6 +116,7 @@ export const ZAlertRuleSchema = z.object({
   provider: z.string().nullable(),
   tag: z.string().nullable(),
   email_to: z.array(z.string()),
+  delivery: z.enum(ALERT_DELIVERIES),
   webhook_endpoint_id: z.string().nullable(),
   bell: z.boolean(),
   enabled: z.boolean(),
