@@ -519,6 +519,8 @@ export interface AlertRulesTable {
   delivery: Generated<AlertDelivery>;
   /** the UTC day (YYYY-MM-DD) whose digest was claimed; null: none yet */
   last_digest_day: string | null;
+  /** 1: e-mail the customer a relink link when a connection starts needing relink */
+  auto_relink: Generated<Flag>;
   version: Generated<number>;
   created_by: string;
   created_at: Timestamp;
@@ -535,6 +537,10 @@ export interface AlertFiringsTable {
   active: Flag;
   fired_at: Timestamp;
   cleared_at: Timestamp | null;
+  /** auto-relink rules: the link e-mailed for this firing (the resend's, once resent) */
+  auto_link_id: Generated<string | null>;
+  /** 1 once a new link went out after the first expired unused */
+  auto_resent: Generated<Flag>;
 }
 
 /** One firing of a rule for one subject, and what each channel did with it. */

@@ -19,7 +19,7 @@ import {
   type AlertKindName,
   type AlertRule,
 } from "@/server/alerts/alerts.types";
-import { DELIVERY_LABELS, KIND_LABELS, THRESHOLD_UNIT } from "./rule-labels";
+import { AUTO_RELINK_LABEL, DELIVERY_LABELS, KIND_LABELS, THRESHOLD_UNIT } from "./rule-labels";
 
 const ANY = "__any";
 
@@ -75,6 +75,7 @@ export function RuleDialog({
   const [bell, setBell] = useState(rule?.bell ?? true);
   const [emailOn, setEmailOn] = useState((rule?.email_to.length ?? 0) > 0);
   const [emails, setEmails] = useState(rule?.email_to.join(", ") ?? "");
+  const [autoRelink, setAutoRelink] = useState(rule?.auto_relink ?? false);
   const [delivery, setDelivery] = useState<AlertDelivery>(rule?.delivery ?? "immediate");
   const [endpoint, setEndpoint] = useState(rule?.webhook_endpoint_id ?? ANY);
   const [shown, setShown] = useState<string[]>([]);
@@ -113,6 +114,7 @@ export function RuleDialog({
       email: emailOn,
       email_to: emailOn ? emailList : [],
       delivery,
+      auto_relink: kind === "needs_relink" && autoRelink,
       webhook_endpoint_id: endpoint === ANY ? null : endpoint,
       bell,
       enabled: rule?.enabled ?? true,
@@ -294,6 +296,14 @@ export function RuleDialog({
               </Select>
             </div>
           </>
+        ) : null}
+        {kind === "needs_relink" ? (
+          <div className="flex items-center gap-2">
+            <Checkbox id="rule-auto-relink" checked={autoRelink} onCheckedChange={(c) => setAutoRelink(c === true)} />
+            <Label htmlFor="rule-auto-relink" className="font-normal">
+              {AUTO_RELINK_LABEL}
+            </Label>
+          </div>
         ) : null}
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="rule-webhook">Webhook endpoint</Label>

@@ -14,6 +14,9 @@ export const DELIVERY_LABELS: Record<AlertDelivery, string> = {
   daily: "Daily digest (after midnight UTC)",
 };
 
+export const AUTO_RELINK_LABEL =
+  "Auto-relink: e-mail the customer (the last link's recipient) a new relink link, resent once if it expires unused";
+
 export const THRESHOLD_UNIT: Partial<Record<AlertKindName, string>> = {
   auth_expiring: "days",
   error_group_size: "connections",
@@ -51,5 +54,6 @@ export function channelsOf(rule: AlertRule): string[] {
   if (rule.email_to.length)
     out.push(`E-mail (${rule.email_to.length}${rule.delivery === "daily" ? ", daily digest" : ""})`);
   if (rule.webhook_endpoint_id) out.push("Webhook");
+  if (rule.auto_relink) out.push("Auto-relink");
   return out;
 }

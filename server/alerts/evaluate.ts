@@ -5,6 +5,7 @@
 import type { DB } from "../../db";
 import { log } from "../log";
 import { TenantScope } from "../scope/tenant-scope";
+import { autoRelinkFired, resendExpiredLinks } from "./auto-relink";
 import { clearFirings, findCandidates } from "./candidates";
 import { sendDigests } from "./digest";
 import { emailFired } from "./email-alert";
@@ -29,6 +30,8 @@ export async function evaluateRule(db: DB, rule: AlertRuleRow, now = new Date())
   const fired = await fireSubjects(db, rule, candidates, now);
   // A daily rule's firings stay "pending" for its digest (digest.ts).
   const emailed = rule.delivery === "immediate" ? await emailFired(db, rule, fired) : true;
+  await autoRelinkFired(db, rule, fired);
+  await resendExpiredLinks(db, rule, now);
   return { cleared, fired: fired.length, emailed };
 }
 

@@ -56,6 +56,7 @@ function columns(input: AlertRuleInput) {
     tag: input.tag,
     email_to: JSON.stringify(input.email ? [...new Set(input.email_to.map((a) => a.toLowerCase()))] : []),
     delivery: input.delivery,
+    auto_relink: input.auto_relink ? 1 : 0,
     webhook_endpoint_id: input.webhook_endpoint_id,
     bell: input.bell ? 1 : 0,
     enabled: input.enabled ? 1 : 0,
@@ -73,6 +74,7 @@ const auditShape = (rule: AlertRuleRow) => ({
   tag: rule.tag,
   email_to: rule.email_to,
   delivery: rule.delivery,
+  auto_relink: rule.auto_relink,
   webhook_endpoint_id: rule.webhook_endpoint_id,
   bell: rule.bell,
   enabled: rule.enabled,
@@ -122,6 +124,8 @@ export async function createRule(scope: TenantScope, input: AlertRuleInput): Pro
   requireWriter(scope);
   const id = await scope.transaction(async (scope) => {
     const tenantId = await ruleTenant(scope, input.tenant_id);
+    if (input.auto_relink && tenantId === null)
+      throw new BadRequestError("auto_relink: choose a tenant; links go to one tenant's customers.");
     await checkEndpoint(scope, input.webhook_endpoint_id, tenantId);
     const count = await scope
       .alertRules()
