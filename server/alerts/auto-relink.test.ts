@@ -119,6 +119,14 @@ describeEachDb(
       await expect(
         callerAs(db, staff()).alerts.create({ name: "y", kind: "needs_relink", auto_relink: true }),
       ).rejects.toThrow(/auto_relink: choose a tenant/);
+      const everyTenant = await callerAs(db, staff()).alerts.create({ name: "z", kind: "needs_relink" });
+      await expect(
+        callerAs(db, staff()).alerts.update({
+          id: everyTenant.id,
+          expectedVersion: everyTenant.version,
+          rule: { name: "z", kind: "needs_relink", auto_relink: true },
+        }),
+      ).rejects.toThrow(/auto_relink: choose a tenant/);
     });
   },
   async (t) => {

@@ -202,6 +202,8 @@ export function updateRule(scope: TenantScope, id: string, expectedVersion: numb
     // The tenant of a rule does not move; a support user makes a new rule for another tenant.
     if (scope.allTenants && (input.tenant_id ?? null) !== before.tenant_id)
       throw new BadRequestError("tenant_id: a rule's tenant cannot change; create a new rule instead.");
+    if (input.auto_relink && before.tenant_id === null)
+      throw new BadRequestError("auto_relink: choose a tenant; links go to one tenant's customers.");
     await checkEndpoint(scope, input.webhook_endpoint_id, before.tenant_id);
     return columns(input);
   });
