@@ -495,6 +495,8 @@ export interface ConnectionTagsTable {
 export type AlertKind = "needs_relink" | "auth_expiring" | "error_group_size" | "stale" | "status_is";
 
 /** An alert rule (migration 0009): a condition, a scope and channels. */
+export type AlertDelivery = "immediate" | "daily";
+
 export interface AlertRulesTable {
   id: string;
   /** null: every tenant (support staff only) */
@@ -513,6 +515,12 @@ export interface AlertRulesTable {
   webhook_endpoint_id: string | null;
   bell: Generated<Flag>;
   enabled: Generated<Flag>;
+  /** e-mail at firing time, or one digest per UTC day */
+  delivery: Generated<AlertDelivery>;
+  /** the UTC day (YYYY-MM-DD) whose digest was claimed; null: none yet */
+  last_digest_day: string | null;
+  /** 1: e-mail the customer a relink link when a connection starts needing relink */
+  auto_relink: Generated<Flag>;
   version: Generated<number>;
   created_by: string;
   created_at: Timestamp;
@@ -529,6 +537,10 @@ export interface AlertFiringsTable {
   active: Flag;
   fired_at: Timestamp;
   cleared_at: Timestamp | null;
+  /** auto-relink rules: the link e-mailed for this firing (the resend's, once resent) */
+  auto_link_id: Generated<string | null>;
+  /** 1 once a new link went out after the first expired unused */
+  auto_resent: Generated<Flag>;
 }
 
 /** One firing of a rule for one subject, and what each channel did with it. */

@@ -12,8 +12,14 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { CONNECTION_STATUSES, PLATFORMS, type ConnectionStatus, type Platform } from "@/lib/constants";
-import { ALERT_KINDS, type AlertKindName, type AlertRule } from "@/server/alerts/alerts.types";
-import { KIND_LABELS, THRESHOLD_UNIT } from "./rule-labels";
+import {
+  ALERT_DELIVERIES,
+  ALERT_KINDS,
+  type AlertDelivery,
+  type AlertKindName,
+  type AlertRule,
+} from "@/server/alerts/alerts.types";
+import { AUTO_RELINK_LABEL, DELIVERY_LABELS, KIND_LABELS, THRESHOLD_UNIT } from "./rule-labels";
 
 const ANY = "__any";
 
@@ -69,6 +75,8 @@ export function RuleDialog({
   const [bell, setBell] = useState(rule?.bell ?? true);
   const [emailOn, setEmailOn] = useState((rule?.email_to.length ?? 0) > 0);
   const [emails, setEmails] = useState(rule?.email_to.join(", ") ?? "");
+  const [autoRelink, setAutoRelink] = useState(rule?.auto_relink ?? false);
+  const [delivery, setDelivery] = useState<AlertDelivery>(rule?.delivery ?? "immediate");
   const [endpoint, setEndpoint] = useState(rule?.webhook_endpoint_id ?? ANY);
   const [shown, setShown] = useState<string[]>([]);
   const done = (verb: string) => {
@@ -105,6 +113,8 @@ export function RuleDialog({
       tag: tag.trim() || null,
       email: emailOn,
       email_to: emailOn ? emailList : [],
+      delivery,
+      auto_relink: kind === "needs_relink" && autoRelink,
       webhook_endpoint_id: endpoint === ANY ? null : endpoint,
       bell,
       enabled: rule?.enabled ?? true,
@@ -263,12 +273,37 @@ export function RuleDialog({
           </Label>
         </div>
         {emailOn ? (
-          <Input
-            aria-label="E-mail addresses"
-            placeholder="ops@example.com, oncall@example.com"
-            value={emails}
-            onChange={(e) => setEmails(e.target.value)}
-          />
+          <>
+            <Input
+              aria-label="E-mail addresses"
+              placeholder="ops@example.com, oncall@example.com"
+              value={emails}
+              onChange={(e) => setEmails(e.target.value)}
+            />
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="rule-delivery">E-mail delivery</Label>
+              <Select value={delivery} onValueChange={(v) => setDelivery(v as AlertDelivery)}>
+                <SelectTrigger id="rule-delivery">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {ALERT_DELIVERIES.map((d) => (
+                    <SelectItem key={d} value={d}>
+                      {DELIVERY_LABELS[d]}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            </div>
+          </>
+        ) : null}
+        {kind === "needs_relink" ? (
+          <div className="flex items-center gap-2">
+            <Checkbox id="rule-auto-relink" checked={autoRelink} onCheckedChange={(c) => setAutoRelink(c === true)} />
+            <Label htmlFor="rule-auto-relink" className="font-normal">
+              {AUTO_RELINK_LABEL}
+            </Label>
+          </div>
         ) : null}
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="rule-webhook">Webhook endpoint</Label>

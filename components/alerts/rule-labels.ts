@@ -1,5 +1,5 @@
 // Words for the rule kinds and channels, shared by the form, the table and the bell.
-import type { AlertKindName, AlertRule } from "@/server/alerts/alerts.types";
+import type { AlertDelivery, AlertKindName, AlertRule } from "@/server/alerts/alerts.types";
 
 export const KIND_LABELS: Record<AlertKindName, string> = {
   needs_relink: "A connection starts needing relink",
@@ -8,6 +8,14 @@ export const KIND_LABELS: Record<AlertKindName, string> = {
   stale: "No sync for N days",
   status_is: "Status changes to…",
 };
+
+export const DELIVERY_LABELS: Record<AlertDelivery, string> = {
+  immediate: "Immediately, one e-mail per check",
+  daily: "Daily digest (after midnight UTC)",
+};
+
+export const AUTO_RELINK_LABEL =
+  "Auto-relink: e-mail the customer (the last link's recipient) a new relink link, resent once if it expires unused";
 
 export const THRESHOLD_UNIT: Partial<Record<AlertKindName, string>> = {
   auth_expiring: "days",
@@ -43,7 +51,9 @@ export function describeScope(rule: AlertRule): string {
 export function channelsOf(rule: AlertRule): string[] {
   const out: string[] = [];
   if (rule.bell) out.push("Bell");
-  if (rule.email_to.length) out.push(`E-mail (${rule.email_to.length})`);
+  if (rule.email_to.length)
+    out.push(`E-mail (${rule.email_to.length}${rule.delivery === "daily" ? ", daily digest" : ""})`);
   if (rule.webhook_endpoint_id) out.push("Webhook");
+  if (rule.auto_relink) out.push("Auto-relink");
   return out;
 }

@@ -11,6 +11,7 @@ import * as operationsTimeBuckets from "./2026-12-02-0007-operations-time-bucket
 import * as operationsTimeline from "./2026-12-02-0007-operations-timeline";
 import * as openErrorsSort from "./2026-12-02-0008-open-errors-sort";
 import * as alerts from "./2026-12-02-0009-alerts";
+import * as alertDelivery from "./2026-12-02-0010-alert-delivery";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0007-operations-timeline": operationsTimeline,
   "2026-12-02-0008-open-errors-sort": openErrorsSort,
   "2026-12-02-0009-alerts": alerts,
+  "2026-12-02-0010-alert-delivery": alertDelivery,
 };

@@ -5,6 +5,8 @@ import { CONNECTION_STATUSES, PLATFORMS } from "../../lib/constants";
 
 export const ALERT_KINDS = ["needs_relink", "auth_expiring", "error_group_size", "stale", "status_is"] as const;
 export type AlertKindName = (typeof ALERT_KINDS)[number];
+export const ALERT_DELIVERIES = ["immediate", "daily"] as const;
+export type AlertDelivery = (typeof ALERT_DELIVERIES)[number];
 
 /** The kinds whose condition has an N, and what N counts. */
 export const THRESHOLD_KINDS: Partial<Record<AlertKindName, string>> = {
@@ -51,7 +53,13 @@ export const ZAlertRuleInputSchema = z
       .default([]),
     /** true: send to email_to (which must then hold at least one address) */
     email: z.boolean().default(false),
+    /** the e-mail channel: at firing time, or one digest per UTC day */
+    delivery: z
+      .enum(ALERT_DELIVERIES, { message: `delivery: one of ${ALERT_DELIVERIES.join(", ")}.` })
+      .default("immediate"),
     webhook_endpoint_id: optionalText("webhook_endpoint_id", 200),
+    /** needs_relink rules of one tenant: e-mail the customer a relink link (resent once on expiry) */
+    auto_relink: z.boolean().default(false),
     bell: z.boolean().default(true),
     enabled: z.boolean().default(true),
   })
@@ -71,11 +79,17 @@ export const ZAlertRuleInputSchema = z
           message: `email_to: "${address}" is not an e-mail address.`,
         });
     });
-    if (!rule.email && !rule.bell && !rule.webhook_endpoint_id)
+    if (rule.auto_relink && rule.kind !== "needs_relink")
+      ctx.addIssue({
+        code: "custom",
+        path: ["auto_relink"],
+        message: 'auto_relink: only for a "starts needing relink" rule.',
+      });
+    if (!rule.email && !rule.bell && !rule.webhook_endpoint_id && !rule.auto_relink)
       ctx.addIssue({
         code: "custom",
         path: ["bell"],
-        message: "channels: choose at least one (bell, e-mail or webhook).",
+        message: "channels: choose at least one (bell, e-mail, webhook or auto-relink).",
       });
     if (rule.kind === "error_group_size" && (rule.platform || rule.tag))
       ctx.addIssue({
@@ -110,6 +124,8 @@ export const ZAlertRuleSchema = z.object({
   provider: z.string().nullable(),
   tag: z.string().nullable(),
   email_to: z.array(z.string()),
+  delivery: z.enum(ALERT_DELIVERIES),
+  auto_relink: z.boolean(),
   webhook_endpoint_id: z.string().nullable(),
   bell: z.boolean(),
   enabled: z.boolean(),

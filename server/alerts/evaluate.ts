@@ -5,7 +5,9 @@
 import type { DB } from "../../db";
 import { log } from "../log";
 import { TenantScope } from "../scope/tenant-scope";
+import { autoRelinkFired, resendExpiredLinks } from "./auto-relink";
 import { clearFirings, findCandidates } from "./candidates";
+import { sendDigests } from "./digest";
 import { emailFired } from "./email-alert";
 import { fireSubjects } from "./fire";
 import { toRuleRow, type AlertRuleRow } from "./rule-row";
@@ -18,6 +20,7 @@ export interface EvaluationReport {
   fired: number;
   cleared: number;
   emailFailures: number;
+  digests: number;
 }
 
 export async function evaluateRule(db: DB, rule: AlertRuleRow, now = new Date()) {
@@ -25,7 +28,10 @@ export async function evaluateRule(db: DB, rule: AlertRuleRow, now = new Date())
   const cleared = await clearFirings(scope, rule, now);
   const candidates = await findCandidates(scope, rule, now, FIRE_BATCH);
   const fired = await fireSubjects(db, rule, candidates, now);
-  const emailed = await emailFired(db, rule, fired);
+  // A daily rule's firings stay "pending" for its digest (digest.ts).
+  const emailed = rule.delivery === "immediate" ? await emailFired(db, rule, fired) : true;
+  await autoRelinkFired(db, rule, fired);
+  await resendExpiredLinks(db, rule, now);
   return { cleared, fired: fired.length, emailed };
 }
 
@@ -44,7 +50,7 @@ export async function evaluateAlerts(
       eb.or([eb("alert_rules.tenant_id", "=", options.tenantId ?? ""), eb("alert_rules.tenant_id", "is", null)]),
     );
   const rules = (await q.orderBy("alert_rules.id").execute()).map(toRuleRow);
-  const report: EvaluationReport = { rules: rules.length, fired: 0, cleared: 0, emailFailures: 0 };
+  const report: EvaluationReport = { rules: rules.length, fired: 0, cleared: 0, emailFailures: 0, digests: 0 };
   for (const rule of rules) {
     try {
       const r = await evaluateRule(db, rule, now);
@@ -56,5 +62,7 @@ export async function evaluateAlerts(
       log.error({ err: error, rule: rule.id }, "alert rule evaluation failed");
     }
   }
+  // Digests go from the full (periodic) pass only, not after one tenant's ingest.
+  if (!options.tenantId) report.digests = await sendDigests(db, now);
   return report;
 }

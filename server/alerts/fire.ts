@@ -49,7 +49,7 @@ export async function fireSubjects(
         .onConflict((oc) =>
           oc
             .columns(["rule_id", "subject_id"])
-            .doUpdateSet({ active: 1, fired_at: at, cleared_at: null })
+            .doUpdateSet({ active: 1, fired_at: at, cleared_at: null, auto_link_id: null, auto_resent: 0 })
             .where("alert_firings.active", "=", 0),
         )
         .returning("subject_id")

@@ -3,7 +3,8 @@ import type { Selectable } from "kysely";
 import type { AlertRulesTable } from "../../db/types";
 import type { TenantScope } from "../scope/tenant-scope";
 
-export type AlertRuleRow = Omit<Selectable<AlertRulesTable>, "email_to" | "bell" | "enabled"> & {
+export type AlertRuleRow = Omit<Selectable<AlertRulesTable>, "email_to" | "bell" | "enabled" | "auto_relink"> & {
+  auto_relink: boolean;
   email_to: string[];
   bell: boolean;
   enabled: boolean;
@@ -19,7 +20,13 @@ export function parseEmails(stored: string): string[] {
 }
 
 export function toRuleRow(row: Selectable<AlertRulesTable>): AlertRuleRow {
-  return { ...row, email_to: parseEmails(row.email_to), bell: row.bell === 1, enabled: row.enabled === 1 };
+  return {
+    ...row,
+    email_to: parseEmails(row.email_to),
+    bell: row.bell === 1,
+    enabled: row.enabled === 1,
+    auto_relink: row.auto_relink === 1,
+  };
 }
 
 export async function loadRule(scope: TenantScope, id: string): Promise<AlertRuleRow | null> {

@@ -55,6 +55,8 @@ function columns(input: AlertRuleInput) {
     provider: input.provider,
     tag: input.tag,
     email_to: JSON.stringify(input.email ? [...new Set(input.email_to.map((a) => a.toLowerCase()))] : []),
+    delivery: input.delivery,
+    auto_relink: input.auto_relink ? 1 : 0,
     webhook_endpoint_id: input.webhook_endpoint_id,
     bell: input.bell ? 1 : 0,
     enabled: input.enabled ? 1 : 0,
@@ -71,6 +73,8 @@ const auditShape = (rule: AlertRuleRow) => ({
   provider: rule.provider,
   tag: rule.tag,
   email_to: rule.email_to,
+  delivery: rule.delivery,
+  auto_relink: rule.auto_relink,
   webhook_endpoint_id: rule.webhook_endpoint_id,
   bell: rule.bell,
   enabled: rule.enabled,
@@ -120,6 +124,8 @@ export async function createRule(scope: TenantScope, input: AlertRuleInput): Pro
   requireWriter(scope);
   const id = await scope.transaction(async (scope) => {
     const tenantId = await ruleTenant(scope, input.tenant_id);
+    if (input.auto_relink && tenantId === null)
+      throw new BadRequestError("auto_relink: choose a tenant; links go to one tenant's customers.");
     await checkEndpoint(scope, input.webhook_endpoint_id, tenantId);
     const count = await scope
       .alertRules()
@@ -196,6 +202,8 @@ export function updateRule(scope: TenantScope, id: string, expectedVersion: numb
     // The tenant of a rule does not move; a support user makes a new rule for another tenant.
     if (scope.allTenants && (input.tenant_id ?? null) !== before.tenant_id)
       throw new BadRequestError("tenant_id: a rule's tenant cannot change; create a new rule instead.");
+    if (input.auto_relink && before.tenant_id === null)
+      throw new BadRequestError("auto_relink: choose a tenant; links go to one tenant's customers.");
     await checkEndpoint(scope, input.webhook_endpoint_id, before.tenant_id);
     return columns(input);
   });

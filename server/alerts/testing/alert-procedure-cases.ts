@@ -84,7 +84,16 @@ export const ALERT_PROCEDURE_CASES: Record<string, ProcedureCase> = {
     // A viewer's call is refused before it reads the id; a writer deletes a rule of their own.
     valid: async ({ db, f, user }) =>
       canWrite(user)
-        ? { id: (await createRule(scopeAs(db, user), { ...RULE_INPUT, ...nulls })).id }
+        ? {
+            id: (
+              await createRule(scopeAs(db, user), {
+                ...RULE_INPUT,
+                ...nulls,
+                delivery: "immediate",
+                auto_relink: false,
+              })
+            ).id,
+          }
         : { id: plantedRuleId(f.own.tenantId) },
   },
   "alerts.notifications": {
