@@ -5,11 +5,11 @@
 // records sent/failed on them. If the process dies between claim and send, they stay pending and
 // go out with the next day's digest rather than twice.
 import type { DB } from "../../db";
-import { sendMail } from "../email/send-mail";
 import { publicOrigin } from "../http/public-origin";
 import { log } from "../log";
 import { TenantScope } from "../scope/tenant-scope";
 import { digestEmail } from "./digest-email";
+import { sendAndRecord } from "./email-alert";
 import { toRuleRow, type AlertRuleRow } from "./rule-row";
 
 /** Firings listed per digest; any beyond wait for the next day's digest. */
@@ -71,21 +71,10 @@ export async function sendRuleDigest(db: DB, rule: AlertRuleRow, now: Date): Pro
       .execute();
   });
   if (items.length === 0 || rule.email_to.length === 0) return false;
-  let error: string | null = null;
-  try {
-    const mail = digestEmail(rule, items, publicOrigin());
-    await sendMail(scope, { ...mail, to: rule.email_to.join(", "), tenantId: rule.tenant_id });
-  } catch (e) {
-    error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-  }
-  await scope
-    .updateAlertNotifications()
-    .set({ email_status: error ? "failed" : "sent", email_error: error })
-    .where(
-      "alert_notifications.id",
-      "in",
-      items.map((n) => n.id),
-    )
-    .execute();
-  return error === null;
+  return sendAndRecord(
+    scope,
+    rule,
+    () => digestEmail(rule, items, publicOrigin()),
+    items.map((n) => n.id),
+  );
 }

@@ -47,21 +47,34 @@ export function alertEmail(rule: AlertRuleRow, fired: FiredNotification[], origi
 export async function emailFired(db: DB, rule: AlertRuleRow, fired: FiredNotification[]): Promise<boolean> {
   if (fired.length === 0 || rule.email_to.length === 0) return true;
   const scope = TenantScope.unscopedForAlertRule(db, rule.tenant_id);
+  return sendAndRecord(
+    scope,
+    rule,
+    () => alertEmail(rule, fired, publicOrigin()),
+    fired.map((n) => n.id),
+  );
+}
+
+/**
+ * Sends one message to the rule's addresses and records the outcome (sent, or failed with the
+ * reason) on the notifications it covers: the immediate e-mail and the daily digest alike.
+ */
+export async function sendAndRecord(
+  scope: TenantScope,
+  rule: AlertRuleRow,
+  compose: () => { subject: string; text: string; html: string },
+  notificationIds: string[],
+): Promise<boolean> {
   let error: string | null = null;
   try {
-    const mail = alertEmail(rule, fired, publicOrigin());
-    await sendMail(scope, { ...mail, to: rule.email_to.join(", "), tenantId: rule.tenant_id });
+    await sendMail(scope, { ...compose(), to: rule.email_to.join(", "), tenantId: rule.tenant_id });
   } catch (e) {
     error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
   }
   await scope
     .updateAlertNotifications()
     .set({ email_status: error ? "failed" : "sent", email_error: error })
-    .where(
-      "alert_notifications.id",
-      "in",
-      fired.map((n) => n.id),
-    )
+    .where("alert_notifications.id", "in", notificationIds)
     .execute();
   return error === null;
 }
