@@ -2,10 +2,10 @@
 // needing relink, one new link goes to its customer (the last link's recipient) through the relink
 // code (audit in the link's transaction), nothing for a connection with no known customer or of
 // another tenant, one resend after the link expires unused, and never a second resend.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { DB } from "../../db";
 import { seedDemo } from "../demo-data/seed-demo";
-import { startTestSmtp, type TestSmtp } from "../email/testing-smtp";
+import { useTestSmtp } from "../email/use-test-smtp";
 import { createRelinkLink } from "../relink/create-link";
 import { breakConnection } from "../relink/relink-test-helpers";
 import { acmeAdmin, callerAs, globexAdmin, scopeAs, staff } from "../test/callers";
@@ -33,16 +33,8 @@ const linksOf = (db: DB, connectionId: string) =>
 describeEachDb(
   "auto-relink alert rules",
   (get) => {
-    let smtp: TestSmtp;
-    beforeAll(async () => {
-      smtp = await startTestSmtp();
-      process.env.SMTP_URL = smtp.url;
-    });
-    afterAll(async () => {
-      delete process.env.SMTP_URL;
-      await smtp.close();
-    });
-    const mailsTo = (to: string) => smtp.messages.filter((m) => m.to.includes(to));
+    const smtp = useTestSmtp();
+    const mailsTo = (to: string) => smtp().messages.filter((m) => m.to.includes(to));
 
     it("sends one link when a connection starts needing relink, and resends once after it expires unused", async () => {
       const { db } = get();

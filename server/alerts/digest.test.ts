@@ -3,11 +3,12 @@
 // e-mail listing them all, and no later pass (same day, or a "restart" re-reading the rule) sends
 // it again. An immediate rule beside it still e-mails at firing time.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { DB } from "../../db";
 import { loadFixture } from "../adapters/fixtures/load-fixture";
 import { seedDemo } from "../demo-data/seed-demo";
-import { mimePart, startTestSmtp, type TestSmtp } from "../email/testing-smtp";
+import { mimePart } from "../email/testing-smtp";
+import { useTestSmtp } from "../email/use-test-smtp";
 import { ingestText, tenantRow } from "../ingest/test-support";
 import { acmeAdmin, callerAs } from "../test/callers";
 import { describeEachDb } from "../test/databases";
@@ -34,16 +35,8 @@ const at = (iso: string) => ({ now: new Date(iso) });
 describeEachDb(
   "alert e-mail digests",
   (get) => {
-    let smtp: TestSmtp;
-    beforeAll(async () => {
-      smtp = await startTestSmtp();
-      process.env.SMTP_URL = smtp.url;
-    });
-    afterAll(async () => {
-      delete process.env.SMTP_URL;
-      await smtp.close();
-    });
-    const mailsOf = (name: string) => smtp.messages.filter((m) => m.raw.includes(name));
+    const smtp = useTestSmtp();
+    const mailsOf = (name: string) => smtp().messages.filter((m) => m.raw.includes(name));
 
     it("a daily rule sends one digest per day for all its firings, never twice", async () => {
       const { db } = get();
