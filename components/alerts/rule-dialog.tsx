@@ -10,6 +10,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { TenantSelect } from "@/components/ui/tenant-select";
 import { toast } from "@/components/ui/toast";
 import { CONNECTION_STATUSES, PLATFORMS, type ConnectionStatus, type Platform } from "@/lib/constants";
 import {
@@ -206,22 +207,16 @@ export function RuleDialog({
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium">Scope</legend>
         {tenants ? (
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="rule-tenant">Tenant</Label>
-            <Select value={tenant} onValueChange={setTenant} disabled={rule !== null}>
-              <SelectTrigger id="rule-tenant">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ANY}>Every tenant</SelectItem>
-                {tenants.map((t) => (
-                  <SelectItem key={t.id} value={t.id}>
-                    {t.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          </div>
+          <TenantSelect
+            id="rule-tenant"
+            label="Tenant"
+            value={tenant}
+            onChange={setTenant}
+            tenants={tenants}
+            allValue={ANY}
+            allLabel="Every tenant"
+            disabled={rule !== null}
+          />
         ) : null}
         {kind !== "error_group_size" ? (
           <div className="flex flex-col gap-1.5">

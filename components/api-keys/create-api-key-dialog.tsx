@@ -11,6 +11,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { TenantSelect } from "@/components/ui/tenant-select";
 import type { ApiKeyScope } from "@/lib/api-key-scopes";
 import { PLATFORM_LABELS, type TenantOption } from "./labels";
 import { ScopeCheckboxes } from "./scope-checkboxes";
@@ -114,22 +115,15 @@ export function CreateApiKeyDialog({ tenants }: { tenants: TenantOption[] }) {
           </SelectContent>
         </Select>
       </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="api-key-tenant">Tenant</Label>
-        <Select value={tenant} onValueChange={setTenant}>
-          <SelectTrigger id="api-key-tenant">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL_TENANTS}>All tenants (records name their tenant; REST sees every tenant)</SelectItem>
-            {tenants.map((t) => (
-              <SelectItem key={t.id} value={t.id}>
-                {t.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-      </div>
+      <TenantSelect
+        id="api-key-tenant"
+        label="Tenant"
+        value={tenant}
+        onChange={setTenant}
+        tenants={tenants}
+        allValue={ALL_TENANTS}
+        allLabel="All tenants (records name their tenant; REST sees every tenant)"
+      />
       <ScopeCheckboxes idPrefix="new-scope" value={scopes} onChange={setScopes} />
     </FormDialog>
   );

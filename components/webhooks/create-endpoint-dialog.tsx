@@ -10,7 +10,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { TenantSelect } from "@/components/ui/tenant-select";
 import type { EventType } from "@/server/events/event-types";
 import { SecretOnce } from "./secret-once";
 
@@ -111,22 +111,15 @@ export function CreateEndpointDialog({
         />
       </div>
       {tenants ? (
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="webhook-tenant">Events of</Label>
-          <Select value={tenant} onValueChange={setTenant}>
-            <SelectTrigger id="webhook-tenant">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL_TENANTS}>Every tenant (platform-wide)</SelectItem>
-              {tenants.map((t) => (
-                <SelectItem key={t.id} value={t.id}>
-                  {t.name}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        </div>
+        <TenantSelect
+          id="webhook-tenant"
+          label="Events of"
+          value={tenant}
+          onChange={setTenant}
+          tenants={tenants}
+          allValue={ALL_TENANTS}
+          allLabel="Every tenant (platform-wide)"
+        />
       ) : null}
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium">Events</legend>
