@@ -14,6 +14,10 @@ const FIRST = "2026-03-01T09:00:00.000Z";
 const SECOND = "2026-03-02T17:30:00.000Z";
 // PROPERTY_RUNS=500 for a deeper search than the default run.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
+// A fixed seed by default, so CI judges the code, not the dice (as the bad-input suite does);
+// FC_SEED=random explores, FC_SEED=<n> replays a reported run.
+const SEED =
+  process.env.FC_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.FC_SEED ?? -1598379162) || -1598379162;
 
 /**
  * The generated file with ids unique to this run, as the JSON text sent and as parsed back.
@@ -44,7 +48,7 @@ describeEachDb(
             );
             landed += first.results.filter((r) => r.status !== "rejected").length;
           }),
-          { numRuns: RUNS },
+          { numRuns: RUNS, seed: SEED },
         );
         // Enough generated records are valid (JSON Schema rejects every null) to make it count.
         expect(landed).toBeGreaterThan(RUNS / 4);
@@ -64,7 +68,7 @@ describeEachDb(
               expect(stored && ADAPTERS[format].export(stored)).toStrictEqual(sent[i]);
             }
           }),
-          { numRuns: RUNS },
+          { numRuns: RUNS, seed: SEED },
         );
       });
     }
