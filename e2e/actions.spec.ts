@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
-import { e2eDbPath as dbPath, expect, queryDb as query, test, USERS } from "./fixtures";
+import { checkWhenHydrated, e2eDbPath as dbPath, expect, queryDb as query, test, USERS } from "./fixtures";
 
 /** Plays "someone else": a change made behind the page's back. */
 function bumpVersion(id: string): void {
@@ -129,7 +129,7 @@ test.describe(() => {
     await page.goto("/connections?status=expired");
     await expect(page.locator("tbody tr").first()).toBeVisible();
     // The bulk bar appears once a row is ticked; "all matching" then reaches past this page.
-    await page.locator("tbody tr").first().getByRole("checkbox").check();
+    await checkWhenHydrated(page.locator("tbody tr").first().getByRole("checkbox"));
     const bar = page.getByRole("toolbar", { name: "Bulk actions" });
     await bar.getByRole("button", { name: "Pause all matching" }).click();
     const dialog = page.getByRole("dialog", { name: "Pause connections?" });

@@ -2,7 +2,7 @@
 // and read access to the app's SQLite database to check what a UI action really changed.
 import path from "node:path";
 import Database from "better-sqlite3";
-import { test as base, expect, type Browser, type Cookie } from "@playwright/test";
+import { test as base, expect, type Browser, type Cookie, type Locator } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 export const USERS = {
@@ -72,3 +72,13 @@ export const test = base.extend<{ signedInAs: DemoUser | null; session: Cookie[]
   },
 });
 export { expect };
+
+/**
+ * Ticks a checkbox of a server-rendered table: a click that lands before React has hydrated the
+ * row changes nothing (Playwright then says the state did not change), so it is tried again.
+ */
+export async function checkWhenHydrated(box: Locator): Promise<void> {
+  await expect(async () => {
+    await box.check({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}

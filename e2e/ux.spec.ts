@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, queryDb as query, test } from "./fixtures";
+import { checkWhenHydrated, expect, queryDb as query, test } from "./fixtures";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -161,7 +161,7 @@ test.describe(() => {
     expect(active).toBeGreaterThan(100);
     await page.goto("/connections?status=active");
     await rowsShown(page);
-    await page.locator("tbody tr[data-row]").first().getByRole("checkbox").check();
+    await checkWhenHydrated(page.locator("tbody tr[data-row]").first().getByRole("checkbox"));
     await page
       .getByRole("toolbar", { name: "Bulk actions" })
       .getByRole("button", { name: "Pause all matching" })
@@ -190,8 +190,8 @@ test.describe(() => {
     await page.goto("/connections?status=pending&sort=created_at&dir=asc");
     await rowsShown(page);
     const boxes = page.locator("tbody tr[data-row]").getByRole("checkbox");
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
+    await checkWhenHydrated(boxes.nth(0));
+    await checkWhenHydrated(boxes.nth(1));
     await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Pause selected" }).click();
     const dialog = page.getByRole("dialog", { name: "Pause connections?" });
     await dialog.getByLabel("Reason").fill("ux spec bulk run");
