@@ -1,6 +1,6 @@
 // Accessibility: axe-core on every main page, in the light and the dark theme, as each role that
-// sees it (support sees every page; the tenant admin and the viewer their own versions). Critical and serious violations fail the test (listed with their nodes);
-// moderate and minor ones are printed for the record.
+// sees it (support sees every page; the tenant admin and the viewer their own versions). Critical and serious violations fail the test (listed with their nodes),
+// and so does a skipped heading level; other moderate and minor ones are printed for the record.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, queryDb as query, test } from "./fixtures";
@@ -29,6 +29,13 @@ async function check(page: Page, name: string, theme: Theme) {
   if (minor.length) console.log(`[axe] ${name} (${theme}) moderate/minor:`, JSON.stringify(minor, null, 1));
   // Soft: every page is checked and reported, the test fails at the end.
   expect.soft(summary(["critical", "serious"]), `${name} (${theme})`).toEqual([]);
+  // Moderate, but a screen reader's outline depends on it: no page skips a heading level.
+  expect
+    .soft(
+      minor.filter((v) => v.rule === "heading-order"),
+      `${name} (${theme}) heading order`,
+    )
+    .toEqual([]);
 }
 
 const group = () =>
@@ -89,7 +96,7 @@ for (const role of ["support", "acmeAdmin", "acmeViewer", null] as const) {
   test.describe(role ?? "signed out", () => {
     test.use({ signedInAs: role });
     for (const [, name, path] of PAGES.filter(([r]) => r === role)) {
-      test(`${name}: no critical or serious violations, light and dark`, async ({ page }) => {
+      test(`${name}: no critical or serious violations, no skipped heading level, light and dark`, async ({ page }) => {
         for (const theme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
           await page.goto(path());

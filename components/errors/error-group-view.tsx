@@ -65,7 +65,7 @@ export function ErrorGroupView({
       />
       <Card>
         <CardHeader>
-          <CardTitle>Latest messages</CardTitle>
+          <CardTitle as="h2">Latest messages</CardTitle>
           <CardDescription>As the platforms sent them</CardDescription>
         </CardHeader>
         <CardContent>
