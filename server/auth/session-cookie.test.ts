@@ -37,6 +37,15 @@ describe("sessionUserFromCookies", () => {
     expect(await sessionUserFromCookies([{ name, value: await sealed(-60) }], secret, false)).toBeNull();
   });
 
+  it("derives its key from the secret it is given now, not the one it saw first", async () => {
+    const name = sessionCookieName(false);
+    const other = "another-secret-of-enough-length-987654321";
+    expect(await sessionUserFromCookies([{ name, value: await sealed() }], secret, false)).toEqual(user);
+    const fromOther = await sealed(3600, other);
+    expect(await sessionUserFromCookies([{ name, value: fromOther }], other, false)).toEqual(user);
+    expect(await sessionUserFromCookies([{ name, value: fromOther }], secret, false)).toBeNull();
+  });
+
   it("reassembles a token next-auth split into numbered chunks, in order", async () => {
     const name = sessionCookieName(false);
     const token = await sealed();

@@ -3,8 +3,23 @@
 // getServerSession did the same and more per request: it builds next-auth's whole handler, runs
 // the session route, and encrypts a renewed cookie that a server component cannot even set; a
 // CPU-bound no-op request spent about five times the decryption's time there (docs/BENCHMARKS.md, Load).
-import { decode } from "next-auth/jwt";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
 import type { SessionUser } from "./session-user";
+
+// next-auth v4's `decode` derives the key from the secret (HKDF-SHA256, no salt, this info
+// string, 32 bytes) on every call: 5% of a no-op request's CPU. The key depends on the secret
+// alone, so it is derived once; the decryption and its 15 s clock tolerance are next-auth's own.
+const keys = new Map<string, Uint8Array>();
+function encryptionKey(secret: string): Uint8Array {
+  let key = keys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    keys.clear(); // one secret at a time (a test may switch it)
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export interface CookieLike {
   name: string;
@@ -36,8 +51,9 @@ export async function sessionUserFromCookies(
   const token = sessionToken(cookies, sessionCookieName(secure));
   if (!token) return null;
   try {
-    const payload = await decode({ token, secret });
-    return payload?.user?.id ? payload.user : null;
+    const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
+    const user = (payload as { user?: SessionUser }).user;
+    return user?.id ? user : null;
   } catch {
     return null; // not a token this secret sealed, or past its expiry
   }
