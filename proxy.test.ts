@@ -38,7 +38,8 @@ it("sends a signed-out browser to sign-in on the configured origin, and back to 
 });
 
 it("lets a signed-in browser through, with a fresh nonce in the CSP the renderer reads", async () => {
-  const session = await encode({ token: { sub: "usr_1" }, secret: authSecret() });
+  const user = { id: "usr_1", email: "s@example.test", name: "S", role: "support", tenantId: null, tenantName: null };
+  const session = await encode({ token: { sub: user.id, user }, secret: authSecret() });
   const first = await get("/connections", { cookie: `next-auth.session-token=${session}` });
   expect(first.headers.get("x-middleware-next")).toBe("1");
   const csp = first.headers.get("content-security-policy") ?? "";
@@ -49,8 +50,10 @@ it("lets a signed-in browser through, with a fresh nonce in the CSP the renderer
   expect(csp).not.toContain("'unsafe-eval'");
   const second = await get("/connections", { cookie: `next-auth.session-token=${session}` });
   expect(forwarded(second, "x-nonce")).not.toBe(nonce);
-  // A forged session cookie is no session.
+  // A forged session cookie is no session, nor is a token sealed without the user the sign-in puts in it.
   expect((await get("/connections", { cookie: "next-auth.session-token=forged" })).status).toBe(307);
+  const bare = await encode({ token: { sub: user.id }, secret: authSecret() });
+  expect((await get("/connections", { cookie: `next-auth.session-token=${bare}` })).status).toBe(307);
 });
 
 describeEachDb(

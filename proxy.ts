@@ -1,8 +1,8 @@
 // Runs before every page: security headers with a fresh CSP nonce, the sign-in gate for console
 // pages, and the HTTP status of the public relink page (which a page cannot set itself).
 // API routes are not matched: each authenticates itself and answers 401 JSON (server/http/page-access.ts).
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionUserFromCookies } from "./server/auth/session-cookie";
 import { getDb } from "./server/database";
 import { authSecret } from "./server/env";
 import { clientAddress } from "./server/http/client-address";
@@ -13,8 +13,9 @@ import { completedHere, DONE_COOKIE } from "./server/oauth/flow-cookie";
 import { LINK_RETRY_AFTER_HEADER, openPublicLink } from "./server/relink/open-public-link";
 
 async function signedIn(request: NextRequest, https: boolean): Promise<boolean> {
-  // secureCookie picks the __Secure- cookie name, as next-auth does when the origin is https.
-  return (await getToken({ req: request, secret: authSecret(), secureCookie: https })) !== null;
+  // The __Secure- cookie name when the origin is https, as next-auth does; the same decryption
+  // (with the key derived once) as every page and API route.
+  return (await sessionUserFromCookies(request.cookies.getAll(), authSecret(), https)) !== null;
 }
 
 /** Counts the visit, notes the first opening, and answers with the link's status (404/410/429/200). */
