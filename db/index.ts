@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { pgNumberTypes } from "./pg-numbers";
 import { registerSqlFunctions } from "./sql-functions";
+import { RoutingSqliteDriver, SqliteReadPool } from "./sqlite-read-pool";
 import type { Database } from "./types";
 
 export type DbKind = "sqlite" | "postgres";
@@ -20,6 +21,11 @@ export interface DbTarget {
   /** postgres only: schema to use as search_path (tests run each in a fresh one) */
   schema?: string;
   poolSize?: number;
+  /**
+   * sqlite file only: worker threads that each hold a read-only connection for plain reads
+   * (db/sqlite-read-pool.ts); 0 or absent keeps every query on the one connection.
+   */
+  readWorkers?: number;
 }
 
 const kinds = new WeakMap<object, DbKind>();
@@ -53,11 +59,23 @@ export function createDb(target: DbTarget): DB {
     sqlite.pragma("mmap_size = 268435456");
     // The operations triggers (migration 0007) call these.
     registerSqlFunctions(sqlite);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const workers = target.url === ":memory:" ? 0 : (target.readWorkers ?? 0);
+    db = new Kysely<Database>({
+      dialect: workers > 0 ? pooledSqliteDialect(sqlite, target.url, workers) : new SqliteDialect({ database: sqlite }),
+    });
   }
   kinds.set(db, target.kind);
   if (target.schema) schemas.set(db, target.schema);
   return db;
+}
+
+/** Kysely's SQLite dialect, its driver wrapped so that plain reads go to a pool of read workers. */
+function pooledSqliteDialect(sqlite: SQLite.Database, file: string, workers: number): SqliteDialect {
+  return new (class extends SqliteDialect {
+    override createDriver() {
+      return new RoutingSqliteDriver(super.createDriver(), new SqliteReadPool(path.resolve(file), workers));
+    }
+  })({ database: sqlite });
 }
 
 export function dbKind(db: Kysely<unknown> | DB): DbKind {

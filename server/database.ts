@@ -2,11 +2,11 @@
 // environment: this module chooses the target (PostgreSQL when DATABASE_URL is set, else the
 // embedded SQLite file) and keeps one instance per process.
 import { createDb, type DB, type DbTarget } from "../db";
-import { databaseUrl, sqlitePath } from "./env";
+import { databaseUrl, sqlitePath, sqliteReadWorkers } from "./env";
 
 export function defaultDbTarget(): DbTarget {
   const url = databaseUrl();
-  return url ? { kind: "postgres", url } : { kind: "sqlite", url: sqlitePath() };
+  return url ? { kind: "postgres", url } : { kind: "sqlite", url: sqlitePath(), readWorkers: sqliteReadWorkers() };
 }
 
 declare global {

@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   SANDBOX_OAUTH: z.enum(["on", "off"]).optional(),
   RELINK_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(720).optional(),
+  SQLITE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
 });
 
 export type ConsoleEnv = "development" | "demo" | "test" | "production";
@@ -71,6 +72,11 @@ export function databaseUrl(): string | undefined {
 
 export function sqlitePath(): string {
   return parsed().SQLITE_PATH ?? path.join(/*turbopackIgnore: true*/ dataDir(), "console.db");
+}
+
+/** Worker threads reading the SQLite file beside the main connection (db/sqlite-read-pool.ts); 2 unless set. */
+export function sqliteReadWorkers(): number {
+  return parsed().SQLITE_READ_WORKERS ?? 2;
 }
 
 export function sandboxOAuthEnabled(): boolean {

@@ -42,7 +42,8 @@ export async function createTestDb(kind: DbKind): Promise<TestDb> {
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "console-test-"));
-  const db = createDb({ kind, url: path.join(dir, "test.db") });
+  // Reads go through worker threads, as in the running console, so every suite exercises them.
+  const db = createDb({ kind, url: path.join(dir, "test.db"), readWorkers: 2 });
   await migrateToLatest(db);
   return {
     db,
