@@ -38,7 +38,14 @@ it("sends a signed-out browser to sign-in on the configured origin, and back to 
 });
 
 it("lets a signed-in browser through, with a fresh nonce in the CSP the renderer reads", async () => {
-  const user = { id: "usr_1", email: "s@example.test", name: "S", role: "support", tenantId: null, tenantName: null };
+  const user = {
+    id: "usr_1",
+    email: "s@example.test",
+    name: "S",
+    role: "support" as const,
+    tenantId: null,
+    tenantName: null,
+  };
   const session = await encode({ token: { sub: user.id, user }, secret: authSecret() });
   const first = await get("/connections", { cookie: `next-auth.session-token=${session}` });
   expect(first.headers.get("x-middleware-next")).toBe("1");
