@@ -16,6 +16,15 @@ const WRITE_DOCS = !process.argv.includes("--no-docs");
 const KB = 1000;
 const GOAL = { js: 180 * KB, html: 60 * KB };
 const DATA_DIR = "bench/out/first-load";
+/**
+ * /connections as measured before the lighter-first-page round (2026-12-02T08:30Z), by the same
+ * layers as connectionsLayers() and htmlParts(), for the docs' before → after tables.
+ */
+const BEFORE = {
+  js: 267.2 * KB,
+  layers: [132.3, 43.3, 46.3, 45.4].map((n) => n * KB),
+  html: { total: 224.3 * KB, tbody: 132.1 * KB, flight: 52.0 * KB, rest: 40.2 * KB },
+};
 
 interface RouteFigure {
   route: string;
@@ -237,26 +246,50 @@ ${layers.map((l) => `| ${l.layer} | ${kb(l.gzip)} |`).join("\n")}
 
 Next and React alone take ${kb(layers[0]?.gzip ?? 0)} of the ${kb(GOAL.js)} goal, and every signed-in page
 shares the two layouts: ${kb(login?.jsGzip ?? 0)} for \`/login\` (a form), ${kb(connections?.jsGzip ?? 0)} for
-\`/connections\`. **The goal is missed by ${kb((connections?.jsGzip ?? 0) - GOAL.js)}**, and most of
-that is outside the page. Measured 2026-12-02 before this round: 270.5 kB (310.1 kB counting the
-\`noModule\` polyfills, which a modern browser never fetches); the bulk actions bar and its pause, relink
-and tag dialogs now load after the page, when the browser is idle (−3.3 kB: most of their dialog code
-is shared with the shell's). No zod, \`db/types\` or server constants reach the browser: \`lib/\` takes
-only \`import type\` from \`server/\`, and no client chunk holds zod's code. What would close the gap
-(not done here: shared files outside the connections page): \`next-auth/react\` in the shell's user menu
-for \`signOut\` alone (its chunk is 12.8 kB; a form POST to \`/api/auth/signout\` does the same), the
-shortcuts dialog and command palette on every page (lazy on first keypress), the radix menus, dialog
-and tooltip code the shell and the table share, and TanStack Table on the page.
+\`/connections\`. **The goal is missed by ${kb((connections?.jsGzip ?? 0) - GOAL.js)}**: the runtime and the
+root layout's providers (react-query, tRPC, superjson, nuqs, toasts: what every page needs to fetch
+and keep its URL state) are ${kb((layers[0]?.gzip ?? 0) + (layers[1]?.gzip ?? 0))} before the console draws
+anything, so 180 kB leaves the shell and the page a few kB between them. Before → after, by layer:
 
-**/connections, HTML** (${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest)}; goal ${kb(GOAL.html)}):
-the ${connectionsHtml.rows} table rows are ${kb(connectionsHtml.tbody)} (about ${kb(connectionsHtml.tbody / Math.max(1, connectionsHtml.rows))} a row:
-Tailwind class lists repeated on every cell, a radix checkbox with its hidden input, the row menu's
-button with its inline SVG, tooltip triggers), the inline RSC payload ${kb(connectionsHtml.flight)} (the
-first page's rows and facets handed to the client table, as JSON inside JavaScript strings), the rest
-(head, shell, toolbar) ${kb(connectionsHtml.rest)}. Gzip makes the document ${kb(connections?.htmlGzip ?? 0)} on the wire.
-**Missed by ${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest - GOAL.html)}**: ${kb(GOAL.html)} means about 1 kB of markup a
-row, which needs the cell classes moved onto the table (\`components/data-table\`, \`components/ui\`,
-shared by every table) and fewer fields handed to the client; not done in this round.
+| layer | before | after |
+|---|---|---|
+${layers.map((l, i) => `| ${l.layer} | ${kb(BEFORE.layers[i] ?? 0)} | ${kb(l.gzip)} |`).join("\n")}
+| all of /connections | ${kb(BEFORE.js)} | ${kb(connections?.jsGzip ?? 0)} |
+
+(No code was added to the root layout: its +0.8 kB is how Turbopack split the shared chunks in
+this build; the layers follow its chunking.)
+
+Done in this round: the shell signs out with a POST to next-auth's \`/api/auth/signout\` and the CSRF
+token (\`components/shell/sign-out.ts\`), so \`next-auth/react\` is only on \`/login\`; the shortcuts dialog
+and the command palette load on their first key press (\`next/dynamic\`); the row checkbox is a native
+input (the radix one stays only in the saved-views menu). What remains on the page and the shell: the radix
+menus, dialog and tooltip code they share (the toolbar's filters, the row menu, the account
+and theme menus, the phone navigation), TanStack Table, and the tRPC/react-query hooks. Earlier in
+the day: the bulk actions bar and its dialogs load after the page, when the browser is idle. No zod,
+\`db/types\` or server constants reach the browser: \`lib/\` takes only \`import type\` from \`server/\`.
+
+**/connections, HTML** (${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest)}; goal ${kb(GOAL.html)}), before → after:
+
+| part | before | after |
+|---|---|---|
+| the ${connectionsHtml.rows} table rows | ${kb(BEFORE.html.tbody)} | ${kb(connectionsHtml.tbody)} (${kb(connectionsHtml.tbody / Math.max(1, connectionsHtml.rows))} a row) |
+| inline RSC payload | ${kb(BEFORE.html.flight)} | ${kb(connectionsHtml.flight)} |
+| the rest (head, shell, toolbar) | ${kb(BEFORE.html.rest)} | ${kb(connectionsHtml.rest)} |
+| the document | ${kb(BEFORE.html.total)} | ${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest)} |
+
+Rows and cells carry no class lists now: one \`ui-table\` class on the \`<table>\` and rules in
+\`app/globals.css\` (components layer, so a utility on a cell still wins) draw every table's rows,
+cells, pinned columns and density; buttons, badges, relative times and health scores each have one
+class instead of their utility lists; the row checkbox is a native \`<input type="checkbox">\` drawn
+by CSS; the row menu's dots are a CSS mask instead of an inline SVG. Gzip makes the document
+${kb(connections?.htmlGzip ?? 0)} on the wire. **Missed by ${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest - GOAL.html)}**, and the RSC payload alone is most of the goal:
+the first page's 25 rows with their health factors and the facet counts, handed to the client
+table as JSON inside JavaScript strings (about 1.1 kB of JSON a row before escaping), and the
+signed-in not-found page's shell, which Next carries twice (the root and the console layout's
+not-found boundaries). Closing it needs fewer fields in the list's rows (the endpoint is shared with
+the command palette; tenant and platform ids and the last run are not shown by the table) or rows
+rendered on the server; not done in this round. Every table benefits: \`/errors\` and
+\`/settings/api\` above were 376.9 kB and 630.3 kB before.
 `,
   );
 }

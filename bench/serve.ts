@@ -75,7 +75,8 @@ export async function signIn(origin: string, email: string): Promise<string> {
 
 /** Starts `npm start` (scripts/start.ts) with `env` on a free port and signs in as `email`. */
 export async function serve(env: Record<string, string>, email = "support@demo.test"): Promise<Served> {
-  const port = freePortSync();
+  // BENCH_PORT when given (helpers sharing the machine each have their own), else a free one.
+  const port = Number(process.env.BENCH_PORT) || freePortSync();
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },

@@ -1,4 +1,4 @@
-import { expect, queryDb as query, test, USERS } from "./fixtures";
+import { DEMO_PASSWORD, expect, queryDb as query, test, USERS } from "./fixtures";
 
 test("wrong credentials get a clear message", async ({ page }) => {
   await page.goto("/login");
@@ -10,6 +10,23 @@ test("wrong credentials get a clear message", async ({ page }) => {
 });
 
 test("signed-out visitors are sent to sign in", async ({ page }) => {
+  await page.goto("/connections");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+// The account menu signs out by next-auth's endpoint with a CSRF token (components/shell/sign-out.ts,
+// not next-auth/react): the session cookie goes and the console is closed to this browser again.
+test("signing out from the account menu ends the session", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(USERS.support);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/:\d+\/$/, { timeout: 45_000 });
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const cookies = await page.context().cookies();
+  expect(cookies.filter((c) => c.name.includes("session-token"))).toEqual([]);
   await page.goto("/connections");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -2,7 +2,7 @@
 // The "…" menu on a table row: open, pause (asks a reason), resume. Writes name the version
 // the row was listed with, so a stale row gets CONFLICT and the list is refreshed.
 import { useMutation } from "@tanstack/react-query";
-import { ExternalLink, MoreHorizontal, Pause, Play } from "lucide-react";
+import { ExternalLink, Pause, Play } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
@@ -68,7 +68,8 @@ export function RowActionsMenu({ row }: { row: ConnectionListRow }) {
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="icon" aria-label={`Actions for ${row.name}`}>
-            <MoreHorizontal aria-hidden="true" />
+            {/* a CSS mask (app/globals.css), not an inline SVG on every row */}
+            <span className="icon-ellipsis" aria-hidden="true" />
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">

@@ -14,11 +14,7 @@ export function HealthBadge({ health }: { health: Health }) {
         <button
           type="button"
           aria-label={healthLabel(health)}
-          className={cn(
-            "inline-flex h-6 min-w-10 items-center justify-center rounded-md border px-1.5 font-mono text-xs font-semibold tabular-nums",
-            "focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring",
-            g.className,
-          )}
+          className={cn("health-badge", g.className)} // app/globals.css
         >
           {health.score}
         </button>

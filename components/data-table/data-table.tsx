@@ -3,7 +3,6 @@
 // Enter opens, Space selects), skeleton rows while loading, and an empty slot.
 import type { ReactTable, RowData } from "@tanstack/react-table";
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DataTableFeatures } from "./data-table-features";
@@ -28,11 +27,6 @@ interface DataTableProps<TData extends RowData> {
   pinned?: Record<string, string>;
 }
 
-// An opaque cell background that matches the row's (hover, selected), so scrolled cells never
-// show through a pinned one.
-const PINNED =
-  "sticky z-[1] bg-background group-hover:bg-[color-mix(in_oklab,var(--muted)_50%,var(--background))] group-data-[state=selected]:bg-muted";
-
 export function DataTable<TData extends RowData>({
   table,
   label,
@@ -44,11 +38,16 @@ export function DataTable<TData extends RowData>({
   skeletonRows = 10,
   pinned = {},
 }: DataTableProps<TData>) {
-  const pin = (id: string) => (pinned[id] === undefined ? undefined : { left: pinned[id] });
+  // Rows and cells carry attributes, not class lists: their look is the table's (app/globals.css,
+  // `.ui-table`), so a page of rows is mostly its content. A pinned cell (data-pin) is opaque and
+  // follows its row's hover and selected background.
+  const cellProps = (id: string) =>
+    pinned[id] === undefined
+      ? { "data-col": id === "select" ? id : undefined }
+      : { "data-col": id === "select" ? id : undefined, "data-pin": "", style: { left: pinned[id] } };
   const rows = table.getRowModel().rows;
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
-  const cellPad = density === "compact" ? "py-1" : "py-2.5";
   const columns = table.getVisibleLeafColumns();
 
   function focusRow(index: number) {
@@ -83,21 +82,14 @@ export function DataTable<TData extends RowData>({
     <Table
       aria-label={label}
       aria-busy={loading}
+      data-density={density}
       className={loading && rows.length ? "opacity-60 transition-opacity" : undefined}
     >
       <TableHeader>
         {table.getHeaderGroups().map((group) => (
           <TableRow key={group.id}>
             {group.headers.map((header) => (
-              <TableHead
-                key={header.id}
-                aria-sort={ariaSort?.(header.column.id)}
-                style={pin(header.column.id)}
-                className={cn(
-                  header.column.id === "select" && "w-10 min-w-10",
-                  pinned[header.column.id] !== undefined && "sticky z-[1] bg-background",
-                )}
-              >
+              <TableHead key={header.id} aria-sort={ariaSort?.(header.column.id)} {...cellProps(header.column.id)}>
                 {header.isPlaceholder ? null : <table.FlexRender header={header} />}
               </TableHead>
             ))}
@@ -109,7 +101,7 @@ export function DataTable<TData extends RowData>({
           ? Array.from({ length: skeletonRows }, (_, i) => (
               <TableRow key={`skeleton-${i}`} aria-hidden="true">
                 {columns.map((c) => (
-                  <TableCell key={c.id} className={cellPad}>
+                  <TableCell key={c.id}>
                     <Skeleton className="h-4 w-full min-w-6" />
                   </TableCell>
                 ))}
@@ -129,7 +121,6 @@ export function DataTable<TData extends RowData>({
             data-row
             data-state={row.getIsSelected() ? "selected" : undefined}
             tabIndex={index === Math.min(active, rows.length - 1) ? 0 : -1}
-            className="group cursor-pointer focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring"
             onFocus={() => setActive(index)}
             onClick={(e) => {
               // Clicks in portaled menus and dialogs bubble here through React; only plain
@@ -145,15 +136,7 @@ export function DataTable<TData extends RowData>({
             onKeyDown={(e) => onKeyDown(e, index, row.original, () => row.toggleSelected())}
           >
             {row.getVisibleCells().map((cell) => (
-              <TableCell
-                key={cell.id}
-                style={pin(cell.column.id)}
-                className={cn(
-                  cellPad,
-                  cell.column.id === "select" && "w-10 min-w-10",
-                  pinned[cell.column.id] !== undefined && PINNED,
-                )}
-              >
+              <TableCell key={cell.id} {...cellProps(cell.column.id)}>
                 <table.FlexRender cell={cell} />
               </TableCell>
             ))}

@@ -2,20 +2,13 @@
 // Console-wide keys: `/` focuses the page's search, `?` lists the shortcuts, Ctrl/⌘+K opens the
 // command palette, `j`/`k` step through the rows of the page's table (Enter opens the row).
 // Keys typed into a field are the field's, never a shortcut.
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { NavItem } from "./app-shell";
-import { CommandPalette } from "./command-palette";
 
-export const SHORTCUTS: { keys: string[]; what: string }[] = [
-  { keys: ["/"], what: "Focus the search on this page" },
-  { keys: ["Ctrl", "K"], what: "Command palette: run this page's actions, go to a page or a connection (⌘K on a Mac)" },
-  { keys: ["?"], what: "Show these shortcuts" },
-  { keys: ["j", "k"], what: "Next and previous row of the page's table (arrow keys too, once in it)" },
-  { keys: ["Enter"], what: "In a table: open the focused row" },
-  { keys: ["Space"], what: "In a table: select the focused row" },
-  { keys: ["Esc"], what: "Close a dialog or menu" },
-];
+// The two dialogs load on their first key press, not with every page: most visits never open them.
+const ShortcutsHelp = dynamic(() => import("./shortcuts-help").then((m) => m.ShortcutsHelp), { ssr: false });
+const CommandPalette = dynamic(() => import("./command-palette").then((m) => m.CommandPalette), { ssr: false });
 
 /** Whether a key event belongs to something that takes text or keys itself. */
 export function typingInto(target: EventTarget | null): boolean {
@@ -53,10 +46,13 @@ function stepRow(step: 1 | -1): boolean {
 export function KeyboardShortcuts({ items }: { items: NavItem[] }) {
   const [help, setHelp] = useState(false);
   const [palette, setPalette] = useState(false);
+  const [helpUsed, setHelpUsed] = useState(false);
+  const [paletteUsed, setPaletteUsed] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
         e.preventDefault();
+        setPaletteUsed(true);
         setPalette((open) => !open);
         return;
       }
@@ -72,6 +68,7 @@ export function KeyboardShortcuts({ items }: { items: NavItem[] }) {
         }
       } else if (e.key === "?") {
         e.preventDefault();
+        setHelpUsed(true);
         setHelp(true);
       } else if ((e.key === "j" || e.key === "k") && !e.defaultPrevented) {
         // A focused data-table row moves itself (and prevents the default); this takes the
@@ -84,29 +81,9 @@ export function KeyboardShortcuts({ items }: { items: NavItem[] }) {
   }, []);
   return (
     <>
-      <Dialog open={help} onOpenChange={setHelp}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Keyboard shortcuts</DialogTitle>
-            <DialogDescription>They work anywhere in the console, except while typing in a field.</DialogDescription>
-          </DialogHeader>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            {SHORTCUTS.map((s) => (
-              <div key={s.what} className="contents">
-                <dt className="flex gap-1">
-                  {s.keys.map((k) => (
-                    <kbd key={k} className="rounded border bg-muted px-1.5 font-mono text-xs">
-                      {k}
-                    </kbd>
-                  ))}
-                </dt>
-                <dd>{s.what}</dd>
-              </div>
-            ))}
-          </dl>
-        </DialogContent>
-      </Dialog>
-      <CommandPalette open={palette} onOpenChange={setPalette} items={items} />
+      {/* mounted once first opened (keeping the dialogs' closing animation and state after) */}
+      {helpUsed ? <ShortcutsHelp open={help} onOpenChange={setHelp} /> : null}
+      {paletteUsed ? <CommandPalette open={palette} onOpenChange={setPalette} items={items} /> : null}
     </>
   );
 }

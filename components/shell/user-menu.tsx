@@ -1,5 +1,4 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
@@ -10,6 +9,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { signOut } from "./sign-out";
 import type { SessionUser } from "@/server/auth/session-user";
 
 const ROLE_LABEL = { support: "Support", tenant_admin: "Tenant admin", viewer: "Viewer" } as const;
@@ -41,7 +41,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
           </div>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>Sign out</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOut("/login")}>Sign out</DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -21,7 +21,7 @@ export function Badge({ variant = "default", className, ...props }: BadgeProps) 
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1 whitespace-nowrap rounded-md border px-2 py-0.5 text-xs font-medium [&_svg]:size-3",
+        "badge", // app/globals.css: inline-flex, rounded, xs text; a className here still wins
         variants[variant],
         className,
       )}

@@ -23,13 +23,10 @@ export type ButtonVariant = keyof typeof variants;
 export type ButtonSize = keyof typeof sizes;
 
 export function buttonClassName(variant: ButtonVariant = "default", size: ButtonSize = "default"): string {
-  return cn(
-    "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors",
-    "focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
-    "disabled:pointer-events-none disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
-    variants[variant],
-    sizes[size],
-  );
+  // `btn` (app/globals.css) is the shape every button shares: one class instead of a long list
+  // on each of the many buttons of a page (a table has one a row). Variants and sizes, and a
+  // caller's className, are utilities and win over it.
+  return cn("btn", variants[variant], sizes[size]);
 }
 
 export interface ButtonProps extends React.ComponentProps<"button"> {

@@ -53,11 +53,7 @@ export function RelativeTime({ value, className, mode = "relative", focusable = 
         <time
           dateTime={date.toISOString()}
           tabIndex={0}
-          className={cn(
-            "whitespace-nowrap rounded-sm underline decoration-dotted decoration-muted-foreground/50 underline-offset-2",
-            "focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring",
-            className,
-          )}
+          className={cn("rel-time", className)} // app/globals.css: dotted underline, focus ring
           suppressHydrationWarning
           {...props}
         >

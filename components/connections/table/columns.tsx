@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { RowActionsMenu } from "@/components/actions/row-actions-menu";
 import { Badge } from "@/components/ui/badge";
-import { Checkbox } from "@/components/ui/checkbox";
+import { NativeCheckbox } from "@/components/ui/native-checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { SortColumn, TriagedConnectionRow } from "@/server/connections/list/list.types";
@@ -58,17 +58,17 @@ export function connectionColumns(opts: {
   const select = helper.display({
     id: "select",
     header: ({ table }) => (
-      <Checkbox
+      <NativeCheckbox
         aria-label="Select all on this page"
         checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
-        onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
+        onCheckedChange={(v) => table.toggleAllPageRowsSelected(v)}
       />
     ),
     cell: ({ row }) => (
-      <Checkbox
+      <NativeCheckbox
         aria-label={`Select ${row.original.name}`}
         checked={row.getIsSelected()}
-        onCheckedChange={(v) => row.toggleSelected(v === true)}
+        onCheckedChange={(v) => row.toggleSelected(v)}
       />
     ),
   });
