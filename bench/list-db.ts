@@ -80,6 +80,7 @@ async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => 
     {
       connections: rows,
       seed,
+      ...(process.env.BENCH_SEED_WORKERS ? { workers: Number(process.env.BENCH_SEED_WORKERS) } : {}),
       now: BENCH_NOW,
       onProgress: (done, total) => {
         if (done % 50_000 === 0 || done === total)

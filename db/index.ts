@@ -30,6 +30,12 @@ export interface DbTarget {
 
 const kinds = new WeakMap<object, DbKind>();
 const schemas = new WeakMap<object, string>();
+const sqliteHandles = new WeakMap<object, SQLite.Database>();
+
+/** The better-sqlite3 handle under a SQLite instance (bulk loads prepare their own statements). */
+export function sqliteHandle(db: object): SQLite.Database | undefined {
+  return sqliteHandles.get(db);
+}
 
 /** The PostgreSQL schema a test/bench instance was created for, if any. */
 export function dbSchema(db: object): string | undefined {
@@ -63,6 +69,7 @@ export function createDb(target: DbTarget): DB {
     db = new Kysely<Database>({
       dialect: workers > 0 ? pooledSqliteDialect(sqlite, target.url, workers) : new SqliteDialect({ database: sqlite }),
     });
+    sqliteHandles.set(db, sqlite);
   }
   kinds.set(db, target.kind);
   if (target.schema) schemas.set(db, target.schema);

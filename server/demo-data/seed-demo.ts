@@ -1,12 +1,9 @@
 // Demo data: tenants, demo users, integrations and N connections with runs and errors,
-// deterministic from a seed value. Batched in transactions so a million rows seed in minutes.
+// deterministic from a seed value, one transaction per batch (bulk-seed.ts is the fast path for large sets).
 import type { DB } from "../../db";
-import { sealCredentials } from "../crypto";
 import { hashPassword } from "../auth/password";
 import { CATALOG, TENANTS } from "./catalog";
-import { generateConnection } from "./generate-connection";
-import { Random } from "./random";
-import type { NewConnection, NewConnectionError, NewConnectionRun } from "../../db/types";
+import { batchRequests, connectionRows, generateBatch } from "./seed-batch";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS = [
@@ -22,10 +19,11 @@ export interface SeedOptions {
   /** fixed "now" so that relative dates are reproducible */
   now?: number;
   onProgress?: (done: number, total: number) => void;
+  /** rows per generated batch (SEED_BATCH); the same seed and size always give the same rows */
+  batchSize?: number;
 }
 
 const ROWS_PER_STATEMENT = 250;
-const ROWS_PER_TRANSACTION = 5_000;
 
 function* chunks<T>(rows: T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) yield rows.slice(i, i + ROWS_PER_STATEMENT);
@@ -86,35 +84,13 @@ export async function seedDemo(
   options: SeedOptions,
 ): Promise<{ connections: number; runs: number; errors: number }> {
   const now = options.now ?? Date.now();
-  const rnd = new Random(options.seed ?? 42);
-  const tenants = await seedBase(db, now);
-  const weighted = TENANTS.map((t) => {
-    const row = tenants.get(t.slug);
-    if (!row) throw new Error(`tenant ${t.slug} missing after seeding`);
-    return { ...t, ...row };
-  });
-  const { n: start } = await db
-    .selectFrom("connections")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
+  await seedBase(db, now);
+  const start = await countConnections(db);
   const totals = { connections: 0, runs: 0, errors: 0 };
-  for (let offset = 0; offset < options.connections; offset += ROWS_PER_TRANSACTION) {
-    const connections: NewConnection[] = [];
-    const runs: NewConnectionRun[] = [];
-    const errors: NewConnectionError[] = [];
-    const end = Math.min(options.connections, offset + ROWS_PER_TRANSACTION);
-    for (let i = offset; i < end; i++) {
-      const tenant = rnd.weighted(weighted);
-      const g = generateConnection(rnd, start + i, tenant.id, tenant.name, now);
-      connections.push({
-        ...g.connection,
-        ...(g.credentials
-          ? sealCredentials(g.credentials)
-          : { credentials_encrypted: null, credentials_fingerprint: null }),
-      });
-      runs.push(...g.runs);
-      errors.push(...g.errors);
-    }
+  for (const request of batchRequests(options.seed ?? 42, options.connections, start, now, options.batchSize)) {
+    const batch = generateBatch(request);
+    const { runs, errors } = batch;
+    const connections = connectionRows(batch);
     await db.transaction().execute(async (trx) => {
       for (const chunk of chunks(connections)) await trx.insertInto("connections").values(chunk).execute();
       for (const chunk of chunks(runs)) await trx.insertInto("connection_runs").values(chunk).execute();
@@ -126,4 +102,12 @@ export async function seedDemo(
     options.onProgress?.(totals.connections, options.connections);
   }
   return totals;
+}
+
+export async function countConnections(db: DB): Promise<number> {
+  const { n } = await db
+    .selectFrom("connections")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }

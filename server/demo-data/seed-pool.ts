@@ -1,0 +1,56 @@
+// Generates a seeding run's batches in worker threads and hands them over in batch order, a few
+// ahead of the consumer, so the inserting thread never waits for generation it could overlap.
+// With no workers the batches are generated inline (the same rows: see seed-batch.ts).
+import { Worker } from "node:worker_threads";
+import type { DbKind } from "../../db";
+import { sealCredentials } from "../crypto";
+import { generateBatch, type BatchRequest } from "./seed-batch";
+import { encodeBatch, type EncodedTable } from "./seed-encode";
+
+// The worker is TypeScript: it registers tsx's loader first (under tsx or vitest alike).
+const BOOTSTRAP = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(
+  new URL("./seed-worker.ts", import.meta.url).href,
+)}); })`;
+
+export async function* generatedBatches(
+  kind: DbKind,
+  requests: BatchRequest[],
+  workerCount: number,
+): AsyncGenerator<EncodedTable[]> {
+  if (workerCount <= 0) {
+    for (const request of requests) yield encodeBatch(kind, generateBatch(request));
+    return;
+  }
+  // Reads or creates the encryption key once here, so workers never race to create it.
+  sealCredentials({});
+  const workers = Array.from({ length: workerCount }, () => new Worker(BOOTSTRAP, { eval: true }));
+  // Batch k goes to worker k mod n; each worker answers its batches in the order it got them.
+  const pending = workers.map(() => [] as { resolve: (t: EncodedTable[]) => void; reject: (e: unknown) => void }[]);
+  workers.forEach((w, i) => {
+    w.on("message", (tables: EncodedTable[]) => pending[i]?.shift()?.resolve(tables));
+    w.on("error", (e) => pending[i]?.splice(0).forEach((p) => p.reject(e)));
+  });
+  const results: (Promise<EncodedTable[]> | undefined)[] = [];
+  const send = (k: number) => {
+    const request = requests[k];
+    if (!request) return;
+    const i = k % workerCount;
+    const result = new Promise<EncodedTable[]>((resolve, reject) => pending[i]?.push({ resolve, reject }));
+    result.catch(() => undefined); // awaited in turn below; a failure ahead of it is not unhandled
+    results[k] = result;
+    workers[i]?.postMessage({ kind, request });
+  };
+  const ahead = workerCount * 2;
+  try {
+    for (let k = 0; k < Math.min(ahead, requests.length); k++) send(k);
+    for (let k = 0; k < requests.length; k++) {
+      const tables = await results[k];
+      results[k] = undefined;
+      if (!tables) throw new Error(`seed batch ${k} was never requested`);
+      send(k + ahead);
+      yield tables;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
