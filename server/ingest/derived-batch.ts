@@ -133,6 +133,10 @@ export interface DerivedBefore {
 
 /** Before a wave's upsert: the stored rows it will change, as they count now. */
 export async function derivedBefore(trx: DB, existingIds: string[]): Promise<DerivedBefore> {
+  // PostgreSQL: lock them first, so that no other transaction changes them (and counts the
+  // change by trigger) between this reading and the upsert; SQLite has one writer already.
+  if (dbKind(trx) === "postgres" && existingIds.length > 0)
+    await sql`SELECT 1 FROM connections WHERE id = ANY(${existingIds}::text[]) ORDER BY id FOR UPDATE`.execute(trx);
   const delta: Delta = new Map();
   await tally(trx, delta, existingIds, -1);
   const texts = dbKind(trx) === "postgres" ? new Map<number, string>() : await searchTexts(trx, existingIds);
