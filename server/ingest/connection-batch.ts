@@ -15,6 +15,7 @@ import { emptyPlan, indexRuns, loadChildren, planErrors, planRuns, writeChildren
 import { ErrorIndex, type ErrorState } from "./error-index";
 import { columnsChanged, pickColumns, settleTimestamps } from "./connection-fields";
 import { upsertConnectionRows, type ConnectionWrite } from "./upsert-connections";
+import { deferDerived, derivedAfter, derivedBefore, resumeDerived } from "./derived-batch";
 import { resolveTenant } from "./resolve-tenant";
 import type { BatchContext, RecordResult, SourceRecord, TenantRow } from "./types";
 
@@ -66,7 +67,11 @@ export async function ingestConnectionBatch(trx: DB, records: SourceRecord[], ct
     if (wave) wave.push(item);
     else waves.push([item]);
   }
+  // The per-row triggers on connections are off for this batch: each wave keeps the derived
+  // data itself, in set statements (derived-batch.ts).
+  await deferDerived(trx);
   for (const wave of waves) for (const o of await ingestWave(trx, wave, ctx)) outcomes.set(o.result.index, o);
+  await resumeDerived(trx);
   return records.map((r) => outcomes.get(r.index) ?? rejected(r, [{ path: r.path, reason: "not processed" }]));
 }
 
@@ -156,7 +161,17 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
         to: item.mapped.status,
       });
   }
+  const stored = new Set([...existing.values()].map((c) => c.id));
+  const before = await derivedBefore(
+    trx,
+    writes.filter((w) => stored.has(w.id)).map((w) => w.id),
+  );
   await upsertConnectionRows(trx, writes);
+  await derivedAfter(
+    trx,
+    before,
+    writes.map((w) => w.id),
+  );
   await writeChildren(trx, plan);
   await fulfilRunRequests(ctx.scope, plan.runInserts, ctx.now);
   // The outbox, in this batch's transaction (server/events).

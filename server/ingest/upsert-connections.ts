@@ -9,7 +9,7 @@
 // statement text depends only on the dialect and the row count, so it is built once and kept;
 // the column names come from the fixed lists below, never from input.
 import { CompiledQuery } from "kysely";
-import { dbKind, type DB, type DbKind } from "../../db";
+import { dbKind, preparedSqlite, type DB, type DbKind } from "../../db";
 import type { NewConnection } from "../../db/types";
 import { CONNECTION_COLUMNS } from "./connection-fields";
 
@@ -69,6 +69,10 @@ export async function upsertConnectionRows(trx: DB, rows: ConnectionWrite[]): Pr
     const chunk = rows.slice(i, i + CHUNK);
     const parameters: unknown[] = [];
     for (const row of chunk) for (const column of INSERTED_COLUMNS) parameters.push(row[column] ?? null);
-    await trx.executeQuery(CompiledQuery.raw(upsertSql(kind, chunk.length), parameters));
+    const text = upsertSql(kind, chunk.length);
+    // SQLite: the prepared statement is kept (preparing 400 rows' worth cost ~8 ms of CPU a chunk).
+    const statement = kind === "sqlite" ? preparedSqlite(trx, text) : undefined;
+    if (statement) statement.run(...parameters);
+    else await trx.executeQuery(CompiledQuery.raw(text, parameters));
   }
 }
