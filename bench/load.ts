@@ -191,38 +191,46 @@ Goals (issue 13): plain first page ≥ 90 % of the no-op floor; filtered lists �
 |---|---|---|---|---|---|---|---|---|---|
 ${table.join("\n")}
 
-**Read these with the load average beside them.** The run above shared its 2 cores with three other
-engineers' builds and test suites (load average 15–25, i.e. 7–12 runnable processes per core) and ran
-at \`nice 15\`: requests per second and latencies there measure the machine's queue more than the
-console, and are not comparable with the issue's figures (257 req/s for the no-op on a quiet machine).
-"Server CPU / request" (user + system time of the server's processes from /proc, divided by the
-requests answered) is the steadier figure under such contention. The database is 100,000 connections,
-not 1,000,000: seeding a million here would have taken 40–60 minutes (see Seeding), longer than this
-round had (bench:list times the list's plans on 1,000,000). **Goals: not met here**: the plain list
-reached ${share((t) => t.startsWith("plain"))} of the no-op's rate, the filtered lists ${share((t) => !t.startsWith("plain") && !t.startsWith("no-op") && !t.includes("(HTML)"))};
-${rows.filter((r) => r.connections === 50).reduce((n, r) => n + r.errors, 0)} errors at 50 connections (a run that answered nothing is listed below).
+**Read these with the load average beside them.** 2026-12-02 14:20Z was the first run on a quiet
+machine (load average 1.6–6 from the bench itself; load generator and server share the 2 cores) and
+on 1,000,000 connections, the issue's size. The round before measured 100,000 at load average 15–25,
+where the no-op answered 26–53 req/s; "server CPU / request" (user + system time of the server's
+processes from /proc, divided by the requests answered) is the figure that compares across the two.
+**Goals: not met**: the plain list reached ${share((t) => t.startsWith("plain"))} of the no-op's rate
+(goal 90 %), the filtered lists ${share((t) => !t.startsWith("plain") && !t.startsWith("no-op") && !t.includes("(HTML)"))} of it;
+${rows.filter((r) => r.connections === 50).reduce((n, r) => n + r.errors, 0)} errors at 50 connections (goal met: every target answered every request, the
+\`/connections\` page included, which answered nothing at 50 connections in the round before).
 
-**Where the no-op floor went.** A CPU profile of \`next start\` under \`me.get\` load put ~6 % of busy time
-in HKDF alone; next-auth's \`getServerSession\` runs its whole handler per call: it builds the options,
-decrypts the session JWE (an HKDF key derivation and AES-GCM), runs the callbacks, then derives again and
-*encrypts a renewed cookie* that a server component or tRPC context cannot set. In isolation on this
-machine: \`getServerSession\` 8.4 ms per call, a bare \`decode\` of the same cookie 1.6 ms. The session
-user is now read by decrypting the cookie once (\`server/auth/session-cookie.ts\`, same cookie name and
-chunking, same expiry check; tested against next-auth's own encode), and once per render rather than
-once per asker (a page's layout, page and tRPC caller each asked). Measured with this bench, same
-machine state (load average ~17–25), 20 connections on SQLite: the no-op's server CPU went from 12.2 ms
-to ${fmtCpu("sqlite", "no-op", 20)} per request, the plain list's from 18.6 ms to ${fmtCpu("sqlite", "plain", 20)}. What remains per
-request on the floor: Next's route handling and the proxy (CSP nonce; the proxy also decodes the session
-on page requests), tRPC with superjson, and the one remaining JWE decryption.
+**What moved the floor and the pages.**
+- The session: next-auth's \`getServerSession\` ran its whole handler per call (options, JWE decryption
+  with an HKDF key derivation, callbacks, then a renewed cookie encrypted that nobody can set). It is
+  read by decrypting the cookie directly (\`server/auth/session-cookie.ts\`), once per render, and the
+  HKDF-derived key is now kept per secret (HKDF alone was 5.4 % of a no-op's CPU in a profile); the
+  proxy's sign-in gate uses the same reader instead of \`getToken\`. No-op CPU per request: 12.2 ms
+  (first measure) → 8.2 → ${fmtCpu("sqlite", "no-op", 20)} (SQLite, 20 connections).
+- Times in table cells: an \`Intl.DateTimeFormat\` was built per cell (8.6 % of the CPU of a
+  \`/connections\` render, profiled); now one per zone. With the lighter table markup (see First
+  load), the \`/connections\` HTML page went from 335 ms of CPU per request (100,000 rows) to
+  ${fmtCpu("sqlite", "/connections", 20)} (1,000,000 rows).
+- SQLite reads off the main thread (\`db/sqlite-read-pool.ts\`, \`SQLITE_READ_WORKERS\`, default 2):
+  a plain SELECT outside a transaction runs in a worker thread on its own read-only connection, so a
+  long read no longer stops every other request, and a read no longer waits for another request's
+  transaction; writes, transactions and streams keep the main connection.
 
-A row with no rate answered nothing within the run: every request was still in flight when it ended
-(timeout 30 s), none failed; at 50 connections the \`/connections\` page (list, facets and the shell,
-rendered to about 225 kB of HTML, see First load) cost more CPU per request than the run could give 50 of them on a
-machine this busy.
-
-**An outlier to look into** (not done here): "provider xero + active errors + created 2026, by last sync"
-costs ${fmtCpu("sqlite", "provider xero", 20)} of server CPU per request on SQLite (${fmtCpu("postgres", "provider xero", 20)} on PostgreSQL),
-several times the other lists; bench:list does not time this combination of filters and sort.
+**What stands in the way.**
+- *A list costs 3–4× the no-op* in CPU (~15 ms against ~5): zod validation of the 25 rows in and out
+  (kept: the output schema is the allow-list that keeps secret columns out of responses), superjson,
+  and the row triage reads (runs, relink links, tags per page), on top of the query.
+- *Filters correlated with the sort order on SQLite.* "status error + platform codat, by name" matches
+  34,934 of 1,000,000 rows, but not evenly along the name index: the walk of \`connections_name_idx\`
+  reads far more than 26/0.035 rows before it fills a page (${fmtCpu("sqlite", "status error", 20)} of CPU per request; PostgreSQL
+  ${fmtCpu("postgres", "status error", 20)}). "provider xero + active errors + created 2026, by last sync" is the same shape
+  (${fmtCpu("sqlite", "provider xero", 20)} on SQLite, ${fmtCpu("postgres", "provider xero", 20)} on PostgreSQL). Search walks have a row budget with a
+  fall-back to the matching ids (\`search-budget.ts\`); plain filter walks do not yet, and that budget,
+  or composite (filter, sort, id) indexes for the common pairs, is what would bound them.
+- *Pages are React renders*: the detail and home pages cost ~60–70 ms of CPU per request, the
+  connections page ~150–190 ms, most of it server rendering of client components (the radix menus and
+  tooltips, TanStack Table) and the RSC payload.
 `,
   );
 }
