@@ -165,15 +165,14 @@ the per-row triggers on connections skip rows while the ingest transaction has s
 (migration 0011: \`SET LOCAL app.defer_derived\` on PostgreSQL, a \`derived_deferred\` row on
 SQLite) and stay on for every other writer. A property test compares every derived table with a
 full rebuild after random batches. On SQLite the 400-row upsert is prepared once per connection.
-Caveat: on this shared machine the change is within the noise of the final run (other agents'
-browsers and builds; "map only", which this round did not touch, moved by up to 3× between the
-two runs). An earlier run with the set-based upkeep alone, at 2026-12-02T13:16Z and load
-2.1 → 7.9, measured new records at 1,218–1,691/s on SQLite (before: 503–1,232) and 531–1,188/s on
-PostgreSQL (before: 315–1,004); a run at load 15 measured 124–479/s and 114–455/s.
+The "after" column was measured with the machine otherwise idle (load average above, the bench's
+own); the "before" at load 0.4 → 5.5, so compare the shape rather than single cells ("map only", which
+this round did not touch, moved by up to 2.3× between the two runs). At load 15, with other agents'
+builds running, the same code measured 124–479/s (SQLite) and 114–455/s (PostgreSQL).
 
 Targets: ≥ 20,000 records/s on SQLite and ≥ 10,000 on PostgreSQL for batches of 1,000: **missed
-by 10–40×**. The machine is 2 cores shared by four agents (load average above, up to 15 during
-these runs), so figures vary by ±50 % run to run; compare columns within one run. Where the time
+by 14–20× on SQLite and 7–17× on PostgreSQL** for new records. Figures on this 2-core machine
+vary by ±30 % run to run; compare columns within one run. Where the time
 goes now (per-statement timings and CPU profiles, \`node --cpu-prof\`, new records):
 
 - SQLite, codat (one error per record): the upsert ~130–310 µs per row of wall time (24 indexes
