@@ -3,7 +3,7 @@
 // PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per table and batch, on one connection.
 import { CompiledQuery, sql } from "kysely";
 import type SQLite from "better-sqlite3";
-import { dbKind, sqliteHandle, type DB } from "../../db";
+import { dbKind, preparedSqlite, sqliteHandle, type DB } from "../../db";
 import { SEEDED_TABLES, type EncodedTable } from "./seed-encode";
 
 export interface BulkWriter {
@@ -19,19 +19,14 @@ export interface BulkWriter {
 
 const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(", ");
 
-function sqliteWriter(handle: SQLite.Database): BulkWriter {
-  const statements = new Map<string, SQLite.Statement>();
+function sqliteWriter(db: DB, handle: SQLite.Database): BulkWriter {
+  // Prepared once per table, column list and row count, and kept with the connection (db/index.ts).
   const statement = (t: EncodedTable, rows: number) => {
-    const key = `${t.table}:${t.columns.join(",")}:${rows}`;
-    let s = statements.get(key);
-    if (!s) {
-      const tuple = `(${t.columns.map(() => "?").join(", ")})`;
-      s = handle.prepare(
-        `INSERT INTO "${t.table}" (${quoted(t.columns)}) VALUES ${Array.from({ length: rows }, () => tuple).join(", ")}`,
-      );
-      statements.set(key, s);
-    }
-    return s;
+    const tuple = `(${t.columns.map(() => "?").join(", ")})`;
+    const text = `INSERT INTO "${t.table}" (${quoted(t.columns)}) VALUES ${Array.from({ length: rows }, () => tuple).join(", ")}`;
+    const prepared = preparedSqlite(db, text);
+    if (!prepared) throw new Error("bulk seeding needs a SQLite instance made by createDb");
+    return prepared;
   };
   // Bulk-load settings, restored by close(): a crash of this process cannot corrupt the file
   // (synchronous=OFF only risks the last transactions on an OS crash); the rows are consistent
@@ -127,5 +122,5 @@ export async function bulkWriter(db: DB): Promise<BulkWriter> {
   if (dbKind(db) === "postgres") return postgresWriter(db);
   const handle = sqliteHandle(db);
   if (!handle) throw new Error("bulk seeding needs a SQLite instance made by createDb");
-  return sqliteWriter(handle);
+  return sqliteWriter(db, handle);
 }
