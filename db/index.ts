@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { pgNumberTypes } from "./pg-numbers";
 import { registerSqlFunctions } from "./sql-functions";
-import { RoutingSqliteDriver, SqliteReadPool } from "./sqlite-read-pool";
+import { RoutingSqliteDriver, SQLITE_MMAP_BYTES, SqliteReadPool } from "./sqlite-read-pool";
 import type { Database } from "./types";
 
 export type DbKind = "sqlite" | "postgres";
@@ -81,7 +81,7 @@ export function createDb(target: DbTarget): DB {
     // Search and facet triggers make SQLite keep statement journals: keep them off disk.
     sqlite.pragma("temp_store = MEMORY");
     sqlite.pragma("cache_size = -65536");
-    sqlite.pragma("mmap_size = 268435456");
+    sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
     // The operations triggers (migration 0007) call these.
     registerSqlFunctions(sqlite);
     const workers = target.url === ":memory:" ? 0 : (target.readWorkers ?? 0);
