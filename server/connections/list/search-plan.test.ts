@@ -8,6 +8,7 @@ import { seedListFixture } from "../../test/list-fixture";
 import { listConnections } from "./list-connections";
 import { ZListConnectionsRequestSchema, type ListConnectionsRequest } from "./list.types";
 import { planSearch } from "./search";
+import { emptyTrace } from "./search-budget";
 
 const NOW = Date.now();
 
@@ -61,6 +62,24 @@ describeEachDb(
     it("the common terms above really match many rows, so both plans are exercised", async () => {
       const rows = await readAll(get().db, staff(), { q: "cust" }, 100_000);
       expect(rows.length).toBeGreaterThan(25);
+    });
+
+    it("a term naming a tenant with more rows than the cap is common without probing the search index", async () => {
+      const { db } = get();
+      for (const term of ["corporation", "Acme"]) {
+        const trace = emptyTrace();
+        const plan = await planSearch(scopeAs(db, staff()), term, 3, trace);
+        expect(plan.kind, term).toBe("scan");
+        expect(trace.steps, term).not.toContain("probe");
+        expect(trace.postings, term).toBe(4);
+        // The sample is matching rows: all the tenant's.
+        if (plan.kind === "scan") expect(plan.sample).toHaveLength(4);
+      }
+      // A tenant with no more rows than the cap still asks the index for text matches.
+      const trace = emptyTrace();
+      const plan = await planSearch(scopeAs(db, staff()), "Acme", 100_000, trace);
+      expect(trace.steps).toContain("probe");
+      expect(plan.kind).toBe("ids");
     });
 
     it("facets for a common term are labelled lower bounds; for a rare one exact", async () => {

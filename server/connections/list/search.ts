@@ -96,11 +96,22 @@ export async function planSearch(
   trace: SearchTrace = emptyTrace(),
 ): Promise<SearchPlan> {
   const term = normaliseSearchTerm(raw);
-  const [hits, tenantIds, errors] = await Promise.all([
-    indexHits(scope, term, cap + 1),
-    matchingTenantIds(scope, term),
-    errorGroupsMatch(scope, term),
-  ]);
+  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
+  // A term naming a tenant with more rows than the cap (`acme`) is common whatever the index
+  // says: its rows, read from the tenant index, settle it without probing the search index
+  // (on PostgreSQL that probe reads 8,000 rows containing the term: ~100 ms).
+  const own =
+    tenantIds.length > 0
+      ? await scope
+          .connections()
+          .select("id")
+          .where("connections.tenant_id", "in", tenantIds)
+          .limit(cap + 1)
+          .execute()
+      : [];
+  trace.postings += own.length;
+  if (own.length > cap) return { kind: "scan", term, tenantIds, sample: own.map((r) => r.id), errors };
+  const hits = await indexHits(scope, term, cap + 1);
   trace.postings += hits.postings;
   trace.steps.push("probe");
   // Too common (or too short) to list within the budget: test rows as the sort index is walked.
@@ -116,16 +127,7 @@ export async function planSearch(
     trace.postings += failing.length;
     for (const r of failing) ids.add(r.id);
   }
-  if (ids.size <= cap && tenantIds.length > 0) {
-    const own = await scope
-      .connections()
-      .select("id")
-      .where("connections.tenant_id", "in", tenantIds)
-      .limit(cap + 1)
-      .execute();
-    trace.postings += own.length;
-    for (const r of own) ids.add(r.id);
-  }
+  for (const r of own) ids.add(r.id);
   if (ids.size > cap) return { kind: "scan", term, tenantIds, sample: [...ids], errors };
   return { kind: "ids", ids: [...ids] };
 }
