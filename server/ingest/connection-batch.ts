@@ -16,6 +16,7 @@ import { ErrorIndex, type ErrorState } from "./error-index";
 import { columnsChanged, pickColumns, settleTimestamps } from "./connection-fields";
 import { upsertConnectionRows, type ConnectionWrite } from "./upsert-connections";
 import { deferDerived, derivedAfter, derivedBefore, resumeDerived } from "./derived-batch";
+import { errorGroupsAfter, errorGroupsBefore } from "./error-groups-batch";
 import { resolveTenant } from "./resolve-tenant";
 import type { BatchContext, RecordResult, SourceRecord, TenantRow } from "./types";
 
@@ -172,7 +173,20 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
     before,
     writes.map((w) => w.id),
   );
+  // The errors' summaries likewise (error-groups-batch.ts), with the errors of a connection
+  // whose provider changed regrouped.
+  const storedById = new Map([...existing.values()].map((c) => [c.id, c]));
+  const regrouped = writes.flatMap((w) => {
+    const was = storedById.get(w.id);
+    return was && was.provider !== w.provider ? (children.errors.get(w.id) ?? []).map((e) => e.id) : [];
+  });
+  const errorsBefore = await errorGroupsBefore(trx, [...plan.errorUpdates.map((u) => u.id), ...regrouped]);
   await writeChildren(trx, plan);
+  await errorGroupsAfter(
+    trx,
+    errorsBefore,
+    plan.errorInserts.map((e) => e.id),
+  );
   await fulfilRunRequests(ctx.scope, plan.runInserts, ctx.now);
   // The outbox, in this batch's transaction (server/events).
   await writeEvents(ctx.scope, [...statusChangeEvents(statusChanges, ctx.now), ...newErrorEvents(plan, ctx.now)]);
