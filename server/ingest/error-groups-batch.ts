@@ -79,20 +79,30 @@ function add(sums: Sums, key: unknown[], n: number[]): void {
 }
 const nonZero = (sums: Sums) => [...sums.values()].filter((e) => e.n.some((v) => v !== 0));
 
-/** After the writes: applies what the rows of `before.ids` (and `newIds`) now count. */
-export async function errorGroupsAfter(trx: DB, before: ErrorGroupsBefore, newIds: string[]): Promise<void> {
+/** A row as written, with its connection's provider: what the batch knows without reading it back. */
+export type KnownError = Omit<Written, "group_id" | "shape"> & { message: string | null };
+
+/**
+ * After the writes: applies what the rows of `before.ids` (and `newIds`) now count. Rows in
+ * `known` (inserted once, not updated since) are taken as given; the others are read back.
+ */
+export async function errorGroupsAfter(
+  trx: DB,
+  before: ErrorGroupsBefore,
+  newIds: string[],
+  known: Map<string, KnownError> = new Map(),
+): Promise<void> {
   const ids = [...new Set([...before.ids, ...newIds])];
   if (ids.length === 0) return;
   const pg = dbKind(trx) === "postgres";
   const shapes = new Map<string, string>();
-  const written = (
-    await read<Omit<Written, "group_id" | "shape"> & { message: string | null }>(
-      trx,
-      ids,
-      `${COUNTED}, e.status_code, e.message, c.provider`,
-      "JOIN connections c ON c.id = e.connection_id",
-    )
-  ).map((r): Written => {
+  const readBack = await read<KnownError>(
+    trx,
+    ids.filter((id) => !known.has(id)),
+    `${COUNTED}, e.status_code, e.message, c.provider`,
+    "JOIN connections c ON c.id = e.connection_id",
+  );
+  const written = [...ids.flatMap((id) => known.get(id) ?? []), ...readBack].map((r): Written => {
     const message = r.message ?? "";
     let shape = shapes.get(message);
     if (shape === undefined) shapes.set(message, (shape = errorMessageShape(r.message)));
