@@ -1,12 +1,13 @@
 // Ingest's own upkeep of the errors' summaries (migration 0007's error groups and errors per day):
 // inside an ingest transaction the per-row triggers on connection_errors skip inserts and updates
 // (the switch of migrations 0011 and 0012). Instead the batch reads the errors it will change as
-// they count now, writes them, reads them again, and applies the difference with one statement
-// per summary table, each taking the whole batch as one JSON parameter. Each distinct message is
-// shaped once a batch, in TypeScript (lib/error-message-shape.ts: the function SQLite's triggers
-// call, and the rules PostgreSQL's copy is tested against). The same arithmetic the triggers do row
-// by row; besides, a connection whose provider changed has its errors regrouped (the triggers
-// left them in the old provider's groups until the error itself changed; a rebuild does not).
+// they count now, writes them, takes them as written (the rows it inserted as planned, the others
+// read back), and applies the difference with one statement per summary table, each taking the
+// whole batch as one JSON parameter. Each distinct message is shaped once a batch, in TypeScript
+// (lib/error-message-shape.ts: the function SQLite's triggers call, and the rules PostgreSQL's
+// copy is tested against). The same arithmetic the triggers do row by row; besides, a connection
+// whose provider changed has its errors regrouped (the triggers left them in the old provider's
+// groups until the error itself changed; a rebuild does not).
 import { CompiledQuery } from "kysely";
 import { dbKind, type DB } from "../../db";
 import { errorGroupIdOfShape } from "../../db/sql-functions";
