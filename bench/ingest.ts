@@ -98,18 +98,18 @@ function mapOnly(format: AdapterFormat, text: string): number {
 }
 
 // The previous round's figures (new, same again, edited, map only): the code before the error
-// summaries moved to the batch and the WAL checkpoint was held back, measured 2026-12-02T16:29Z
-// right after the "after" run (load average 9.0 at the start, 8.1 at the end), shown as
+// summaries moved to the batch and the WAL checkpoint was held back, measured 2026-12-02T17:06Z
+// right after the "after" run (load average 5.6 at the start, 3.5 at the end), shown as
 // "before → after" until the next round replaces them.
 const BEFORE: Record<string, [number, number, number, number]> = {
-  "sqlite:unified": [739, 2120, 650, 5444],
-  "sqlite:codat": [890, 4090, 1141, 13566],
-  "sqlite:dto": [839, 1868, 1090, 2966],
-  "sqlite:schema": [799, 4881, 832, 13215],
-  "postgres:unified": [710, 5021, 555, 8508],
-  "postgres:codat": [412, 5403, 522, 14048],
-  "postgres:dto": [568, 1444, 489, 1856],
-  "postgres:schema": [718, 4972, 458, 15816],
+  "sqlite:unified": [1169, 3964, 1204, 6986],
+  "sqlite:codat": [1107, 5684, 1603, 42467],
+  "sqlite:dto": [1042, 2298, 937, 4865],
+  "sqlite:schema": [1990, 6625, 1069, 23286],
+  "postgres:unified": [854, 4204, 673, 12251],
+  "postgres:codat": [644, 8178, 799, 47800],
+  "postgres:dto": [924, 4445, 771, 5935],
+  "postgres:schema": [1139, 9171, 834, 32369],
 };
 const LOAD_START = loadavg()[0]?.toFixed(1);
 const rows: string[] = [];
@@ -158,12 +158,12 @@ const section = `${START}
 |---|---|---|---|---|---|
 ${rows.join("\n")}
 
-Before → after: this round's changes (before: 2026-12-02T16:29Z, the previous code run right after
-the "after" run, load average 9.0 → 8.1; after: load 8.2 → 9.0). With other agents' builds and
-tests keeping the 2-core machine at load 8–20 all round, neither run resolves a change of this
-size: "map only", which this round did not touch, moved by up to 1.8× between the two, and a
-repeat of codat and unified alone (5,000 records, alternating trees) swung ±40 % each way. The
-isolated measurements below are the figures to go by.
+Before → after: this round's changes (before: 2026-12-02T17:06Z, the previous code run right
+after the "after" run, load average 5.6 → 3.5; after: 4.6 → 5.6). Other agents kept the 2-core
+machine busy, so single cells move by up to 2× between runs ("same again", which this round did
+not change, doubled for unified); an earlier pair at load 8–20 could not tell the two apart at
+all. Compare rows where "map only" is alike: codat (one error per record), new records, SQLite
+1,107 → 2,666/s and PostgreSQL 644 → 1,081/s.
 
 This round: (1) the error groups and errors per day are kept per batch too. Migration 0012 makes
 the insert and update triggers on connection_errors skip under the same switch as 0011;
@@ -171,25 +171,25 @@ the insert and update triggers on connection_errors skip under the same switch a
 shapes each distinct message once in TypeScript (\`lib/error-message-shape.ts\`, fuzzed against
 PostgreSQL's SQL copy) and applies one statement per summary table with the whole batch as one
 JSON parameter; a connection whose provider changes has its errors regrouped (the triggers left
-them in the old provider's groups, which a rebuild does not). The codat "edited" import
-changes platformName, i.e. the provider, so it now also moves every error to a new group. The property test now compares
-every error table with a full rebuild on both databases, with reworded, resolved and separately
+them in the old provider's groups, which a rebuild does not); the codat "edited" import changes
+platformName, i.e. the provider, so it now also moves every error to a new group. The property
+test now compares every error table with a full rebuild on both databases, with reworded, resolved and separately
 pushed errors. Isolated cost of writing 1,000 new errors with their summaries (same process,
-alternating, rolled back, median of 6): **PostgreSQL 686 → 257 ms**; SQLite 216 → 331 ms and, in a
-second run, 354 → 349 ms — no gain on SQLite, where the triggers already called the same
-TypeScript shape function and the batch path pays a read-back of the rows (~36 ms a batch) and
-JSON. (2) SQLite ingest raises the WAL auto-checkpoint to 16,384 pages (64 MiB) while it runs,
-restores it afterwards (on error too, and only after the last of overlapping ingests) and runs one
+alternating, rolled back, median of 6): **PostgreSQL 686 → 257 ms** at load 13 and 386 → 220 ms
+at load 4.5; SQLite 93 → 80 ms at load 4.5 (216 → 331 ms at load 13, before the connection
+batch stopped reading its inserted errors back): on SQLite the triggers already called the same
+TypeScript shape function, so the gain there is small. (2) SQLite ingest raises the WAL
+auto-checkpoint to 16,384 pages (64 MiB) while it runs, restores it afterwards (on error too, and only after the last of overlapping ingests) and runs one
 PASSIVE checkpoint. At load 15–20, 1,000 vs 16,384 pages measured the same within noise
 (unified 402–550 vs 385–576/s, codat 250–420 vs 234–416/s); the idle measurement that motivated it
 (ten commits 2,041 ms with checkpoints, 275 ms without) needs repeating on a quiet machine.
 (3) PostgreSQL prepared statements / fewer round trips: not done.
 
 Targets: ≥ 20,000 records/s on SQLite and ≥ 10,000 on PostgreSQL for batches of 1,000: **still
-missed by more than 10×** for new records. What blocks them (earlier profiles, idle machine):
+missed** for new records: by 7.5–14× on SQLite, 7–16× on PostgreSQL. What blocks them (earlier profiles, idle machine):
 
 - SQLite, per new row: the upsert ~130–310 µs of wall time (24 indexes on connections), the
-  error rows and their summaries ~200–350 µs per error (the TypeScript shape is most of it), the
+  error rows and their summaries ~80–90 µs per error at load 4.5 (mostly the TypeScript shape), the
   FTS5 insert ~25–36 µs; ~400 µs of CPU per record in total for unified (GC ~90, planning ~83 of
   which AES-GCM ~33, commit ~82, upsert ~77, mapping ~62, derived upkeep ~35). 20,000/s means
   50 µs per record: out of reach with this many indexes and one writer, whatever the batching.
@@ -198,8 +198,8 @@ missed by more than 10×** for new records. What blocks them (earlier profiles, 
 - "map only" bounds each format: dto's adapter alone manages ~1,600–5,000/s here.
 - An unchanged record writes nothing: mapping, one batched lookup, comparison.
 
-Next: the error summaries from the planned rows instead of a read-back (SQLite), PostgreSQL
-named prepared statements, and a rerun of this bench on an idle machine.
+Next: PostgreSQL named prepared statements and fewer round trips a wave, and a rerun of this
+bench (and of the WAL comparison) on an idle machine.
 ${END}`;
 const file = path.resolve("docs/BENCHMARKS.md");
 const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
