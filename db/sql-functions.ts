@@ -8,7 +8,12 @@ import { errorMessageShape } from "../lib/error-message-shape";
 
 /** The id of the group of errors with this provider, status code and message shape. */
 export function errorGroupId(provider: string | null, statusCode: string | null, message: string | null): string {
-  const key = `${provider ?? ""}\u001f${statusCode ?? ""}\u001f${errorMessageShape(message)}`;
+  return errorGroupIdOfShape(provider, statusCode, errorMessageShape(message));
+}
+
+/** The same id from a shape already computed (ingest shapes each distinct message once a batch). */
+export function errorGroupIdOfShape(provider: string | null, statusCode: string | null, shape: string): string {
+  const key = `${provider ?? ""}\u001f${statusCode ?? ""}\u001f${shape}`;
   return `eg_${createHash("md5").update(key, "utf8").digest("hex").slice(0, 16)}`;
 }
 

@@ -1,7 +1,8 @@
 // The operations summaries' triggers as the current schema has them, for bulk loads that drop
 // them, load, then rebuild every summary in one pass (server/demo-data/bulk-seed.ts): migration
 // 0007's, with its per-day counts replaced by 0007-operations-time-buckets' day/hour/minute
-// counts, and the triggers on connections made deferrable by ingest (0011). A later migration
+// counts, the triggers on connections made deferrable by ingest (0011) and those on
+// connection_errors too (0012). A later migration
 // that changes them gives this module its own copy (the consistency test checks that the
 // trigger path and the rebuild agree).
 import { sql } from "kysely";
@@ -13,6 +14,7 @@ import {
   operationsDrops,
   operationsStatements,
 } from "../../db/migrations/2026-12-02-0011-ingest-defers-derived";
+import { errorsDeferrable, errorTriggerDrops } from "../../db/migrations/2026-12-02-0012-ingest-defers-error-groups";
 
 const run = (db: DB, statements: string[]) =>
   statements.reduce<Promise<unknown>>((p, s) => p.then(() => sql.raw(s).execute(db)), Promise.resolve());
@@ -33,11 +35,11 @@ export const TIME_BUCKETS = [
 );
 
 export async function createOperationsTriggers(db: DB): Promise<void> {
-  await run(db, deferrable(operationsStatements(pg(db)), pg(db)));
+  await run(db, errorsDeferrable(deferrable(operationsStatements(pg(db)), pg(db)), pg(db)));
 }
 
 export async function dropOperationsTriggers(db: DB): Promise<void> {
-  await run(db, operationsDrops(pg(db)));
+  await run(db, [...errorTriggerDrops(pg(db)), ...operationsDrops(pg(db))]);
 }
 
 /** Recomputes every operations summary (and each error's group) from the rows. */

@@ -16,6 +16,7 @@ import { ErrorIndex, type ErrorState } from "./error-index";
 import { columnsChanged, pickColumns, settleTimestamps } from "./connection-fields";
 import { upsertConnectionRows, type ConnectionWrite } from "./upsert-connections";
 import { deferDerived, derivedAfter, derivedBefore, resumeDerived } from "./derived-batch";
+import { errorGroupsAfter, errorGroupsBefore, type KnownError } from "./error-groups-batch";
 import { resolveTenant } from "./resolve-tenant";
 import type { BatchContext, RecordResult, SourceRecord, TenantRow } from "./types";
 
@@ -172,11 +173,48 @@ async function ingestWave(trx: DB, wave: Mapped[], ctx: BatchContext): Promise<O
     before,
     writes.map((w) => w.id),
   );
+  // The errors' summaries likewise (error-groups-batch.ts), with the errors of a connection
+  // whose provider changed regrouped.
+  const storedById = new Map([...existing.values()].map((c) => [c.id, c]));
+  const regrouped = writes.flatMap((w) => {
+    const was = storedById.get(w.id);
+    return was && was.provider !== w.provider ? (children.errors.get(w.id) ?? []).map((e) => e.id) : [];
+  });
+  const errorsBefore = await errorGroupsBefore(trx, [...plan.errorUpdates.map((u) => u.id), ...regrouped]);
   await writeChildren(trx, plan);
+  await errorGroupsAfter(
+    trx,
+    errorsBefore,
+    plan.errorInserts.map((e) => e.id),
+    knownErrors(plan, writes),
+  );
   await fulfilRunRequests(ctx.scope, plan.runInserts, ctx.now);
   // The outbox, in this batch's transaction (server/events).
   await writeEvents(ctx.scope, [...statusChangeEvents(statusChanges, ctx.now), ...newErrorEvents(plan, ctx.now)]);
   return outcomes;
+}
+
+/** The errors this wave inserts and does not update again, as written, with their provider. */
+function knownErrors(plan: ReturnType<typeof emptyPlan>, writes: ConnectionWrite[]): Map<string, KnownError> {
+  const providers = new Map(writes.map((w) => [w.id, w.provider]));
+  const updated = new Set(plan.errorUpdates.map((u) => u.id));
+  const known = new Map<string, KnownError>();
+  for (const e of plan.errorInserts) {
+    const provider = providers.get(e.connection_id);
+    if (provider === undefined || updated.has(e.id)) continue;
+    known.set(e.id, {
+      id: e.id,
+      tenant_id: e.tenant_id,
+      connection_id: e.connection_id,
+      status: e.status,
+      errored_at: e.errored_at,
+      resolved_at: e.resolved_at ?? null,
+      status_code: e.status_code ?? null,
+      message: e.message ?? null,
+      provider,
+    });
+  }
+  return known;
 }
 
 function planConnection(

@@ -1,13 +1,16 @@
 // One batch of errors (POST /api/ingest/errors): Codat DataConnectionErrors naming their
 // connection. Upserted by (connection, erroredOnUtc, statusCode); afterwards each touched
 // connection's open_error_count and needs_relink are recomputed from its errors.
-import type { DB } from "../../db";
+import { sql } from "kysely";
+import { dbKind, type DB } from "../../db";
 import { prefixIssues, type AdapterIssue, type MappedError } from "../adapters";
 import { recomputeConnectionHealth } from "../connections/recompute-health";
 import { newErrorEvents } from "../events/ingest-events";
 import { writeEvents } from "../events/write-events";
 import { emptyPlan, loadChildren, planErrors, writeChildren } from "./child-rows";
 import { ErrorIndex } from "./error-index";
+import { deferDerived, resumeDerived } from "./derived-batch";
+import { errorGroupsAfter, errorGroupsBefore } from "./error-groups-batch";
 import type { Outcome } from "./connection-batch";
 import { loadOwners } from "./load-owners";
 import { errorConnectionRef, mapErrorRecord } from "./map-error-record";
@@ -66,7 +69,24 @@ export async function ingestErrorBatch(trx: DB, records: SourceRecord[], ctx: Ba
     const status = !changed ? "unchanged" : existed ? "updated" : "accepted";
     return { result: { index: p.source.index, status, id: ids[0] }, tenantId: owner.tenant_id };
   });
-  await writeChildren(trx, plan);
+  // The errors' summaries per batch, with their triggers off (error-groups-batch.ts); on again
+  // before the connections' health changes, which the connections' triggers count.
+  if (touched.size > 0) {
+    if (dbKind(trx) === "postgres")
+      await sql`SELECT 1 FROM connections WHERE id = ANY(${[...touched]}::text[]) ORDER BY id FOR UPDATE`.execute(trx);
+    await deferDerived(trx);
+    const before = await errorGroupsBefore(
+      trx,
+      plan.errorUpdates.map((u) => u.id),
+    );
+    await writeChildren(trx, plan);
+    await errorGroupsAfter(
+      trx,
+      before,
+      plan.errorInserts.map((e) => e.id),
+    );
+    await resumeDerived(trx);
+  }
   for (const id of touched) await recomputeConnectionHealth(ctx.scope, id);
   await writeEvents(ctx.scope, newErrorEvents(plan, ctx.now));
   return outcomes;

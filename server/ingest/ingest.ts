@@ -11,6 +11,7 @@ import { ingestConnectionBatch, type Outcome } from "./connection-batch";
 import { ingestErrorBatch } from "./error-batch";
 import { loadTenantDirectory } from "./resolve-tenant";
 import { ingestRunBatch } from "./run-batch";
+import { withIngestCheckpoints } from "./wal-checkpoints";
 import type { BatchContext, IngestCounts, IngestKind, IngestOptions, RecordResult, SourceRecord } from "./types";
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -90,14 +91,17 @@ export async function ingestRecords(
     hooks.onBatch?.({ ...counts }, processed);
   };
 
-  let batch: SourceRecord[] = [];
-  for await (const record of source) {
-    batch.push(record);
-    if (batch.length >= size) {
-      await flush(batch);
-      batch = [];
+  // SQLite: the WAL is checkpointed every 64 MiB rather than in nearly every batch's commit.
+  await withIngestCheckpoints(db, async () => {
+    let batch: SourceRecord[] = [];
+    for await (const record of source) {
+      batch.push(record);
+      if (batch.length >= size) {
+        await flush(batch);
+        batch = [];
+      }
     }
-  }
-  if (batch.length > 0) await flush(batch);
+    if (batch.length > 0) await flush(batch);
+  });
   return { counts, results };
 }
