@@ -13,6 +13,7 @@ import * as openErrorsSort from "./2026-12-02-0008-open-errors-sort";
 import * as alerts from "./2026-12-02-0009-alerts";
 import * as alertDelivery from "./2026-12-02-0010-alert-delivery";
 import * as ingestDefersDerived from "./2026-12-02-0011-ingest-defers-derived";
+import * as createdFacets from "./2026-12-02-0013-created-facets";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-21-0001-initial": initial,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0009-alerts": alerts,
   "2026-12-02-0010-alert-delivery": alertDelivery,
   "2026-12-02-0011-ingest-defers-derived": ingestDefersDerived,
+  "2026-12-02-0013-created-facets": createdFacets,
 };

@@ -1,17 +1,21 @@
 // Facet counts (per status, provider, tenant...) that follow the other filters: each facet
 // counts the rows matching every filter except its own (facet-count.ts). With facet filters
-// only, the counts come from the trigger-maintained summary: exact. A search, date range, tag
-// or error group needs the rows themselves, read within a budget (facet-rows.ts): exact when
-// that read saw every candidate, otherwise explicitly marked as lower bounds. No request reads
-// more than the budget, whatever the filters.
+// only, the counts come from the trigger-maintained summary: exact. A created range of whole
+// days (with at most a tenant filter) comes from the per-day marginals (facet-created.ts):
+// exact. Any other search, date range, tag or error group needs the rows themselves, read
+// within a budget (facet-rows.ts): exact when that read saw every candidate, otherwise
+// explicitly marked as lower bounds (a lone relative date filter still gets its exact total
+// from the time buckets). No request reads more than the budget, whatever the filters.
 import type { ConnectionFilters } from "./filters";
 import { facetValues, labels, tallyFacets } from "./facet-count";
-import { readFacetRows } from "./facet-rows";
+import { createdDays, createdTally } from "./facet-created";
+import { facetPath, readFacetRows } from "./facet-rows";
 import { summaryTally } from "./facet-summary";
 import { planSearch, SEARCH_PROBE_CAP } from "./search";
 import { WALK_BUDGET } from "./search-budget";
 import { FACET_SAMPLE_CAP, type FacetsResponse } from "./facets.types";
 import type { TenantScope } from "../../scope/tenant-scope";
+import { countExpiringWithin, countStale } from "../../home/time-window-counts";
 
 const NON_FACET_FILTERS = [
   "q",
@@ -24,6 +28,19 @@ const NON_FACET_FILTERS = [
 ] as const;
 
 const isSet = (v: unknown) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * The exact total when the only filter is "auth expires within N days" or "last sync older than
+ * N days" (time-window-counts.ts: whole buckets, then a minute of rows at each edge).
+ */
+function windowTotal(scope: TenantScope, filters: ConnectionFilters, now: number): Promise<number> | undefined {
+  const set = Object.entries(filters).filter(([, v]) => isSet(v));
+  if (set.length !== 1) return undefined;
+  if (filters.authExpiresWithinDays !== undefined)
+    return countExpiringWithin(scope, filters.authExpiresWithinDays, now);
+  if (filters.lastSyncOlderThanDays !== undefined) return countStale(scope, filters.lastSyncOlderThanDays, now);
+  return undefined;
+}
 
 export async function connectionFacets(
   scope: TenantScope,
@@ -48,6 +65,13 @@ export async function countFacets(
     const facets = facetValues(tally, await names);
     return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, 0);
   }
+  // A created range in whole days (and at most a tenant filter): the per-day marginals, exact.
+  const days = createdDays(filters);
+  if (days) {
+    const tally = await createdTally(scope, filters, days);
+    const facets = facetValues(tally, await names);
+    return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, 0);
+  }
   const rowFilters: ConnectionFilters = Object.fromEntries(NON_FACET_FILTERS.map((k) => [k, filters[k]]));
   // A rare term is an id list (at most the cap); a common one is tested as rows are walked.
   const plan = filters.q ? await planSearch(scope, filters.q, Math.min(rowCap, SEARCH_PROBE_CAP)) : undefined;
@@ -57,12 +81,21 @@ export async function countFacets(
   const facets = facetValues(tally, await names);
   if (sample.complete)
     return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, sample.read);
+  // A lone relative date filter: the total exactly, from the home page's time buckets.
+  const window = await windowTotal(scope, filters, now);
+  if (window !== undefined)
+    return response({ exact: false, cap: rowCap, total: window, totalExact: true, facets }, sample.read);
   // Already more than the cap fully matching: the total is "cap+" without another read.
   if (tally.total >= rowCap)
     return response({ exact: false, cap: rowCap, total: rowCap, totalExact: false, facets }, sample.read);
-  // The sample ignored the facet filters: count the fully filtered rows up to the cap, within
-  // one walk's budget.
-  const all = await readFacetRows(scope, filters, now, plan, { budget: WALK_BUDGET, limit: rowCap, direct: false });
+  // A walk of the sample already examined every row a walk for the total would (same index,
+  // same start, a budget at least as large): its fully matching rows are the best lower bound.
+  const walk = { budget: Math.min(WALK_BUDGET, rowCap), limit: rowCap, direct: false };
+  if (facetPath(rowFilters, now, plan, true).kind === "walk" && facetPath(filters, now, plan, false).kind === "walk")
+    return response({ exact: false, cap: rowCap, total: tally.total, totalExact: false, facets }, sample.read);
+  // The sample ignored the facet filters (ids, or a membership table): count the fully filtered
+  // rows up to the cap, within one walk's budget.
+  const all = await readFacetRows(scope, filters, now, plan, walk);
   const total = Math.min(all.rows.length, rowCap);
   return response({ exact: false, cap: rowCap, total, totalExact: all.complete, facets }, sample.read + all.read);
 }
