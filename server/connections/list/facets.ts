@@ -9,9 +9,16 @@
 import type { ConnectionFilters } from "./filters";
 import { facetValues, labels, tallyFacets } from "./facet-count";
 import { createdDays, createdTally } from "./facet-created";
-import { facetPath, readFacetRows } from "./facet-rows";
+import { facetPath, readFacetRows, type FacetRows } from "./facet-rows";
 import { summaryTally } from "./facet-summary";
-import { planSearch, SEARCH_PROBE_CAP } from "./search";
+import {
+  errorGroupsMatch,
+  matchingTenantIds,
+  normaliseSearchTerm,
+  planSearch,
+  SEARCH_PROBE_CAP,
+  type SearchPlan,
+} from "./search";
 import { WALK_BUDGET } from "./search-budget";
 import { FACET_SAMPLE_CAP, type FacetsResponse } from "./facets.types";
 import type { TenantScope } from "../../scope/tenant-scope";
@@ -51,6 +58,32 @@ export async function connectionFacets(
   return (await countFacets(scope, filters, now, rowCap)).response;
 }
 
+/** Rows a search's facets walk first, before asking the index (the list's quick walk, search-page.ts). */
+export const FACET_QUICK_WALK = 200;
+
+/**
+ * The plan for a search's facets without probing the index first: PostgreSQL's trigram probe of a
+ * common term costs more than the whole budget. A short walk testing each row decides: it saw
+ * every candidate (exact), or the term matches 1 row in 100 or more (common: walk the budget),
+ * or it is rare enough to ask the index for an id list.
+ */
+async function searchPlan(
+  scope: TenantScope,
+  q: string,
+  rowFilters: ConnectionFilters,
+  now: number,
+  rowCap: number,
+): Promise<{ plan: SearchPlan; sample?: FacetRows; read: number }> {
+  const term = normaliseSearchTerm(q);
+  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
+  const scan: SearchPlan = { kind: "scan", term, tenantIds, sample: [], errors };
+  const budget = Math.min(FACET_QUICK_WALK, rowCap);
+  const quick = await readFacetRows(scope, rowFilters, now, scan, { budget, limit: rowCap, direct: true });
+  if (quick.complete) return { plan: scan, sample: quick, read: 0 };
+  if (quick.rows.length * 100 >= quick.read) return { plan: scan, read: quick.read };
+  return { plan: await planSearch(scope, q, Math.min(rowCap, SEARCH_PROBE_CAP)), read: quick.read };
+}
+
 /** connectionFacets, with how many connection rows it read (summary rows not counted). */
 export async function countFacets(
   scope: TenantScope,
@@ -73,29 +106,32 @@ export async function countFacets(
     return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, 0);
   }
   const rowFilters: ConnectionFilters = Object.fromEntries(NON_FACET_FILTERS.map((k) => [k, filters[k]]));
-  // A rare term is an id list (at most the cap); a common one is tested as rows are walked.
-  const plan = filters.q ? await planSearch(scope, filters.q, Math.min(rowCap, SEARCH_PROBE_CAP)) : undefined;
+  const search = filters.q ? await searchPlan(scope, filters.q, rowFilters, now, rowCap) : undefined;
+  const plan = search?.plan;
   // Rows matching the non-facet filters, whatever their facet values, at most rowCap read.
-  const sample = await readFacetRows(scope, rowFilters, now, plan, { budget: rowCap, limit: rowCap, direct: true });
+  const sample =
+    search?.sample ??
+    (await readFacetRows(scope, rowFilters, now, plan, { budget: rowCap, limit: rowCap, direct: true }));
+  const read = (search?.read ?? 0) + sample.read;
   const tally = tallyFacets(sample.rows.slice(0, rowCap), filters);
   const facets = facetValues(tally, await names);
   if (sample.complete)
-    return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, sample.read);
+    return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, read);
   // A lone relative date filter: the total exactly, from the home page's time buckets.
   const window = await windowTotal(scope, filters, now);
   if (window !== undefined)
-    return response({ exact: false, cap: rowCap, total: window, totalExact: true, facets }, sample.read);
+    return response({ exact: false, cap: rowCap, total: window, totalExact: true, facets }, read);
   // Already more than the cap fully matching: the total is "cap+" without another read.
   if (tally.total >= rowCap)
-    return response({ exact: false, cap: rowCap, total: rowCap, totalExact: false, facets }, sample.read);
+    return response({ exact: false, cap: rowCap, total: rowCap, totalExact: false, facets }, read);
   // A walk of the sample already examined every row a walk for the total would (same index,
   // same start, a budget at least as large): its fully matching rows are the best lower bound.
   const walk = { budget: Math.min(WALK_BUDGET, rowCap), limit: rowCap, direct: false };
   if (facetPath(rowFilters, now, plan, true).kind === "walk" && facetPath(filters, now, plan, false).kind === "walk")
-    return response({ exact: false, cap: rowCap, total: tally.total, totalExact: false, facets }, sample.read);
+    return response({ exact: false, cap: rowCap, total: tally.total, totalExact: false, facets }, read);
   // The sample ignored the facet filters (ids, or a membership table): count the fully filtered
   // rows up to the cap, within one walk's budget.
   const all = await readFacetRows(scope, filters, now, plan, walk);
   const total = Math.min(all.rows.length, rowCap);
-  return response({ exact: false, cap: rowCap, total, totalExact: all.complete, facets }, sample.read + all.read);
+  return response({ exact: false, cap: rowCap, total, totalExact: all.complete, facets }, read + all.read);
 }
