@@ -40,13 +40,15 @@ const isSet = (v: unknown) => v !== undefined && v !== "" && !(Array.isArray(v) 
  * The exact total when the only filter is "auth expires within N days" or "last sync older than
  * N days" (time-window-counts.ts: whole buckets, then a minute of rows at each edge).
  */
-function windowTotal(scope: TenantScope, filters: ConnectionFilters, now: number): Promise<number> | undefined {
+async function windowTotal(scope: TenantScope, filters: ConnectionFilters, now: number, cap: number) {
   const set = Object.entries(filters).filter(([, v]) => isSet(v));
   if (set.length !== 1) return undefined;
+  // The rows in the partial minutes at the edges are read too, at most `cap` (else no total).
+  let n = NaN;
   if (filters.authExpiresWithinDays !== undefined)
-    return countExpiringWithin(scope, filters.authExpiresWithinDays, now);
-  if (filters.lastSyncOlderThanDays !== undefined) return countStale(scope, filters.lastSyncOlderThanDays, now);
-  return undefined;
+    n = await countExpiringWithin(scope, filters.authExpiresWithinDays, now, cap);
+  if (filters.lastSyncOlderThanDays !== undefined) n = await countStale(scope, filters.lastSyncOlderThanDays, now, cap);
+  return Number.isNaN(n) ? undefined : n;
 }
 
 export async function connectionFacets(
@@ -57,6 +59,9 @@ export async function connectionFacets(
 ): Promise<FacetsResponse> {
   return (await countFacets(scope, filters, now, rowCap)).response;
 }
+
+/** Rows a relative date filter's exact total reads at most in each partial edge minute. */
+const WINDOW_EDGE_CAP = 500;
 
 /** Rows a search's facets walk first, before asking the index (the list's quick walk, search-page.ts). */
 export const FACET_QUICK_WALK = 200;
@@ -84,7 +89,10 @@ async function searchPlan(
   return { plan: await planSearch(scope, q, Math.min(rowCap, SEARCH_PROBE_CAP)), read: quick.read };
 }
 
-/** connectionFacets, with how many connection rows it read (summary rows not counted). */
+/**
+ * connectionFacets, with how many connection rows it read (summary rows not counted, nor the
+ * at most 2 × WINDOW_EDGE_CAP edge rows of a lone relative date filter's exact total).
+ */
 export async function countFacets(
   scope: TenantScope,
   filters: ConnectionFilters,
@@ -118,7 +126,7 @@ export async function countFacets(
   if (sample.complete)
     return response({ exact: true, cap: rowCap, total: tally.total, totalExact: true, facets }, read);
   // A lone relative date filter: the total exactly, from the home page's time buckets.
-  const window = await windowTotal(scope, filters, now);
+  const window = await windowTotal(scope, filters, now, Math.min(WINDOW_EDGE_CAP, rowCap));
   if (window !== undefined)
     return response({ exact: false, cap: rowCap, total: window, totalExact: true, facets }, read);
   // Already more than the cap fully matching: the total is "cap+" without another read.
