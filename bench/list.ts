@@ -213,6 +213,8 @@ async function benchDb(kind: DbKind): Promise<Result[]> {
     ["common search + status", { q: "acme", status: ["deauthorized"] }],
     ["created in a 30-day window", { createdFrom: day(-200), createdTo: day(-170) }],
     ["created on one day", { createdFrom: day(-100), createdTo: day(-100) }],
+    ["created in a 30-day window + status", { createdFrom: day(-200), createdTo: day(-170), status: ["error"] }],
+    ["created over two years (past the marginals' 62 days)", { createdFrom: day(-730), createdTo: day(0) }],
     ["last sync older than 30 days", { lastSyncOlderThanDays: 30 }],
     ["auth expires within 7 days", { authExpiresWithinDays: 7 }],
     ["status + last sync older than 7 days", { status: ["error"], lastSyncOlderThanDays: 7 }],

@@ -1,9 +1,9 @@
 // The connections list's derived data — the search table (SQLite) and the facet counts — and
 // the triggers that keep it exact, as the current schema has them, so that a bulk load (the
 // million-row demo seed) can drop the triggers, load, then rebuild everything in one pass.
-// Migration 0002 created them and 0011 made ingest able to defer them (its frozen copies give
-// the trigger text here); a migration that changes them changes this module too (the
-// bulk-seed test checks both give the same triggers).
+// Migration 0002 created them, 0011 made ingest able to defer them and 0013 added the facet
+// counts per creation day (their frozen copies give the trigger text here); a migration that
+// changes them changes this module too (the bulk-seed test checks both give the same triggers).
 import { sql } from "kysely";
 import { dbKind, type DB } from "./index";
 import {
@@ -11,6 +11,11 @@ import {
   listTriggerDrops,
   listTriggerStatements,
 } from "./migrations/2026-12-02-0011-ingest-defers-derived";
+import {
+  createdFacetRebuildStatements,
+  createdFacetTriggerDrops,
+  createdFacetTriggerStatements,
+} from "./migrations/2026-12-02-0013-created-facets";
 
 /** Dimensions of the facet summary: every cheap, low-cardinality filter. */
 export const FACET_DIMS = [
@@ -46,11 +51,13 @@ export const searchText = (p: string) =>
 /** The triggers that keep the search table (SQLite) and facet counts exact (ingest defers them). */
 export async function createListTriggers(db: DB): Promise<void> {
   const pg = dbKind(db) === "postgres";
-  for (const s of deferrable(listTriggerStatements(pg), pg)) await sql.raw(s).execute(db);
+  for (const s of deferrable([...listTriggerStatements(pg), ...createdFacetTriggerStatements(pg)], pg))
+    await sql.raw(s).execute(db);
 }
 
 export async function dropListTriggers(db: DB): Promise<void> {
-  for (const s of listTriggerDrops(dbKind(db) === "postgres")) await sql.raw(s).execute(db);
+  const pg = dbKind(db) === "postgres";
+  for (const s of [...listTriggerDrops(pg), ...createdFacetTriggerDrops(pg)]) await sql.raw(s).execute(db);
 }
 
 /** Recomputes the search table (SQLite) and the facet counts from the connections table. */
@@ -60,6 +67,7 @@ export async function rebuildListDerived(db: DB): Promise<void> {
   await run(
     `INSERT INTO connection_facet_counts (${FACET_DIMS.join(", ")}, n) SELECT ${dimValues("c")}, count(*) FROM connections c GROUP BY ${dimValues("c")}`,
   );
+  for (const s of createdFacetRebuildStatements()) await run(s);
   if (dbKind(db) === "postgres") return;
   await run("DELETE FROM connection_search");
   await run(

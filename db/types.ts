@@ -287,6 +287,18 @@ export interface RateLimitsTable {
 }
 
 /** Connection counts per combination of cheap filter values, kept exact by triggers (facets). */
+/** Facet counts per UTC creation day (migration 0013): one facet at a time. */
+export interface ConnectionCreatedFacetsTable {
+  tenant_id: string;
+  /** YYYY-MM-DD of created_at */
+  day: string;
+  /** a FacetKey other than tenant */
+  facet: string;
+  /** the value as text (flags '0'/'1'; category: the lower-cased JSON array) */
+  value: string;
+  n: number;
+}
+
 export interface ConnectionFacetCountsTable {
   tenant_id: string;
   status: ConnectionStatus;
@@ -578,6 +590,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   login_attempts: LoginAttemptsTable;
   connection_facet_counts: ConnectionFacetCountsTable;
+  connection_created_facets: ConnectionCreatedFacetsTable;
   saved_views: SavedViewsTable;
   user_table_prefs: UserTablePrefsTable;
   relink_batches: RelinkBatchesTable;

@@ -5,7 +5,7 @@ export function formatCount(n: number, exact: boolean): string {
   return exact ? nf.format(n) : `≥${nf.format(n)}`;
 }
 
-/** The total of matching rows: "10,000+" once it passes the cap. */
+/** The total of matching rows: "2,000+" once it passes the cap. */
 export function formatTotal(n: number, exact: boolean): string {
   return exact ? nf.format(n) : `${nf.format(n)}+`;
 }

@@ -14,6 +14,7 @@ import * as alerts from "./2026-12-02-0009-alerts";
 import * as alertDelivery from "./2026-12-02-0010-alert-delivery";
 import * as ingestDefersDerived from "./2026-12-02-0011-ingest-defers-derived";
 import * as ingestDefersErrorGroups from "./2026-12-02-0012-ingest-defers-error-groups";
+import * as createdFacets from "./2026-12-02-0013-created-facets";
 import * as listWalkIndexes from "./2026-12-02-0014-list-walk-indexes";
 
 export const migrations: Record<string, Migration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0010-alert-delivery": alertDelivery,
   "2026-12-02-0011-ingest-defers-derived": ingestDefersDerived,
   "2026-12-02-0012-ingest-defers-error-groups": ingestDefersErrorGroups,
+  "2026-12-02-0013-created-facets": createdFacets,
   "2026-12-02-0014-list-walk-indexes": listWalkIndexes,
 };

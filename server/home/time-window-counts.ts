@@ -82,10 +82,30 @@ async function bucketSum(scope: TenantScope, kind: Kind, parts: Segment[]): Prom
   return Number(row?.n ?? 0);
 }
 
-/** Connections whose timestamp lies in [from, to) ([from, to] when `toInclusive`): a minute or two of rows. */
-async function edgeCount(scope: TenantScope, kind: Kind, from: string, to: string, toInclusive: boolean) {
+/**
+ * Connections whose timestamp lies in [from, to) ([from, to] when `toInclusive`): a minute or two
+ * of rows. With `cap`, NaN once more than `cap` rows lie there (a minute can hold thousands).
+ */
+async function edgeCount(
+  scope: TenantScope,
+  kind: Kind,
+  from: string,
+  to: string,
+  toInclusive: boolean,
+  cap?: number,
+): Promise<number> {
   if (from > to || (from === to && !toInclusive)) return 0;
   const col = COLUMN[kind];
+  if (cap !== undefined) {
+    const rows = await scope
+      .connections()
+      .select(col)
+      .where(col, ">=", from)
+      .where(col, toInclusive ? "<=" : "<", to)
+      .limit(cap + 1)
+      .execute();
+    return rows.length > cap ? NaN : rows.length;
+  }
   const row = await scope
     .connections()
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -95,21 +115,25 @@ async function edgeCount(scope: TenantScope, kind: Kind, from: string, to: strin
   return Number(row?.n ?? 0);
 }
 
-/** Connections with the column in [from, to] (to exclusive unless `toInclusive`); `from` null: no lower bound. */
+/**
+ * Connections with the column in [from, to] (to exclusive unless `toInclusive`); `from` null: no
+ * lower bound. `edgeCap`: read at most that many rows at each edge, NaN when an edge holds more.
+ */
 export async function countInWindow(
   scope: TenantScope,
   kind: Kind,
   from: number | null,
   to: number,
   toInclusive: boolean,
+  edgeCap?: number,
 ): Promise<number> {
   const tail = floor(iso(to), "m");
   const head = from === null ? null : ceil(from, "m");
-  if (head !== null && head >= tail) return edgeCount(scope, kind, iso(from!), iso(to), toInclusive);
+  if (head !== null && head >= tail) return edgeCount(scope, kind, iso(from!), iso(to), toInclusive, edgeCap);
   const [edges, middle] = await Promise.all([
     Promise.all([
-      head === null ? 0 : edgeCount(scope, kind, iso(from!), iso(head), false),
-      edgeCount(scope, kind, iso(tail), iso(to), toInclusive),
+      head === null ? 0 : edgeCount(scope, kind, iso(from!), iso(head), false, edgeCap),
+      edgeCount(scope, kind, iso(tail), iso(to), toInclusive, edgeCap),
     ]),
     bucketSum(scope, kind, segments(head, tail)),
   ]);
@@ -117,11 +141,11 @@ export async function countInWindow(
 }
 
 /** auth_expires_at between now and now + days (both inclusive), as filters.authExpiresWithinDays. */
-export function countExpiringWithin(scope: TenantScope, days: number, now: number): Promise<number> {
-  return countInWindow(scope, "expires", now, now + days * DAY, true);
+export function countExpiringWithin(scope: TenantScope, days: number, now: number, edgeCap?: number): Promise<number> {
+  return countInWindow(scope, "expires", now, now + days * DAY, true, edgeCap);
 }
 
 /** last_sync_at before now - days (never-synced rows excluded), as filters.lastSyncOlderThanDays. */
-export function countStale(scope: TenantScope, days: number, now: number): Promise<number> {
-  return countInWindow(scope, "sync", null, now - days * DAY, false);
+export function countStale(scope: TenantScope, days: number, now: number, edgeCap?: number): Promise<number> {
+  return countInWindow(scope, "sync", null, now - days * DAY, false, edgeCap);
 }

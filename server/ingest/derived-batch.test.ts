@@ -29,6 +29,7 @@ async function derived(db: DB) {
     ),
     counts: await rows("SELECT * FROM ops_connection_counts WHERE n <> 0 ORDER BY tenant_id, provider, status"),
     buckets: await rows("SELECT * FROM ops_day_counts WHERE n <> 0 ORDER BY tenant_id, kind, day"),
+    created: await rows("SELECT * FROM connection_created_facets WHERE n <> 0 ORDER BY tenant_id, day, facet, value"),
     search:
       dbKind(db) === "postgres" ? [] : await rows("SELECT rowid AS r, id, text FROM connection_search ORDER BY rowid"),
     ...(await errorSummaries(db)),

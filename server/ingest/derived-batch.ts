@@ -10,6 +10,7 @@ import { dbKind, type DB } from "../../db";
 import { FACET_DIMS, facetDimExprs, searchText } from "../../db/list-derived";
 import { PG_DEFER_SETTING } from "../../db/migrations/2026-12-02-0011-ingest-defers-derived";
 import { TIME_BUCKETS } from "../home/operations-derived";
+import { createdDay, createdFacetExprs } from "../../db/migrations/2026-12-02-0013-created-facets";
 
 /** Turns the insert/update triggers on connections off for the rest of this transaction. */
 export async function deferDerived(trx: DB): Promise<void> {
@@ -66,6 +67,18 @@ const SUMMARIES: Summary[] = [
         const day = `substr(c.${b.column}, 1, ${b.len})`;
         return `SELECT ${as(["c.tenant_id", `'${b.kind}'`, day], "k")}, ${int("count(*)")} AS s0 FROM connections c WHERE ${where} AND c.${b.column} IS NOT NULL GROUP BY c.tenant_id, ${day}`;
       }).join(" UNION ALL "),
+  },
+  {
+    table: "connection_created_facets",
+    keys: ["tenant_id", "day", "facet", "value"],
+    sums: ["n"],
+    select: (where) =>
+      createdFacetExprs("c")
+        .map(
+          ([facet, value]) =>
+            `SELECT ${as(["c.tenant_id", createdDay("c"), `'${facet}'`, value], "k")}, ${int("count(*)")} AS s0 FROM connections c WHERE ${where} GROUP BY c.tenant_id, ${createdDay("c")}, ${value}`,
+        )
+        .join(" UNION ALL "),
   },
 ];
 

@@ -18,6 +18,7 @@ type TenantTable =
   | "relink_batches"
   | "audit_events"
   | "connection_facet_counts"
+  | "connection_created_facets"
   | "run_requests"
   | "events"
   | "webhook_endpoints"
@@ -157,6 +158,9 @@ export class TenantScope {
   }
   facetCounts() {
     return this.scoped(this.db.selectFrom("connection_facet_counts"), "connection_facet_counts");
+  }
+  createdFacets() {
+    return this.scoped(this.db.selectFrom("connection_created_facets"), "connection_created_facets");
   }
   /** The outbox and webhooks: a tenant sees its own; platform-wide endpoints (tenant null) only all-tenant scopes. */
   events() {

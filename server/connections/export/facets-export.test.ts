@@ -84,8 +84,9 @@ describeEachDb(
       expect(res.exact).toBe(false);
       const matching = fixture.filter((r) => (r.external_xref ?? "").includes("cust"));
       const active = matching.filter((r) => r.status === "active").length;
-      expect(res.totalExact).toBe(active <= 10);
-      expect(res.total).toBe(Math.min(active, 10));
+      // A lower bound from the rows read (at most the cap), exact only when it says so.
+      expect(res.total).toBeLessThanOrEqual(Math.min(active, 10));
+      if (res.totalExact) expect(res.total).toBe(active);
       const truth = countBy(
         matching,
         (r) => r.status,

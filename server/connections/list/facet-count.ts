@@ -21,8 +21,23 @@ export interface DimRow {
 
 const flag = (b: boolean) => (b ? "1" : "0");
 
+/** The elements of a categories JSON array (a handful of distinct texts: parsed once each). */
+function categoryValues(json: string, parsed?: Map<string, string[]>): string[] {
+  const known = parsed?.get(json);
+  if (known) return known;
+  let out: string[] = [];
+  try {
+    const value: unknown = JSON.parse(json);
+    if (Array.isArray(value)) out = value.filter((c): c is string => typeof c === "string");
+  } catch {
+    // not an array: no categories
+  }
+  parsed?.set(json, out);
+  return out;
+}
+
 /** The values of one dimension a row contributes to (categories: each array element). */
-export function rowValues(row: DimRow, key: FacetKey): string[] {
+export function rowValues(row: DimRow, key: FacetKey, parsed?: Map<string, string[]>): string[] {
   switch (key) {
     case "tenant":
       return [row.tenant_id];
@@ -34,14 +49,8 @@ export function rowValues(row: DimRow, key: FacetKey): string[] {
       return [String(row.platform_paused)];
     case "hasActiveErrors":
       return [String(row.has_errors)];
-    case "category": {
-      try {
-        const parsed: unknown = JSON.parse(row.categories);
-        return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === "string") : [];
-      } catch {
-        return [];
-      }
-    }
+    case "category":
+      return categoryValues(row.categories, parsed);
     default:
       return [row[key]];
   }
@@ -93,8 +102,9 @@ export function tallyFacets(rows: Iterable<DimRow>, filters: ConnectionFilters):
     Map<string, number>
   >;
   let total = 0;
+  const parsed = new Map<string, string[]>();
   for (const row of rows) {
-    const values = FACET_KEYS.map((k) => rowValues(row, k));
+    const values = FACET_KEYS.map((k) => rowValues(row, k, parsed));
     const failed = FACET_KEYS.filter((_, i) => {
       const set = allow[i];
       return set !== undefined && !values[i]!.some((v) => set.has(v));

@@ -5,7 +5,9 @@ import { acmeAdmin, scopeAs, staff } from "../../test/callers";
 import { propertySeed } from "../../test/property-seed";
 import { describeEachDb } from "../../test/databases";
 import { fixtureRow, seedListFixture } from "../../test/list-fixture";
-import { countFacets } from "./facets";
+import { createdDays } from "./facet-created";
+import { countFacets, FACET_QUICK_WALK } from "./facets";
+import { dateRanges } from "./filters";
 import { FACET_KEYS, type FacetKey, type FacetsResponse } from "./facets.types";
 import type { ConnectionFilters, ConnectionFiltersInput } from "./filters.types";
 import { ZConnectionFiltersSchema } from "./filters.types";
@@ -186,6 +188,18 @@ describeEachDb(
               fromRows[k] = (fromRows[k] ?? 0) + 1;
             }
             expect(fromSummary).toEqual(fromRows);
+            // The per-creation-day marginals, against the same recount one facet at a time.
+            const marginals: Record<string, number> = {};
+            for (const m of await db.selectFrom("connection_created_facets").selectAll().where("n", ">", 0).execute())
+              marginals[[m.tenant_id, m.day, m.facet, m.value].join("|")] = m.n;
+            const marginalRows: Record<string, number> = {};
+            for (const r of rows)
+              for (const k of FACET_KEYS.filter((k) => k !== "tenant")) {
+                const v = k === "category" ? (r.categories ?? "").toLowerCase() : valuesOf(r, k)[0];
+                const key = [r.tenant_id, r.created_at.slice(0, 10), k, v].join("|");
+                marginalRows[key] = (marginalRows[key] ?? 0) + 1;
+              }
+            expect(marginals).toEqual(marginalRows);
 
             for (const c of checks) {
               const f = ZConnectionFiltersSchema.parse(c.filters);
@@ -193,8 +207,10 @@ describeEachDb(
               const visible = rows.filter((r) => c.staff || r.tenant_id === "ten_acme");
               const truth = recount(visible, f);
               const { response: res, read } = await countFacets(scopeAs(db, user), f, NOW, c.cap);
-              // Bounded: the sample reads at most the cap, the total at most one walk.
-              expect(read).toBeLessThanOrEqual(c.cap + 1 + WALK_BUDGET);
+              // Bounded: a search's short walk, the sample (at most the cap), the total (one walk as long).
+              expect(read).toBeLessThanOrEqual(
+                Math.min(FACET_QUICK_WALK, c.cap) + c.cap + 1 + Math.min(WALK_BUDGET, c.cap),
+              );
               for (const k of FACET_KEYS) {
                 if (res.exact) expect(asRecord(res, k), k).toEqual(truth.facets[k]);
                 else
@@ -204,6 +220,14 @@ describeEachDb(
               if (res.totalExact) expect(res.total).toBe(truth.total);
               else expect(res.total).toBeLessThanOrEqual(Math.min(truth.total, c.cap));
               if (res.exact) expect(res.totalExact).toBe(true);
+              // A created range in whole days alone: the marginals, exact, no connection read.
+              if (createdDays(f)) expect([res.exact, read]).toEqual([true, 0]);
+              // A lone relative date filter: the exact total from the time buckets.
+              const set = Object.keys(c.filters);
+              if (set.length === 1 && (set[0] === "authExpiresWithinDays" || set[0] === "lastSyncOlderThanDays"))
+                expect(res.totalExact).toBe(true);
+              // A date range without a search is one walk: no second read for the total.
+              if (!f.q && dateRanges(f, NOW).length > 0) expect(read).toBeLessThanOrEqual(c.cap);
             }
           },
         ),
