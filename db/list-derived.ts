@@ -60,7 +60,13 @@ export async function rebuildListDerived(db: DB): Promise<void> {
   await run(
     `INSERT INTO connection_facet_counts (${FACET_DIMS.join(", ")}, n) SELECT ${dimValues("c")}, count(*) FROM connections c GROUP BY ${dimValues("c")}`,
   );
+  await rebuildSearch(db);
+}
+
+/** Recomputes the search table from the connections table (SQLite; PostgreSQL searches the rows). */
+export async function rebuildSearch(db: DB): Promise<void> {
   if (dbKind(db) === "postgres") return;
+  const run = (text: string) => sql.raw(text).execute(db);
   await run("DELETE FROM connection_search");
   await run(
     `INSERT INTO connection_search (rowid, id, text) SELECT c.rowid, c.id, ${searchText("c.")} FROM connections c`,

@@ -8,7 +8,7 @@ export const SEEDED_TABLES = ["connections", "connection_runs", "connection_erro
 export type SeededTable = (typeof SEEDED_TABLES)[number];
 
 export interface EncodedTable {
-  table: SeededTable;
+  table: string;
   columns: string[];
   rows: number;
   /** sqlite: rows × columns values, row-major */
@@ -54,19 +54,34 @@ function arrayLiteral(values: unknown[]): string {
   return `{${values.map(element).join(",")}}`;
 }
 
+/** Rows given as value lists (the summaries' tables) in their insert statement's shape. */
+export function encodeRows(kind: DbKind, table: string, columns: string[], rows: unknown[][]): EncodedTable {
+  return encode(kind, table, rows.length, columns, (r, c) => rows[r]?.[c]);
+}
+
 export function encodeBatch(kind: DbKind, batch: GeneratedBatch): EncodedTable[] {
   return SEEDED_TABLES.map((table) => {
     const { count, columns, value } = tableRows(batch, table);
-    if (kind === "sqlite") {
-      const values = new Array<unknown>(count * columns.length);
-      let v = 0;
-      for (let r = 0; r < count; r++) for (let c = 0; c < columns.length; c++) values[v++] = value(r, c) ?? null;
-      return { table, columns, rows: count, values };
-    }
-    // Read row by row (each row's fields sit together), write column by column.
-    const byColumn = columns.map(() => new Array<unknown>(count));
-    for (let r = 0; r < count; r++) for (let c = 0; c < columns.length; c++) byColumn[c]![r] = value(r, c) ?? null;
-    const arrays = byColumn.map(arrayLiteral);
-    return { table, columns, rows: count, arrays };
+    return encode(kind, table, count, columns, value);
   });
+}
+
+function encode(
+  kind: DbKind,
+  table: string,
+  count: number,
+  columns: string[],
+  value: (r: number, c: number) => unknown,
+): EncodedTable {
+  if (kind === "sqlite") {
+    const values = new Array<unknown>(count * columns.length);
+    let v = 0;
+    for (let r = 0; r < count; r++) for (let c = 0; c < columns.length; c++) values[v++] = value(r, c) ?? null;
+    return { table, columns, rows: count, values };
+  }
+  // Read row by row (each row's fields sit together), write column by column.
+  const byColumn = columns.map(() => new Array<unknown>(count));
+  for (let r = 0; r < count; r++) for (let c = 0; c < columns.length; c++) byColumn[c]![r] = value(r, c) ?? null;
+  const arrays = byColumn.map(arrayLiteral);
+  return { table, columns, rows: count, arrays };
 }
