@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { sql } from "kysely";
 import { dbKind, sqliteHandle, type DB } from "../../db";
-import { createListTriggers, dropListTriggers, rebuildListDerived, rebuildSearch } from "../../db/list-derived";
+import { createListTriggers, dropListTriggers, rebuildListDerived } from "../../db/list-derived";
 import { createOperationsTriggers, dropOperationsTriggers, rebuildOperationsDerived } from "../home/operations-derived";
 import { batchRequests } from "./seed-batch";
 import { countConnections, seedBase, type SeedOptions } from "./seed-demo";
@@ -117,7 +117,9 @@ export async function bulkSeedDemo(
   await dropOperationsTriggers(db);
   for (const i of indexes) await sql`DROP INDEX ${sql.ref(i.name)}`.execute(db);
   // Rows a trigger left at zero after deletes; a rebuild would drop them too.
-  if (direct) for (const t of SUMMARY_TABLES) await sql`DELETE FROM ${sql.table(t)}`.execute(db);
+  if (direct)
+    for (const t of [...SUMMARY_TABLES, ...(kind === "sqlite" ? ["connection_search"] : [])])
+      await sql`DELETE FROM ${sql.table(t)}`.execute(db);
   const started = Date.now();
   const cpu = process.cpuUsage();
   const seconds = () => {
@@ -161,12 +163,12 @@ export async function bulkSeedDemo(
     // Restored even when seeding fails part-way, so the database is never left without them.
     await createIndexes(db, indexes);
     log(`${indexes.length} indexes rebuilt at ${seconds()}`);
-    if (summarized) await rebuildSearch(db);
-    else await rebuildListDerived(db);
+    // The search rows (SQLite) were loaded with the batches too.
+    if (!summarized) await rebuildListDerived(db);
     await createListTriggers(db);
     if (!summarized) await rebuildOperationsDerived(db);
     await createOperationsTriggers(db);
-    log(`search index${summarized ? "" : ", facet counts, operations summaries"} rebuilt at ${seconds()}`);
+    if (!summarized) log(`search index, facet counts, operations summaries rebuilt at ${seconds()}`);
     await sql`ANALYZE`.execute(db);
     log(`statistics at ${seconds()}`);
   }

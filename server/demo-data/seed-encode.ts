@@ -20,7 +20,7 @@ export interface EncodedTable {
 const SEALED = ["credentials_encrypted", "credentials_fingerprint"] as const;
 
 /** A table's rows as records, and how to read a column of row r (connections: with its sealed credentials). */
-function tableRows(batch: GeneratedBatch, table: SeededTable) {
+function tableRows(batch: GeneratedBatch, table: SeededTable, firstRowid?: number) {
   if (table === "connections") {
     const rows = batch.connections as unknown as Record<string, unknown>[];
     const own = rows[0] ? Object.keys(rows[0]) : [];
@@ -29,7 +29,13 @@ function tableRows(batch: GeneratedBatch, table: SeededTable) {
       c < own.length
         ? rows[r]?.[own[c] as string]
         : batch.sealed[r]?.[SEALED[c - own.length] as (typeof SEALED)[number]];
-    return { count: rows.length, columns, value };
+    if (firstRowid === undefined) return { count: rows.length, columns, value };
+    // SQLite: rowids given, as the search rows loaded with them name them.
+    return {
+      count: rows.length,
+      columns: rows[0] ? ["rowid", ...columns] : [],
+      value: (r: number, c: number) => (c === 0 ? firstRowid + r : value(r, c - 1)),
+    };
   }
   const rows = (table === "connection_runs" ? batch.runs : batch.errors) as unknown as Record<string, unknown>[];
   const columns = rows[0] ? Object.keys(rows[0]) : [];
@@ -59,9 +65,10 @@ export function encodeRows(kind: DbKind, table: string, columns: string[], rows:
   return encode(kind, table, rows.length, columns, (r, c) => rows[r]?.[c]);
 }
 
-export function encodeBatch(kind: DbKind, batch: GeneratedBatch): EncodedTable[] {
+/** `firstRowid` (SQLite): the connections' rowids, from this one on. */
+export function encodeBatch(kind: DbKind, batch: GeneratedBatch, firstRowid?: number): EncodedTable[] {
   return SEEDED_TABLES.map((table) => {
-    const { count, columns, value } = tableRows(batch, table);
+    const { count, columns, value } = tableRows(batch, table, firstRowid);
     return encode(kind, table, count, columns, value);
   });
 }

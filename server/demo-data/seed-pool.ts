@@ -6,7 +6,7 @@ import type { DbKind } from "../../db";
 import { sealCredentials } from "../crypto";
 import { generateBatch, type BatchRequest } from "./seed-batch";
 import { encodeBatch, encodeRows, type EncodedTable } from "./seed-encode";
-import { batchRowTables, summarizeBatch, type BatchSummary } from "./seed-summaries";
+import { batchRowTables, searchRows, summarizeBatch, type BatchSummary } from "./seed-summaries";
 
 /** A batch ready to write: its tables encoded, and (loading an empty database) its summaries' part. */
 export interface PreparedBatch {
@@ -17,10 +17,13 @@ export interface PreparedBatch {
 
 export function prepareBatch(kind: DbKind, request: BatchRequest, summaries: boolean): PreparedBatch {
   const batch = generateBatch(request);
-  const tables = encodeBatch(kind, batch);
-  if (!summaries) return { tables };
+  if (!summaries) return { tables: encodeBatch(kind, batch) };
+  // Loading an empty table: its rows' rowids are 1, 2, … in order (SQLite's search rows name them).
+  const first = request.start + request.batch * request.batchSize + 1;
+  const tables = encodeBatch(kind, batch, kind === "sqlite" ? first : undefined);
   const summary = summarizeBatch(batch);
-  for (const t of batchRowTables(summary)) tables.push(encodeRows(kind, t.table, t.columns, t.rows));
+  const rows = [...batchRowTables(summary), ...(kind === "sqlite" ? [searchRows(batch, first)] : [])];
+  for (const t of rows) tables.push(encodeRows(kind, t.table, t.columns, t.rows));
   return { tables, summary: { ...summary, members: [], groupConnections: [] } };
 }
 

@@ -229,6 +229,22 @@ export function batchRowTables(s: BatchSummary): SummaryTable[] {
   ];
 }
 
+/**
+ * SQLite's search rows of a batch whose first connection has rowid `first`: the text
+ * db/list-derived.ts' searchText() makes (lower() folds ASCII letters only).
+ */
+export function searchRows(batch: GeneratedBatch, first: number): SummaryTable {
+  return {
+    table: "connection_search",
+    columns: ["rowid", "id", "text"],
+    rows: batch.connections.map((c, i) => [
+      first + i,
+      c.id,
+      asciiLower(`${c.id} ${c.name} ${c.external_xref ?? ""} ${c.provider} ${c.source_id ?? ""}`),
+    ]),
+  };
+}
+
 /** The run's summary tables (all but the per-error rows), as rows to insert into empty tables. */
 export function summaryTables(s: BatchSummary): SummaryTable[] {
   return [
