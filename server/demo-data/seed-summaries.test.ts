@@ -36,7 +36,14 @@ describeEachDb("bulk seed's summaries computed with the batches", (get) => {
     // Batches of 150 in two workers: groups, tenants and days span batches and get merged.
     await bulkSeedDemo(
       db,
-      { connections: 1_200, seed: 7, now: Date.parse("2026-11-01T00:00:00Z"), batchSize: 150, workers: 2 },
+      {
+        connections: 1_200,
+        seed: 7,
+        now: Date.parse("2026-11-01T00:00:00Z"),
+        batchSize: 150,
+        workers: 2,
+        summaries: true,
+      },
       (line) => log.push(line),
     );
     expect(log.some((l) => l.includes("summaries computed with them"))).toBe(true);
