@@ -25,10 +25,9 @@ export interface BulkSeedOptions extends SeedOptions {
   /** generating threads; 0 generates inline. Default: one per core (measured: on 2 cores, 2 beat 1). */
   workers?: number;
   /**
-   * Into an empty database, compute the summaries with the batches (true) or rebuild them in SQL
-   * after the load (false). Default: on PostgreSQL only. On SQLite at 1M the batches' extra rows
-   * (search, per-error) made the one writing thread the bottleneck: 400 s against 297 s for the
-   * SQL rebuild (docs/BENCHMARKS.md, Seeding).
+   * Into an empty database, compute the summaries with the batches (true, the default) or rebuild
+   * them in SQL after the load (false). SQLite at 1M on a quiet machine: 199 s against 297 s
+   * (docs/BENCHMARKS.md, Seeding).
    */
   summaries?: boolean;
 }
@@ -128,8 +127,7 @@ export async function bulkSeedDemo(
   const workers = options.workers ?? availableParallelism();
   // Into an empty database the summaries are computed with the batches (seed-summaries.ts) and
   // their per-error rows loaded like the seeded tables; otherwise they are rebuilt in SQL after.
-  const direct =
-    (options.summaries ?? kind === "postgres") && start === 0 && (await count(db, "connection_errors")) === 0;
+  const direct = options.summaries !== false && start === 0 && (await count(db, "connection_errors")) === 0;
   const perError = batchRowTables(emptySummary()).map((t) => t.table);
   const indexes = await secondaryIndexes(db, direct ? [...SEEDED_TABLES, ...perError] : SEEDED_TABLES);
   await dropListTriggers(db);
