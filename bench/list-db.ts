@@ -81,6 +81,8 @@ async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => 
       connections: rows,
       seed,
       ...(process.env.BENCH_SEED_WORKERS ? { workers: Number(process.env.BENCH_SEED_WORKERS) } : {}),
+      // BENCH_SEED_SUMMARIES=0|1: summaries rebuilt in SQL after the load, or made with the batches
+      ...(process.env.BENCH_SEED_SUMMARIES ? { summaries: process.env.BENCH_SEED_SUMMARIES === "1" } : {}),
       now: BENCH_NOW,
       onProgress: (done, total) => {
         if (done % 50_000 === 0 || done === total)

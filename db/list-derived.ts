@@ -67,8 +67,19 @@ export async function rebuildListDerived(db: DB): Promise<void> {
   await run(
     `INSERT INTO connection_facet_counts (${FACET_DIMS.join(", ")}, n) SELECT ${dimValues("c")}, count(*) FROM connections c GROUP BY ${dimValues("c")}`,
   );
-  for (const s of createdFacetRebuildStatements()) await run(s);
+  await rebuildCreatedFacets(db);
+  await rebuildSearch(db);
+}
+
+/** Recomputes the per-day created-date facets (migration 0013) from the connections table. */
+export async function rebuildCreatedFacets(db: DB): Promise<void> {
+  for (const s of createdFacetRebuildStatements()) await sql.raw(s).execute(db);
+}
+
+/** Recomputes the search table from the connections table (SQLite; PostgreSQL searches the rows). */
+export async function rebuildSearch(db: DB): Promise<void> {
   if (dbKind(db) === "postgres") return;
+  const run = (text: string) => sql.raw(text).execute(db);
   await run("DELETE FROM connection_search");
   await run(
     `INSERT INTO connection_search (rowid, id, text) SELECT c.rowid, c.id, ${searchText("c.")} FROM connections c`,

@@ -5,6 +5,7 @@ import { CompiledQuery, sql } from "kysely";
 import type SQLite from "better-sqlite3";
 import { dbKind, preparedSqlite, sqliteHandle, type DB } from "../../db";
 import { SEEDED_TABLES, type EncodedTable } from "./seed-encode";
+import { SUMMARY_TABLES } from "./seed-summaries";
 
 export interface BulkWriter {
   /** Writes one batch (its three tables) inside the writer's open transaction. */
@@ -69,7 +70,7 @@ function sqliteWriter(db: DB, handle: SQLite.Database): BulkWriter {
 
 async function postgresWriter(db: DB): Promise<BulkWriter> {
   const types = new Map<string, string>();
-  for (const table of SEEDED_TABLES) {
+  for (const table of [...SEEDED_TABLES, ...SUMMARY_TABLES]) {
     const { rows } = await sql<{
       name: string;
       type: string;
