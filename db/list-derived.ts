@@ -6,6 +6,7 @@
 // changes them changes this module too (the bulk-seed test checks both give the same triggers).
 import { sql } from "kysely";
 import { dbKind, type DB } from "./index";
+import { FACET_DIMS } from "./facet-dims";
 import {
   deferrable,
   listTriggerDrops,
@@ -17,19 +18,7 @@ import {
   createdFacetTriggerStatements,
 } from "./migrations/2026-12-02-0013-created-facets";
 
-/** Dimensions of the facet summary: every cheap, low-cardinality filter. */
-export const FACET_DIMS = [
-  "tenant_id",
-  "status",
-  "provider",
-  "platform",
-  "environment",
-  "categories",
-  "needs_relink",
-  "user_paused",
-  "platform_paused",
-  "has_errors",
-] as const;
+export { FACET_DIMS };
 /** Each dimension's value for the row `r` (a table alias). */
 export const facetDimExprs = (r: string) => [
   `${r}.tenant_id`,

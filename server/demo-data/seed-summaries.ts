@@ -4,6 +4,7 @@
 // errors are all in its batch) and partial counts, merged in batch order by the inserting thread
 // into the few thousand summary rows. The result must be exactly what db/list-derived.ts' and
 // server/home/operations-derived.ts' rebuild statements give (seed-summaries.test.ts compares).
+import { FACET_DIMS } from "../../db/facet-dims";
 import { errorGroupId } from "../../db/sql-functions";
 import { errorMessageShape } from "../../lib/error-message-shape";
 import type { GeneratedBatch } from "./seed-batch";
@@ -250,19 +251,7 @@ export function summaryTables(s: BatchSummary): SummaryTable[] {
   return [
     {
       table: "connection_facet_counts",
-      columns: [
-        "tenant_id",
-        "status",
-        "provider",
-        "platform",
-        "environment",
-        "categories",
-        "needs_relink",
-        "user_paused",
-        "platform_paused",
-        "has_errors",
-        "n",
-      ],
+      columns: [...FACET_DIMS, "n"],
       rows: split(s.facets).map(facetRow),
     },
     {

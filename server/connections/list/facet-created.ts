@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { allowed, type FacetTally } from "./facet-count";
+import { elements } from "./facet-summary";
 import { FACET_KEYS, type FacetKey } from "./facets.types";
 import type { ConnectionFilters } from "./filters";
 
@@ -28,16 +29,6 @@ export function createdDays(filters: ConnectionFilters): { from: string; to: str
     ([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0),
   );
   return other ? undefined : { from: createdFrom, to: createdTo };
-}
-
-/** Elements of a lower-cased JSON array of strings (the category facet's value). */
-function elements(json: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 export async function createdTally(

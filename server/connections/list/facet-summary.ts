@@ -55,7 +55,7 @@ function where<O>(q: Summary<O>, filters: ConnectionFilters, except?: FacetKey):
 }
 
 /** Elements of a lower-cased JSON array of strings (the summary's categories). */
-function elements(json: string): string[] {
+export function elements(json: string): string[] {
   try {
     const parsed: unknown = JSON.parse(json);
     return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === "string") : [];
