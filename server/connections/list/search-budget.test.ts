@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sql } from "kysely";
 import { expect, it } from "vitest";
 import type { DB } from "../../../db";
 import type { SessionUser } from "../../auth/session-user";
@@ -10,6 +11,7 @@ import type { ConnectionFiltersInput } from "./filters.types";
 import { readConnectionsPage } from "./list-connections";
 import { filtersMatch, sortRows } from "./list-reference";
 import { SORT_COLUMNS, ZListConnectionsRequestSchema, type ListConnectionsRequest } from "./list.types";
+import { walkKeyset } from "./search-walk";
 import { maxPostings, type SearchBudget, type SearchTrace } from "./search-budget";
 
 const NOW = Date.now();
@@ -154,6 +156,21 @@ describeEachDb(
       const { forward } = await readBothWays(get().db, c);
       expect(forward).toEqual(expected(c));
       expect(forward.length).toBe(fixture.filter((r) => r.tenant_id === "ten_acme").length);
+    });
+
+    it("a walk whose budget is exactly the rows left saw them all: not cut short", async () => {
+      const scope = scopeAs(get().db, staff());
+      // A condition no row meets: the walk examines every row its budget allows.
+      const none = scope
+        .connections()
+        .select(["connections.id", "connections.updated_at"])
+        .where(sql<boolean>`1 = 0`);
+      const req = { sort: "updated_at", dir: "desc", cursor: null, reverse: false, limit: 25 } as const;
+      const whole = await walkKeyset(scope, none, req, fixture.length);
+      expect(whole.stoppedAt).toBeNull();
+      expect(whole.examined).toBe(fixture.length);
+      const short = await walkKeyset(scope, none, req, fixture.length - 1);
+      expect(short.stoppedAt).not.toBeNull();
     });
 
     it("a rare term is answered from its id list after a short walk finds too few", async () => {

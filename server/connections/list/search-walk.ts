@@ -38,10 +38,14 @@ export async function walkKeyset<O>(
     const after = i === 0 ? req.cursor : null;
     // Only the scope's own predicate: filters and the term must not stretch the range.
     const keys = scope.connections().select([`connections.${req.sort} as v`, "connections.id"]);
-    const edge = await segmentQuery(keys, req.sort, segment, order, after, 1)
+    // The budget's last row and the one after it: when the last segment ends exactly there, the
+    // walk saw all of it (a table of exactly `budget` rows is read whole, not cut short).
+    const [edge, beyond] = await segmentQuery(keys, req.sort, segment, order, after, 2)
       .offset(left - 1)
-      .executeTakeFirst();
-    const until: Cursor | null = edge ? { v: segment === "nulls" ? null : cursorValue(edge.v), id: edge.id } : null;
+      .execute();
+    const whole = edge !== undefined && beyond === undefined && i === segments.length - 1;
+    const until: Cursor | null =
+      edge && !whole ? { v: segment === "nulls" ? null : cursorValue(edge.v), id: edge.id } : null;
     rows.push(...(await segmentQuery(base, req.sort, segment, order, after, want, until).execute()));
     if (until) {
       examined += left;
