@@ -8,7 +8,7 @@ import type { TenantScope } from "../../scope/tenant-scope";
 import { allowed, type FacetTally } from "./facet-count";
 import { elements } from "./facet-summary";
 import { FACET_KEYS, type FacetKey } from "./facets.types";
-import type { ConnectionFilters } from "./filters";
+import { activeFilterNames, type ConnectionFilters } from "./filters";
 
 const isDay = (v: string | undefined): v is string => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -25,10 +25,7 @@ export function createdDays(filters: ConnectionFilters): { from: string; to: str
   if (!isDay(createdFrom) || !isDay(createdTo)) return undefined;
   const days = (Date.parse(createdTo) - Date.parse(createdFrom)) / 86_400_000 + 1;
   if (days > CREATED_DAYS_MAX) return undefined;
-  const other = Object.entries(rest).some(
-    ([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0),
-  );
-  return other ? undefined : { from: createdFrom, to: createdTo };
+  return activeFilterNames(rest).length > 0 ? undefined : { from: createdFrom, to: createdTo };
 }
 
 export async function createdTally(
@@ -36,13 +33,12 @@ export async function createdTally(
   filters: ConnectionFilters,
   days: { from: string; to: string },
 ): Promise<FacetTally> {
-  const inRange = () => {
-    return scope
+  const inRange = () =>
+    scope
       .createdFacets()
       .where("connection_created_facets.n", ">", 0)
       .where("connection_created_facets.day", ">=", days.from)
       .where("connection_created_facets.day", "<=", days.to);
-  };
   const tenants = allowed(filters, "tenant");
   const filtered = tenants ? inRange().where("connection_created_facets.tenant_id", "in", [...tenants]) : inRange();
   const values = filtered

@@ -6,19 +6,12 @@
 // within a budget (facet-rows.ts): exact when that read saw every candidate, otherwise
 // explicitly marked as lower bounds (a lone relative date filter still gets its exact total
 // from the time buckets). No request reads more than the budget, whatever the filters.
-import type { ConnectionFilters } from "./filters";
+import { activeFilterNames, type ConnectionFilters } from "./filters";
 import { facetValues, labels, tallyFacets } from "./facet-count";
 import { createdDays, createdTally } from "./facet-created";
 import { facetPath, readFacetRows, type FacetRows } from "./facet-rows";
 import { summaryTally } from "./facet-summary";
-import {
-  errorGroupsMatch,
-  matchingTenantIds,
-  normaliseSearchTerm,
-  planSearch,
-  SEARCH_PROBE_CAP,
-  type SearchPlan,
-} from "./search";
+import { planSearch, scanPlan, SEARCH_PROBE_CAP, type SearchPlan } from "./search";
 import { WALK_BUDGET } from "./search-budget";
 import { FACET_SAMPLE_CAP, type FacetsResponse } from "./facets.types";
 import type { TenantScope } from "../../scope/tenant-scope";
@@ -41,8 +34,7 @@ const isSet = (v: unknown) => v !== undefined && v !== "" && !(Array.isArray(v) 
  * N days" (time-window-counts.ts: whole buckets, then a minute of rows at each edge).
  */
 async function windowTotal(scope: TenantScope, filters: ConnectionFilters, now: number, cap: number) {
-  const set = Object.entries(filters).filter(([, v]) => isSet(v));
-  if (set.length !== 1) return undefined;
+  if (activeFilterNames(filters).length !== 1) return undefined;
   // The rows in the partial minutes at the edges are read too, at most `cap` (else no total).
   let n = NaN;
   if (filters.authExpiresWithinDays !== undefined)
@@ -79,9 +71,7 @@ async function searchPlan(
   now: number,
   rowCap: number,
 ): Promise<{ plan: SearchPlan; sample?: FacetRows; read: number }> {
-  const term = normaliseSearchTerm(q);
-  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
-  const scan: SearchPlan = { kind: "scan", term, tenantIds, sample: [], errors };
+  const scan = await scanPlan(scope, q);
   const budget = Math.min(FACET_QUICK_WALK, rowCap);
   const quick = await readFacetRows(scope, rowFilters, now, scan, { budget, limit: rowCap, direct: true });
   if (quick.complete) return { plan: scan, sample: quick, read: 0 };

@@ -11,7 +11,7 @@ import type { Database } from "../../../db/types";
 import type { Cursor } from "../../pagination/cursor";
 import type { TenantScope } from "../../scope/tenant-scope";
 import { readKeyset, type KeysetRequest } from "./keyset";
-import { errorGroupsMatch, matchingTenantIds, normaliseSearchTerm, planSearch, type SearchPlan } from "./search";
+import { planSearch, scanPlan, type SearchPlan } from "./search";
 import { QUICK_WALK_PER_ROW, type SearchBudget, type SearchTrace } from "./search-budget";
 import { walkKeyset, type Walk } from "./search-walk";
 
@@ -29,9 +29,7 @@ export async function readSearchRows<O>(
   trace: SearchTrace,
   query: (plan: SearchPlan) => Base<O>,
 ): Promise<Rows<O>> {
-  const term = normaliseSearchTerm(raw);
-  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
-  const scan: SearchPlan = { kind: "scan", term, tenantIds, sample: [], errors };
+  const scan = await scanPlan(scope, raw);
   const walked = (w: Walk<O>) => {
     trace.walkRows += w.examined;
     trace.steps.push("walk");

@@ -85,6 +85,16 @@ export async function errorGroupsMatch(scope: TenantScope, term: string): Promis
 }
 
 /**
+ * The row-test plan for a term, with no probe of the search index: the tenants whose name holds
+ * it and whether it names an error group. Walks start from it; planSearch builds on it.
+ */
+export async function scanPlan(scope: TenantScope, raw: string): Promise<Extract<SearchPlan, { kind: "scan" }>> {
+  const term = normaliseSearchTerm(raw);
+  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
+  return { kind: "scan", term, tenantIds, sample: [], errors };
+}
+
+/**
  * Asks the search index for at most cap+1 matches (within the read budget of search-index.ts)
  * and picks the plan. Tenant-name matches only count tenants the user may see (others are
  * filtered out by the scope anyway). `trace` collects what was read.
@@ -95,8 +105,7 @@ export async function planSearch(
   cap: number = SEARCH_PROBE_CAP,
   trace: SearchTrace = emptyTrace(),
 ): Promise<SearchPlan> {
-  const term = normaliseSearchTerm(raw);
-  const [tenantIds, errors] = await Promise.all([matchingTenantIds(scope, term), errorGroupsMatch(scope, term)]);
+  const { term, tenantIds, errors } = await scanPlan(scope, raw);
   // A term naming a tenant with more rows than the cap (`acme`) is common whatever the index
   // says: its rows, read from the tenant index, settle it without probing the search index
   // (on PostgreSQL that probe reads 8,000 rows containing the term: ~100 ms).
