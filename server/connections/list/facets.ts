@@ -6,6 +6,7 @@
 // within a budget (facet-rows.ts): exact when that read saw every candidate, otherwise
 // explicitly marked as lower bounds (a lone relative date filter still gets its exact total
 // from the time buckets). No request reads more than the budget, whatever the filters.
+import { sql } from "kysely";
 import { activeFilterNames, type ConnectionFilters } from "./filters";
 import { facetValues, labels, tallyFacets } from "./facet-count";
 import { createdDays, createdTally } from "./facet-created";
@@ -58,11 +59,21 @@ const WINDOW_EDGE_CAP = 500;
 /** Rows a search's facets walk first, before asking the index (the list's quick walk, search-page.ts). */
 export const FACET_QUICK_WALK = 200;
 
+/** Connections in the scope: the facet summary's sum (a few thousand summary rows at most). */
+async function scopeTotal(scope: TenantScope): Promise<number> {
+  const row = await scope
+    .facetCounts()
+    .select(sql<number | null>`sum(connection_facet_counts.n)`.as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /**
  * The plan for a search's facets without probing the index first: PostgreSQL's trigram probe of a
  * common term costs more than the whole budget. A short walk testing each row decides: it saw
- * every candidate (exact), or the term matches 1 row in 100 or more (common: walk the budget),
- * or it is rare enough to ask the index for an id list.
+ * every candidate (exact), or the term matches 1 row in 100 or more and, at that rate, more rows
+ * of the scope than half the budget (common: walk the budget), or its matches are likely to fit
+ * the budget: ask the index for an id list (exact counts when they do).
  */
 async function searchPlan(
   scope: TenantScope,
@@ -75,7 +86,10 @@ async function searchPlan(
   const budget = Math.min(FACET_QUICK_WALK, rowCap);
   const quick = await readFacetRows(scope, rowFilters, now, scan, { budget, limit: rowCap, direct: true });
   if (quick.complete) return { plan: scan, sample: quick, read: 0 };
-  if (quick.rows.length * 100 >= quick.read) return { plan: scan, read: quick.read };
+  if (quick.rows.length * 100 >= quick.read) {
+    const expected = (quick.rows.length / Math.max(1, quick.read)) * (await scopeTotal(scope));
+    if (expected * 2 > rowCap) return { plan: scan, read: quick.read };
+  }
   return { plan: await planSearch(scope, q, Math.min(rowCap, SEARCH_PROBE_CAP)), read: quick.read };
 }
 

@@ -98,6 +98,18 @@ describeEachDb(
         expect(v.n).toBeLessThanOrEqual(n);
       }
     });
+
+    it("facets for a term in many rows of a table only a little larger than the budget are exact, not a lower bound", async () => {
+      // "qz9" is in 10 of the 60 rows: one row in six, so the quick walk calls it common. The
+      // table (60) is larger than the budget (40), so a walk cannot see every row; but 10
+      // matches fit the id budget, so the index must be asked.
+      const { db } = get();
+      const facets = await connectionFacets(scopeAs(db, staff()), { q: "qz9" }, NOW, 40);
+      expect(facets).toMatchObject({ exact: true, totalExact: true, total: 10 });
+      // A term in half the rows stays a row test: a lower bound, no index probe.
+      const common = await connectionFacets(scopeAs(db, staff()), { q: "cust" }, NOW, 40);
+      expect(common.totalExact).toBe(false);
+    });
   },
   async (t) => {
     await seedListFixture(t.db, NOW);
