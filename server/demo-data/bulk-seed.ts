@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { sql } from "kysely";
 import { dbKind, sqliteHandle, type DB } from "../../db";
-import { createListTriggers, dropListTriggers, rebuildCreatedFacets, rebuildListDerived } from "../../db/list-derived";
+import { createListTriggers, dropListTriggers, rebuildListDerived } from "../../db/list-derived";
 import { createOperationsTriggers, dropOperationsTriggers, rebuildOperationsDerived } from "../home/operations-derived";
 import { batchRequests } from "./seed-batch";
 import { countConnections, seedBase, type SeedOptions } from "./seed-demo";
@@ -180,10 +180,8 @@ export async function bulkSeedDemo(
     // Restored even when seeding fails part-way, so the database is never left without them.
     await createIndexes(db, indexes);
     log(`${indexes.length} indexes rebuilt at ${seconds()}`);
-    // The search rows (SQLite) were loaded with the batches too.
-    // The workers do not count the created-date facets: those are rebuilt either way.
+    // The search rows (SQLite) and the created-date facets were loaded with the batches too.
     if (!summarized) await rebuildListDerived(db);
-    else await rebuildCreatedFacets(db);
     await createListTriggers(db);
     if (!summarized) await rebuildOperationsDerived(db);
     await createOperationsTriggers(db);

@@ -25,6 +25,8 @@ export interface BatchSummary {
   exact: boolean;
   facets: Count;
   connectionCounts: Counts;
+  /** tenant, UTC day created, facet, value (migration 0013's marginals) */
+  createdFacets: Count;
   /** tenant, column, minute (its hours and days are summed from them at the end) */
   minuteCounts: Count;
   errorDays: Counts;
@@ -66,6 +68,7 @@ export function emptySummary(): BatchSummary {
   return {
     exact: true,
     facets: new Map(),
+    createdFacets: new Map(),
     connectionCounts: new Map(),
     minuteCounts: new Map(),
     errorDays: new Map(),
@@ -76,6 +79,19 @@ export function emptySummary(): BatchSummary {
     groupConnections: [],
   };
 }
+
+/** migration 0013's facet names, in the order of the facet summary's columns after the tenant. */
+const CREATED_FACETS = [
+  "status",
+  "provider",
+  "platform",
+  "environment",
+  "category",
+  "needsRelink",
+  "userPaused",
+  "platformPaused",
+  "hasActiveErrors",
+] as const;
 
 /** Demo errors repeat a few hundred messages: each one's group and shape, worked out once per thread. */
 const groupings = new Map<string, { group: string; shape: string }>();
@@ -112,6 +128,10 @@ export function summarizeBatch(batch: GeneratedBatch): BatchSummary {
       withErrors,
     ];
     inc(s.facets, facet.join(SEP));
+    // As createdFacetExprs: one row per facet, the value as text.
+    const created = `${c.tenant_id}${SEP}${c.created_at.slice(0, 10)}${SEP}`;
+    for (let i = 0; i < CREATED_FACETS.length; i++)
+      inc(s.createdFacets, `${created}${CREATED_FACETS[i]}${SEP}${String(facet[i + 1])}`);
     add(s.connectionCounts, [c.tenant_id, c.provider, c.status].join(SEP), [
       1,
       int(c.needs_relink),
@@ -182,7 +202,7 @@ function max<T extends string | null>(a: T, b: T): T {
 /** Folds a batch's partial summary into the run's (the whole rows are written with the batch). */
 export function mergeSummary(total: BatchSummary, part: BatchSummary): void {
   total.exact &&= part.exact;
-  for (const k of ["facets", "minuteCounts", "groupDays"] as const)
+  for (const k of ["facets", "createdFacets", "minuteCounts", "groupDays"] as const)
     for (const [key, n] of part[k]) inc(total[k], key, n);
   for (const k of ["connectionCounts", "errorDays"] as const)
     for (const [key, values] of part[k]) add(total[k], key, values);
@@ -253,6 +273,11 @@ export function summaryTables(s: BatchSummary): SummaryTable[] {
       table: "connection_facet_counts",
       columns: [...FACET_DIMS, "n"],
       rows: split(s.facets).map(facetRow),
+    },
+    {
+      table: "connection_created_facets",
+      columns: ["tenant_id", "day", "facet", "value", "n"],
+      rows: split(s.createdFacets),
     },
     {
       table: "ops_connection_counts",
