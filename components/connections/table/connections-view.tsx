@@ -29,6 +29,8 @@ import { ExportMenu } from "./export-menu";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { serializeListUrlState } from "@/lib/list-url-state";
 import { usePageActions } from "@/components/shell/page-actions";
+import { SearchingFurther } from "./searching-further";
+import { useFollowPartial } from "./use-follow-partial";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
 
@@ -71,6 +73,8 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
       initialData: sameAsServer ? (initial.facets ?? undefined) : undefined,
     }),
   );
+
+  const further = useFollowPartial(request, page.data, !page.isFetching && !page.isPlaceholderData, list.skipTo);
 
   const optional = useMemo(() => OPTIONAL_COLUMNS.filter((c) => showTenant || !("staffOnly" in c)), [showTenant]);
   const view = useTablePrefs({ optional, urlCols: state.cols, initial: prefs, setUrlCols: list.setColumns });
@@ -180,7 +184,9 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
             Updated with new changes
           </span>
         ) : null}
-        {page.data?.partial ? <p className="text-sm text-muted-foreground">Searching further with each page…</p> : null}
+        {page.data?.partial && !further.emptyPartial ? (
+          <p className="text-sm text-muted-foreground">More matches may lie further along: Next searches on.</p>
+        ) : null}
       </div>
       {canWrite && selectedIds.length ? (
         <BulkActionsBar
@@ -217,12 +223,21 @@ export function ConnectionsView({ showTenant, canWrite, prefs, initial }: Connec
           <DataTable
             table={table}
             label="Connections"
-            loading={page.isFetching}
+            loading={page.isFetching && !further.emptyPartial}
             density={view.density}
             onOpenRow={(row) => router.push(`/connections/${row.id}`)}
             ariaSort={(id) => (id === state.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined)}
             empty={
-              <EmptyState state={state} labels={labels} onClear={list.setFilters} onClearAll={list.clearFilters} />
+              further.emptyPartial ? (
+                <SearchingFurther
+                  searching={further.searching}
+                  onStop={further.stop}
+                  onContinue={further.keepSearching}
+                  onSortByUpdated={() => list.setSort("updated_at", "desc")}
+                />
+              ) : (
+                <EmptyState state={state} labels={labels} onClear={list.setFilters} onClearAll={list.clearFilters} />
+              )
             }
             skeletonRows={Math.min(state.size, 15)}
             pinned={canWrite ? PINNED_WITH_SELECT : PINNED}

@@ -33,9 +33,15 @@ export function useListState() {
       void setState({ nav: nav === "forward" && !cursor ? null : nav, cursor }),
     [setState],
   );
+  // Following an empty partial page on its own (follow-partial.ts) replaces the entry: Back
+  // returns to where the user was, not through every slice the search read.
+  const skipTo = useCallback(
+    (nav: "forward" | "backward", cursor: string) => void setState({ nav, cursor }, { history: "replace" }),
+    [setState],
+  );
   const setColumns = useCallback((cols: string[]) => void setState({ cols }, { history: "replace" }), [setState]);
 
   const filters = useMemo(() => filtersFromUrlState(state), [state]);
   const request = useMemo(() => listRequestFromUrlState(state), [state]);
-  return { state, filters, request, setFilters, clearFilters, setSort, setPageSize, goTo, setColumns };
+  return { state, filters, request, setFilters, clearFilters, setSort, setPageSize, goTo, skipTo, setColumns };
 }
