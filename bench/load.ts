@@ -199,12 +199,12 @@ Goals (issue 13): plain first page ≥ 90 % of the no-op floor; filtered lists �
 |---|---|---|---|---|---|---|---|---|---|
 ${table.join("\n")}
 
-**Read these with the load average beside them.** Quiet machine (load average 1.4–3.3 from the bench
-itself; load generator and server share the 2 cores), 1,000,000 connections, the issue's size. This
-session's machine answers the no-op about twice as fast as the one of the run before (14:20Z the same
-day: 198–250 req/s at 4.1–6.4 ms CPU), so compare the ratios, and "server CPU / request" (user + system
-time of the server's processes from /proc, divided by the requests answered; on PostgreSQL the
-database's own processes are not counted).
+**Read these with the load average beside them.** The load generator and the server share the 2
+cores. Machines of the same kind differ by up to 2× between sessions (the no-op answered 198–250
+req/s at 4.1–6.4 ms CPU on 2026-12-02 at 14:20Z, 432–490 at 1.7–2.8 ms at 17:26Z, and 729–808 at
+1.3–1.5 ms at 21:40Z), so compare the ratios, and "server CPU / request" (user + system time of the
+server's processes from /proc, divided by the requests answered; on PostgreSQL the database's own
+processes are not counted).
 Filtered lists against the plain page (20 / 50 connections; goal ≥ 80 %): status error + codat by name
 SQLite ${ofPlain("sqlite", "status error")}, PostgreSQL ${ofPlain("postgres", "status error")}; xero +
 errors + 2026 by last sync SQLite ${ofPlain("sqlite", "provider xero")}, PostgreSQL
