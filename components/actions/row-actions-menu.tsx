@@ -24,7 +24,7 @@ import { useAfterAction } from "./use-after-action";
 const CONFLICT_TEXT =
   "Someone else changed this connection. The list now shows its current state; check it and try again.";
 
-export function RowActionsMenu({ row }: { row: ConnectionListRow }) {
+export function RowActionsMenu({ row }: { row: Pick<ConnectionListRow, "id" | "name" | "user_paused" | "version"> }) {
   const trpc = useTRPC();
   const canWrite = useCanWrite();
   const afterAction = useAfterAction();

@@ -9,7 +9,8 @@ export const HEALTH_GRADE: Record<Health["grade"], { label: string; className: s
   critical: { label: "Critical", className: "border-destructive bg-destructive/10 text-destructive-text" },
 };
 
-export const healthLabel = (h: Health) => `Health ${h.score} of 100, ${HEALTH_GRADE[h.grade].label.toLowerCase()}`;
+export const healthLabel = (h: Pick<Health, "score" | "grade">) =>
+  `Health ${h.score} of 100, ${HEALTH_GRADE[h.grade].label.toLowerCase()}`;
 
 export function HealthFactors({ health, className }: { health: Health; className?: string }) {
   return (

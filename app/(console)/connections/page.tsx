@@ -1,4 +1,5 @@
 import { ConnectionsView } from "@/components/connections/table/connections-view";
+import { tablePage } from "@/components/connections/table/table-row";
 import { filtersFromUrlState, listRequestFromUrlState, loadListUrlState } from "@/lib/list-url-state";
 import { getServerCaller } from "@/server/caller";
 import { canWrite, isStaff } from "@/lib/roles";
@@ -26,7 +27,8 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         showTenant={isStaff(me)}
         canWrite={canWrite(me)}
         prefs={prefs}
-        initial={{ request, page, facets }}
+        // What the table draws, not the whole list response: these props travel in the HTML.
+        initial={{ requestKey: JSON.stringify(request), page: page && tablePage(page), facets }}
       />
     </div>
   );

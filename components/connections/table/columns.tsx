@@ -8,14 +8,15 @@ import { Badge } from "@/components/ui/badge";
 import { NativeCheckbox } from "@/components/ui/native-checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { SortColumn, TriagedConnectionRow } from "@/server/connections/list/list.types";
+import type { SortColumn } from "@/server/connections/list/list.types";
 import { HealthBadge } from "../health-badge";
 import { RelinkState } from "../relink-state";
 import { ConnectionStateBadges } from "../status-badge";
+import type { ConnectionTableRow } from "./table-row";
 import { DataTableColumnHeader, type SortState } from "@/components/data-table/data-table-column-header";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 
-const helper = createColumnHelper<DataTableFeatures, TriagedConnectionRow>();
+const helper = createColumnHelper<DataTableFeatures, ConnectionTableRow>();
 
 // Dates first show the newest; text first shows A→Z.
 const TEXT_SORTS: ReadonlySet<SortColumn> = new Set(["name", "status", "provider"]);
@@ -106,7 +107,7 @@ export function connectionColumns(opts: {
     helper.accessor((r) => r.health.score, {
       id: "health",
       header: header("Health"),
-      cell: ({ row }) => <HealthBadge health={row.original.health} />,
+      cell: ({ row }) => <HealthBadge health={row.original.health} id={row.original.id} />,
     }),
     helper.accessor("open_error_count", {
       header: header("Open errors", "open_error_count"),

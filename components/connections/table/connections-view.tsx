@@ -6,7 +6,7 @@ import { useTable, type RowSelectionState } from "@tanstack/react-table";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { useTRPC } from "@/components/providers/trpc-client";
+import { useTRPC, useTRPCClient } from "@/components/providers/trpc-client";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -15,11 +15,6 @@ import { formatTotal } from "@/components/data-table/format-count";
 import { Button } from "@/components/ui/button";
 import { FACET_KEYS, type FacetKey } from "@/lib/constants";
 import type { FacetsResponse } from "@/server/connections/list/facets.types";
-import type {
-  ListConnectionsRequest,
-  ListConnectionsResponse,
-  TriagedConnectionRow,
-} from "@/server/connections/list/list.types";
 import type { TablePrefs } from "@/server/views/views.types";
 import { connectionColumns, OPTIONAL_COLUMNS } from "./columns";
 import { ConnectionsToolbar } from "./connections-toolbar";
@@ -33,13 +28,14 @@ import { SearchingFurther } from "./searching-further";
 import { useFollowPartial } from "./use-follow-partial";
 import { useListState } from "./use-list-state";
 import { useTablePrefs } from "./use-table-prefs";
+import type { ConnectionTablePage, ConnectionTableRow } from "./table-row";
 
 // The bulk bar (with its pause, relink and tag dialogs) shows only once a row is ticked: its code
 // is not part of the page's first load, and is fetched when the browser is idle after it.
 const loadBulkActionsBar = () => import("@/components/actions/bulk-actions-bar");
 const BulkActionsBar = dynamic(() => loadBulkActionsBar().then((m) => m.BulkActionsBar));
 
-const NO_ROWS: TriagedConnectionRow[] = [];
+const NO_ROWS: ConnectionTableRow[] = [];
 // On a phone the table scrolls sideways inside its frame; the connection's name stays put.
 const PINNED_WITH_SELECT = { select: "0", name: "2.5rem" };
 const PINNED = { name: "0" };
@@ -49,24 +45,31 @@ export interface ConnectionsViewProps {
   /** may pause, resume and relink: selection checkboxes and the bulk bar (never for viewers) */
   canWrite: boolean;
   prefs: TablePrefs;
-  /** what the server rendered with, reused while the URL still asks for the same thing */
-  initial: { request: ListConnectionsRequest; page: ListConnectionsResponse | null; facets: FacetsResponse | null };
+  /**
+   * what the server rendered with (the request as JSON, the page as the table draws it), reused
+   * while the URL still asks for the same thing
+   */
+  initial: { requestKey: string; page: ConnectionTablePage | null; facets: FacetsResponse | null };
 }
 
 export function ConnectionsView({ showTenant, canWrite, prefs, initial }: ConnectionsViewProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const router = useRouter();
   const list = useListState();
   const { state, filters, request } = list;
-  const sameAsServer = JSON.stringify(request) === JSON.stringify(initial.request);
-  const page = useQuery(
-    trpc.connections.list.queryOptions(request, {
-      placeholderData: keepPreviousData,
-      // Fresh on window focus (react-query's default) and every 30 s; the selection survives.
-      refetchInterval: 30_000,
-      initialData: sameAsServer ? (initial.page ?? undefined) : undefined,
-    }),
-  );
+  const sameAsServer = JSON.stringify(request) === initial.requestKey;
+  // The table's own entry under the list's query key, so every invalidation of the list reaches
+  // it: it holds pages as the table draws them (the server's first one is leaner than the tRPC
+  // response, whose rows fit the same type).
+  const page = useQuery({
+    queryKey: [...trpc.connections.list.queryKey(request), "table"],
+    queryFn: ({ signal }): Promise<ConnectionTablePage> => client.connections.list.query(request, { signal }),
+    placeholderData: keepPreviousData,
+    // Fresh on window focus (react-query's default) and every 30 s; the selection survives.
+    refetchInterval: 30_000,
+    initialData: sameAsServer ? (initial.page ?? undefined) : undefined,
+  });
   const facets = useQuery(
     trpc.connections.facets.queryOptions(filters, {
       placeholderData: keepPreviousData,

@@ -8,7 +8,7 @@
 /** Empty partial pages followed without asking: 250 slices of at most 2,000 rows is 500,000 rows. */
 export const FOLLOW_HOPS = 250;
 
-interface PageLike {
+export interface PageLike {
   rows: readonly unknown[];
   partial?: true;
   nextCursor: string | null;

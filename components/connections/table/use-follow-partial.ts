@@ -2,12 +2,12 @@
 // Follows a search's empty partial pages on its own (see follow-partial.ts): counts each one while
 // rendering, and moves the URL's cursor on in an effect.
 import { useEffect, useState } from "react";
-import type { ListConnectionsRequest, ListConnectionsResponse } from "@/server/connections/list/list.types";
-import { FOLLOW_HOPS, followTarget, isEmptyPartial, observePage, startFollow } from "./follow-partial";
+import type { ListConnectionsRequest } from "@/server/connections/list/list.types";
+import { FOLLOW_HOPS, followTarget, isEmptyPartial, observePage, startFollow, type PageLike } from "./follow-partial";
 
 export function useFollowPartial(
   request: ListConnectionsRequest,
-  page: ListConnectionsResponse | undefined,
+  page: PageLike | undefined,
   settled: boolean,
   skipTo: (nav: "forward" | "backward", cursor: string) => void,
 ) {
