@@ -31,6 +31,8 @@ export function navItemsFor(user: SessionUser): NavItem[] {
 }
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  // One array for the three: the RSC payload then carries it once, not three times.
+  const items = navItemsFor(user);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -41,12 +43,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
         <div className="relative mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-4 sm:px-4">
-          <MobileNav items={navItemsFor(user)} />
+          <MobileNav items={items} />
           <Link href="/" className="whitespace-nowrap font-semibold tracking-tight">
             <span className="sm:hidden">Console</span>
             <span className="hidden sm:inline">Connections console</span>
           </Link>
-          <NavLinks items={navItemsFor(user)} />
+          <NavLinks items={items} />
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <NotificationBell />
             <ThemeToggle />
@@ -54,7 +56,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </div>
         </div>
       </header>
-      <KeyboardShortcuts items={navItemsFor(user)} />
+      <KeyboardShortcuts items={items} />
       <main id="main" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-[1600px] flex-1 px-3 py-6 sm:px-4">
         {children}
       </main>
