@@ -41,7 +41,7 @@ test.describe(() => {
     await page.goto("/connections?sort=created_at&dir=asc&size=100");
     const tenantHeader = page.getByRole("columnheader", { name: "Tenant" });
     await expect(tenantHeader).toBeVisible();
-    const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
+    const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .conn-id").allTextContents();
     expect(ids.length).toBe(100);
     const shown = new Set(
       await page
@@ -65,7 +65,7 @@ test.describe(() => {
   test("Acme's admin sees only Acme and gets not-found for a Globex connection", async ({ page }) => {
     await page.goto("/connections");
     await expect(page.getByRole("button", { name: /Account: admin@acme/ })).toBeVisible();
-    const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
+    const ids = await page.locator("tbody tr[data-row] td:nth-child(2) .conn-id").allTextContents();
     expect(ids.length).toBeGreaterThan(0);
     const tenants = query<{ tenant_id: string }>(
       `SELECT DISTINCT tenant_id FROM connections WHERE id IN (${ids.map(() => "?").join(",")})`,

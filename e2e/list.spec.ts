@@ -6,7 +6,7 @@ const shot = (name: string) => `test-results/screens/list-${name}.png`;
 test.describe.configure({ timeout: 180_000 });
 
 const rowIds = (page: import("@playwright/test").Page) =>
-  page.locator("tbody tr[data-row] td:nth-child(2) .font-mono").allTextContents();
+  page.locator("tbody tr[data-row] td:nth-child(2) .conn-id").allTextContents();
 
 test.describe(() => {
   test.use({ signedInAs: "support" });

@@ -15,7 +15,7 @@ const DESKTOP = { width: 1440, height: 900 };
 const rowIds = (page: Page) =>
   page
     .locator("tbody tr[data-row]")
-    .evaluateAll((rows) => rows.map((r) => r.querySelector("td .font-mono")?.textContent ?? ""));
+    .evaluateAll((rows) => rows.map((r) => r.querySelector("td .conn-id")?.textContent ?? ""));
 
 /** Screenshots of one page in both themes at desktop and phone widths. */
 async function screens(page: Page, path: string, name: string, ready: (page: Page) => Promise<void>) {

@@ -4,9 +4,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { ExternalLink, Pause, Play } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-client";
-import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -63,48 +62,83 @@ export function RowActionsMenu({ row }: { row: Pick<ConnectionListRow, "id" | "n
     }),
   );
 
+  // Until it is first opened the "…" is a plain button: the radix menu (its trigger's id,
+  // aria-expanded and data-state, on every row of the server-rendered page) mounts on the first
+  // click, Enter, Space or ArrowDown, opens at once and takes the focus as it would have.
+  const [menu, setMenu] = useState<{ open: boolean; byKeyboard: boolean } | null>(null);
+  const label = `Actions for ${row.name}`;
+  // Opened from the keyboard before the menu existed: the first item takes the focus once the
+  // menu has focused itself, as radix does when its own trigger sees the key.
+  const byKeyboard = menu?.byKeyboard === true;
+  const focusFirstItem = useCallback(
+    (node: HTMLDivElement | null) => {
+      if (!node || !byKeyboard) return;
+      requestAnimationFrame(() =>
+        node.querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')?.focus({ preventScroll: true }),
+      );
+    },
+    [byKeyboard],
+  );
+  const icon = <span className="icon-ellipsis" aria-hidden="true" />; // a CSS mask, not an SVG a row
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Actions for ${row.name}`}>
-            {/* a CSS mask (app/globals.css), not an inline SVG on every row */}
-            <span className="icon-ellipsis" aria-hidden="true" />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          <DropdownMenuItem asChild>
-            <Link href={`/connections/${encodeURIComponent(row.id)}`}>
-              <ExternalLink aria-hidden="true" />
-              Open
-            </Link>
-          </DropdownMenuItem>
-          {canWrite ? (
-            <>
-              <DropdownMenuSeparator />
-              {row.user_paused ? (
-                <DropdownMenuItem
-                  disabled={resume.isPending}
-                  onSelect={() => resume.mutate({ id: row.id, expectedVersion: row.version })}
-                >
-                  <Play aria-hidden="true" />
-                  Resume
-                </DropdownMenuItem>
-              ) : (
-                <DropdownMenuItem
-                  onSelect={() => {
-                    setError(null);
-                    setPauseOpen(true);
-                  }}
-                >
-                  <Pause aria-hidden="true" />
-                  Pause…
-                </DropdownMenuItem>
-              )}
-            </>
-          ) : null}
-        </DropdownMenuContent>
-      </DropdownMenu>
+      {menu === null ? (
+        <button
+          type="button"
+          className="btn row-menu" // app/globals.css: a ghost icon button
+          aria-label={label}
+          aria-haspopup="menu"
+          // a click from Enter or Space has no pointer behind it (detail 0)
+          onClick={(e) => setMenu({ open: true, byKeyboard: e.detail === 0 })}
+          onKeyDown={(e) => {
+            if (e.key !== "ArrowDown") return;
+            e.preventDefault();
+            setMenu({ open: true, byKeyboard: true });
+          }}
+        >
+          {icon}
+        </button>
+      ) : (
+        <DropdownMenu open={menu.open} onOpenChange={(open) => setMenu({ open, byKeyboard: false })}>
+          <DropdownMenuTrigger asChild>
+            <button type="button" className="btn row-menu" aria-label={label}>
+              {icon}
+            </button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" ref={focusFirstItem}>
+            <DropdownMenuItem asChild>
+              <Link href={`/connections/${encodeURIComponent(row.id)}`}>
+                <ExternalLink aria-hidden="true" />
+                Open
+              </Link>
+            </DropdownMenuItem>
+            {canWrite ? (
+              <>
+                <DropdownMenuSeparator />
+                {row.user_paused ? (
+                  <DropdownMenuItem
+                    disabled={resume.isPending}
+                    onSelect={() => resume.mutate({ id: row.id, expectedVersion: row.version })}
+                  >
+                    <Play aria-hidden="true" />
+                    Resume
+                  </DropdownMenuItem>
+                ) : (
+                  <DropdownMenuItem
+                    onSelect={() => {
+                      setError(null);
+                      setPauseOpen(true);
+                    }}
+                  >
+                    <Pause aria-hidden="true" />
+                    Pause…
+                  </DropdownMenuItem>
+                )}
+              </>
+            ) : null}
+          </DropdownMenuContent>
+        </DropdownMenu>
+      )}
       <PauseDialog
         name={row.name}
         open={pauseOpen}

@@ -4,9 +4,10 @@ import { cn } from "@/components/ui/cn";
 import type { Health } from "@/server/connections/health-score";
 
 export const HEALTH_GRADE: Record<Health["grade"], { label: string; className: string }> = {
-  healthy: { label: "Healthy", className: "border-success/60 text-success-text" },
-  degraded: { label: "Degraded", className: "border-warning bg-warning/15 text-warning-text" },
-  critical: { label: "Critical", className: "border-destructive bg-destructive/10 text-destructive-text" },
+  // app/globals.css: one class a grade (the list repeats it on every row)
+  healthy: { label: "Healthy", className: "health-healthy" },
+  degraded: { label: "Degraded", className: "health-degraded" },
+  critical: { label: "Critical", className: "health-critical" },
 };
 
 export const healthLabel = (h: Pick<Health, "score" | "grade">) =>

@@ -15,7 +15,7 @@ const STATE: Record<RelinkSummary["state"], { label: string; className: string }
 };
 
 export function RelinkState({ relink }: { relink: RelinkSummary | null }) {
-  if (!relink) return <span className="text-muted-foreground">—</span>;
+  if (!relink) return <span className="nil">—</span>;
   const s = STATE[relink.state];
   const live = relink.state === "open" || relink.state === "opened";
   return (

@@ -2,7 +2,7 @@
 // A generic server-driven data table: header, rows with roving keyboard focus (arrows move,
 // Enter opens, Space selects), skeleton rows while loading, and an empty slot.
 import type { ReactTable, RowData } from "@tanstack/react-table";
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DataTableFeatures } from "./data-table-features";
@@ -41,10 +41,14 @@ export function DataTable<TData extends RowData>({
   // Rows and cells carry attributes, not class lists: their look is the table's (app/globals.css,
   // `.ui-table`), so a page of rows is mostly its content. A pinned cell (data-pin) is opaque and
   // follows its row's hover and selected background.
-  const cellProps = (id: string) =>
-    pinned[id] === undefined
-      ? { "data-col": id === "select" ? id : undefined }
-      : { "data-col": id === "select" ? id : undefined, "data-pin": "", style: { left: pinned[id] } };
+  // A pinned cell names its place among the pinned columns; the table holds their offsets once
+  // (--pin-0, --pin-1, … read by app/globals.css), so no cell carries a style of its own.
+  const pinnedIds = Object.keys(pinned);
+  const cellProps = (id: string) => {
+    const pin = pinnedIds.indexOf(id);
+    return { "data-col": id === "select" ? id : undefined, "data-pin": pin < 0 ? undefined : String(pin) };
+  };
+  const pinStyle = Object.fromEntries(pinnedIds.map((id, i) => [`--pin-${i}`, pinned[id]])) as CSSProperties;
   const rows = table.getRowModel().rows;
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -83,6 +87,7 @@ export function DataTable<TData extends RowData>({
       aria-label={label}
       aria-busy={loading}
       data-density={density}
+      style={pinnedIds.length ? pinStyle : undefined}
       className={loading && rows.length ? "opacity-60 transition-opacity" : undefined}
     >
       <TableHeader>

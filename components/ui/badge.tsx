@@ -1,14 +1,16 @@
 import * as React from "react";
 import { cn } from "./cn";
 
+// Each variant is one class (app/globals.css: .badge-muted and so on), not its utility list: a
+// table shows a badge or two a row.
 const variants = {
-  default: "border-transparent bg-primary text-primary-foreground",
-  secondary: "border-transparent bg-secondary text-secondary-foreground",
-  outline: "border-border text-foreground",
-  muted: "border-transparent bg-muted text-muted-foreground",
-  destructive: "border-transparent bg-destructive text-destructive-foreground",
-  warning: "border-transparent bg-warning text-warning-foreground",
-  success: "border-transparent bg-success text-success-foreground",
+  default: "badge-default",
+  secondary: "badge-secondary",
+  outline: "badge-outline",
+  muted: "badge-muted",
+  destructive: "badge-destructive",
+  warning: "badge-warning",
+  success: "badge-success",
 } as const;
 
 export type BadgeVariant = keyof typeof variants;

@@ -27,7 +27,7 @@ export function RelativeTime({ value, className, mode = "relative", focusable = 
   // null while rendering on the server and hydrating; the clock's time once mounted.
   const clientNow = useNow();
   const date = parseIso(value);
-  if (!date) return <span className={cn("text-muted-foreground", className)}>—</span>;
+  if (!date) return <span className={cn("nil", className)}>—</span>; // app/globals.css: muted
   const zone = clientNow === null ? "UTC" : undefined;
   const text =
     mode === "local"

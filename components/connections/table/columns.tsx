@@ -78,15 +78,12 @@ export function connectionColumns(opts: {
     helper.accessor("name", {
       header: header("Connection", "name"),
       cell: ({ row }) => (
-        <div className="w-36 sm:w-auto sm:min-w-48 sm:max-w-80">
-          <Link
-            href={`/connections/${row.original.id}`}
-            className="block truncate font-medium text-primary underline-offset-4 hover:underline sm:whitespace-normal"
-            tabIndex={-1}
-          >
+        // .conn-name and .conn-id: app/globals.css (one class a cell, not a utility list a row)
+        <div className="conn-name">
+          <Link href={`/connections/${row.original.id}`} tabIndex={-1}>
             {row.original.name}
           </Link>
-          <div className="truncate font-mono text-xs text-muted-foreground">{row.original.id}</div>
+          <div className="conn-id">{row.original.id}</div>
         </div>
       ),
     }),
@@ -94,7 +91,7 @@ export function connectionColumns(opts: {
     helper.accessor("status", {
       header: header("Status", "status"),
       cell: ({ row }) => (
-        <div className="flex flex-wrap items-center gap-1">
+        <div className="badges">
           <ConnectionStateBadges
             status={row.original.status}
             needsRelink={row.original.needs_relink}
@@ -111,11 +108,7 @@ export function connectionColumns(opts: {
     }),
     helper.accessor("open_error_count", {
       header: header("Open errors", "open_error_count"),
-      cell: ({ getValue }) => (
-        <span className={getValue() > 0 ? "font-semibold text-destructive-text" : "text-muted-foreground"}>
-          {getValue()}
-        </span>
-      ),
+      cell: ({ getValue }) => <span className={getValue() > 0 ? "err-count" : "nil"}>{getValue()}</span>,
     }),
     helper.accessor((r) => r.relink?.at ?? null, {
       id: "relink",
@@ -155,7 +148,7 @@ export function connectionColumns(opts: {
         return url ? (
           <CopyButton value={url} label="Copy link URL" iconOnly size="icon" variant="ghost" />
         ) : (
-          <span className="text-muted-foreground">—</span>
+          <span className="nil">—</span>
         );
       },
     }),
@@ -172,7 +165,7 @@ export function connectionColumns(opts: {
             ))}
           </span>
         ) : (
-          <span className="text-muted-foreground">—</span>
+          <span className="nil">—</span>
         ),
     }),
     helper.display({
