@@ -1,6 +1,5 @@
 "use client";
 // A column title that sorts on the server when clicked; columns without a sort key are plain text.
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 
 export type SortDir = "asc" | "desc";
 
@@ -26,17 +25,18 @@ export function DataTableColumnHeader<TSort extends string>({
   if (!sortKey) return <span>{title}</span>;
   const active = sort.sort === sortKey;
   const next = active ? (sort.dir === "asc" ? "desc" : "asc") : firstDir;
-  const Icon = !active ? ArrowUpDown : sort.dir === "asc" ? ArrowUp : ArrowDown;
+  const icon = !active ? "icon-sort" : sort.dir === "asc" ? "icon-sort-asc" : "icon-sort-desc";
   return (
     <button
       type="button"
       onClick={() => onSort(sortKey, next)}
-      className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-foreground focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring"
+      className="col-sort" // app/globals.css
       aria-label={`${title}: sort ${next === "asc" ? "ascending" : "descending"}`}
       data-sorted={active ? sort.dir : undefined}
     >
       {title}
-      <Icon className={active ? "size-3.5 text-foreground" : "size-3.5 opacity-50"} aria-hidden="true" />
+      {/* a CSS mask (app/globals.css .icon), not an inline SVG a column */}
+      <span className={`icon ${icon} size-3.5 ${active ? "text-foreground" : "opacity-50"}`} aria-hidden="true" />
     </button>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 // The dashed button that opens a filter menu: its title, what is chosen as a badge, a chevron.
-import { ChevronDown } from "lucide-react";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button, type ButtonProps } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 
-interface DataTableFilterButtonProps extends ButtonProps {
+interface DataTableFilterButtonProps extends ComponentProps<"button"> {
   title: string;
   /** the accessible name, saying what is chosen */
   label: string;
@@ -16,14 +15,15 @@ interface DataTableFilterButtonProps extends ButtonProps {
 /** Spreads the rest of its props on the button, so it can be a Radix trigger's child. */
 export function DataTableFilterButton({ title, label, badge, ...props }: DataTableFilterButtonProps) {
   return (
-    <Button variant="outline" size="sm" className="h-8 border-dashed" aria-label={label} {...props}>
+    // .btn .filter-btn (app/globals.css): an outline button, small and dashed, in two classes
+    <button type="button" aria-label={label} {...props} className={cn("btn filter-btn", props.className)}>
       {title}
       {badge ? (
         <Badge variant="secondary" className="ml-1 max-w-40 truncate">
           {badge}
         </Badge>
       ) : null}
-      <ChevronDown className="size-3.5 opacity-60" aria-hidden="true" />
-    </Button>
+      <span className="icon icon-chevron-down opacity-60" aria-hidden="true" />
+    </button>
   );
 }

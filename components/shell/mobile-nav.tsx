@@ -6,7 +6,6 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import type { NavItem } from "./app-shell";
 import { isActive } from "./nav-links";
 
@@ -49,17 +48,13 @@ export function MobileNav({ items }: { items: NavItem[] }) {
       >
         <ul className="mx-auto grid max-w-[1600px] gap-1 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((item) => {
-            const active = isActive(pathname, item.href);
             return (
               <li key={item.href}>
                 <Link
                   href={item.href}
-                  aria-current={active ? "page" : undefined}
+                  aria-current={isActive(pathname, item.href) ? "page" : undefined}
                   onClick={() => setOpen(false)}
-                  className={cn(
-                    "block rounded-md px-3 py-2 text-sm hover:bg-muted focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring",
-                    active ? "bg-muted font-medium" : "text-muted-foreground",
-                  )}
+                  className="mobile-nav-link" // app/globals.css, like .nav-link
                 >
                   {item.label}
                 </Link>

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { Check, Copy } from "lucide-react";
+import { Check } from "lucide-react";
 import { Button, type ButtonProps } from "./button";
 
 interface CopyButtonProps extends Omit<ButtonProps, "onClick" | "children" | "value" | "asChild"> {
@@ -64,7 +64,8 @@ export function CopyButton({
       title={iconOnly ? text : undefined}
       {...props}
     >
-      {state === "copied" ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+      {/* the copy icon is a CSS mask (app/globals.css): tables show one a row */}
+      {state === "copied" ? <Check aria-hidden="true" /> : <span className="icon icon-copy" aria-hidden="true" />}
       {iconOnly ? null : <span>{text}</span>}
       {/* Announce the result; the visible label change alone is silent to screen readers. */}
       <span className="sr-only" aria-live="polite">

@@ -1,6 +1,6 @@
 "use client";
 // Search and every filter of the connections list, each with counts that follow the others.
-import { SlidersHorizontal, X } from "lucide-react";
+import { X } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { FacetKey, FacetsResponse } from "@/server/connections/list/facets.types";
@@ -68,7 +68,7 @@ export function ConnectionsToolbar({
           aria-controls={filtersId}
           onClick={() => setPhoneFilters(!phoneFilters)}
         >
-          <SlidersHorizontal className="size-4" aria-hidden="true" />
+          <span className="icon icon-sliders" aria-hidden="true" />
           Filters{activeCount ? ` (${activeCount})` : ""}
         </Button>
         <div id={filtersId} className={phoneFilters ? "contents" : "hidden sm:contents"}>
@@ -151,7 +151,7 @@ export function ConnectionsToolbar({
             aria-expanded={more || moreSet}
             onClick={() => setMore(!more)}
           >
-            <SlidersHorizontal className="size-4" aria-hidden="true" />
+            <span className="icon icon-sliders" aria-hidden="true" />
             Dates
           </Button>
         </div>
