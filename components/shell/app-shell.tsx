@@ -30,19 +30,21 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   return items;
 }
 
+/**
+ * The console around every signed-in page. Its frame is a class a part (.shell, .skip-link,
+ * .shell-header, .shell-bar, .shell-main in app/globals.css): each page's RSC payload carries the
+ * shell twice (the page's, and the root not-found's), so its class lists travelled three times.
+ */
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   // One array for the three: the RSC payload then carries it once, not three times.
   const items = navItemsFor(user);
   return (
-    <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:ring-2 focus:ring-ring"
-      >
+    <div className="shell">
+      <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
-        <div className="relative mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-4 sm:px-4">
+      <header className="shell-header">
+        <div className="shell-bar">
           <MobileNav items={items} />
           <Link href="/" className="whitespace-nowrap font-semibold tracking-tight">
             <span className="sm:hidden">Console</span>
@@ -57,7 +59,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </div>
       </header>
       <KeyboardShortcuts items={items} />
-      <main id="main" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-[1600px] flex-1 px-3 py-6 sm:px-4">
+      <main id="main" tabIndex={-1} className="shell-main">
         {children}
       </main>
     </div>

@@ -16,7 +16,14 @@ export function Tooltip({
   );
 }
 
-export const TooltipTrigger = TooltipPrimitive.Trigger;
+/**
+ * Radix's trigger without its data-state attribute: nothing styles a trigger by it, and a table
+ * repeats triggers on every row (each time, each health score), "closed" on every one of them.
+ */
+export function TooltipTrigger(props: React.ComponentProps<typeof TooltipPrimitive.Trigger>) {
+  // radix spreads the caller's props after its own data-state: this one takes its place
+  return <TooltipPrimitive.Trigger data-state={undefined} {...props} />;
+}
 
 export function TooltipContent({
   className,

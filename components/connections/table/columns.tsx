@@ -55,7 +55,7 @@ export function connectionColumns(opts: {
       firstDir={sortKey && TEXT_SORTS.has(sortKey) ? "asc" : "desc"}
     />
   );
-  const time = (v: string | null) => <RelativeTime value={v} />;
+  const time = (v: string | null | undefined) => <RelativeTime value={v} />;
   const select = helper.display({
     id: "select",
     header: ({ table }) => (
@@ -113,7 +113,7 @@ export function connectionColumns(opts: {
     helper.accessor((r) => r.relink?.at ?? null, {
       id: "relink",
       header: header("Relink link"),
-      cell: ({ row }) => <RelinkState relink={row.original.relink} />,
+      cell: ({ row }) => <RelinkState relink={row.original.relink ?? null} />,
     }),
     helper.accessor("provider", {
       header: header("Provider", "provider"),

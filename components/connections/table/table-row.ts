@@ -29,7 +29,21 @@ type Drawn =
   /** the row menu's writes name the version the row was listed with */
   | "version";
 
-export type ConnectionTableRow = Pick<TriagedConnectionRow, Drawn> & {
+/** Left out of the server's first page when null (most rows have several): absent reads as null. */
+const OMITTED_WHEN_NULL = [
+  "integration_name",
+  "environment",
+  "external_xref",
+  "auth_expires_at",
+  "last_sync_at",
+  "link_url",
+  "relink",
+] as const;
+type OmittedWhenNull = (typeof OMITTED_WHEN_NULL)[number];
+
+export type ConnectionTableRow = Omit<Pick<TriagedConnectionRow, Drawn>, OmittedWhenNull> & {
+  [K in OmittedWhenNull]?: TriagedConnectionRow[K];
+} & {
   /**
    * The score and grade the cell shows. `factors` (what lowered the score) are shown only in the
    * cell's tooltip: the server's first page leaves them out and the tooltip loads them when it is
@@ -46,7 +60,7 @@ export function tablePage(page: ListConnectionsResponse): ConnectionTablePage {
 }
 
 export function tableRow(r: TriagedConnectionRow): ConnectionTableRow {
-  return {
+  const row: ConnectionTableRow = {
     id: r.id,
     name: r.name,
     tenant_name: r.tenant_name,
@@ -70,4 +84,6 @@ export function tableRow(r: TriagedConnectionRow): ConnectionTableRow {
     version: r.version,
     health: { score: r.health.score, grade: r.health.grade },
   };
+  for (const key of OMITTED_WHEN_NULL) if (row[key] === null) delete row[key];
+  return row;
 }
