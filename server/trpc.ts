@@ -1,11 +1,11 @@
 // tRPC setup: context, error formatting and the procedures that narrow who may call what.
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { DB } from "../db";
 import { canWrite, isStaff, type SessionUser } from "./auth/session-user";
 import { ConflictError, toTRPCError } from "./errors";
 import { internalErrorMessage, loggedRequestId } from "./http/internal-error";
+import { plainJsonTransformer } from "./http/plain-json-transformer";
 import { describeZodError, invalidInputError } from "./input/describe-issues";
 import { capitalise, findUnsafeText } from "./input/unsafe-text";
 import { TenantScope } from "./scope/tenant-scope";
@@ -45,7 +45,8 @@ const fieldKey = (path: readonly PropertyKey[]) => {
 };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson on the wire; plain-JSON answers skip its walk (server/http/plain-json-transformer.ts).
+  transformer: plainJsonTransformer,
   errorFormatter({ shape, error }) {
     const zod = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
     // A stale write gets the current state with its CONFLICT, so the UI can show it at once.
