@@ -325,6 +325,30 @@ export class TenantScope {
     return result.rows.map((r) => r.id);
   }
 
+  /**
+   * The newest `perConnection` runs of each of `ids` (scoped), as one statement: one bounded
+   * subquery per connection through its (connection, started_at) index, unioned, so a page of
+   * rows costs one read whatever the length of their run histories. Rows come unordered: the
+   * caller orders each connection's runs (started_at descending, unstarted last, then id).
+   */
+  newestRunsOf(ids: readonly string[], perConnection: number) {
+    const one = (id: string) =>
+      this.db
+        .selectFrom(
+          this.runs()
+            .select(["connection_id", "status", "started_at", "id"])
+            .where("connection_id", "=", id)
+            .orderBy(sql`case when started_at is null then 1 else 0 end`)
+            .orderBy("started_at", "desc")
+            .orderBy("id", "desc")
+            .limit(perConnection)
+            .as("r"),
+        )
+        .select(["r.connection_id", "r.status", "r.started_at", "r.id"]);
+    const [first, ...rest] = ids.map(one);
+    return first ? rest.reduce((all, next) => all.unionAll(next), first) : null;
+  }
+
   /** Runs `fn` in one transaction with a scope of the same tenant over it. */
   transaction<T>(fn: (scope: TenantScope) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => fn(new TenantScope(trx, this.tenantId, this.actor, this.user)));

@@ -3,7 +3,6 @@
 // nobody sends a second link by accident. Read for one page of ids only, through the scope.
 import type { TenantScope } from "../../scope/tenant-scope";
 import { healthScore, lastRunFailed, streakOf, type Health } from "../health-score";
-import { newestRunsFirst } from "../detail/runs";
 import type { RelinkSummary } from "./list.types";
 
 /** Runs read per connection for its failure streak; the score stops growing at 3. */
@@ -21,33 +20,35 @@ interface TriageFacts {
   last_run_status: string | null;
 }
 
+/** Newest first, as the detail page lists runs: started ones by start descending, then unstarted, ties by id descending. */
+function newestFirst(a: { started_at: string | null; id: string }, b: { started_at: string | null; id: string }) {
+  if ((a.started_at === null) !== (b.started_at === null)) return a.started_at === null ? 1 : -1;
+  if (a.started_at !== b.started_at) return (a.started_at ?? "") < (b.started_at ?? "") ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
 /**
  * Failed runs in a row per connection. Only rows whose last run failed can have a streak, so
- * only they read their runs (a few, newest first, through the (connection, started_at) index).
+ * only they read their runs: the newest few of each, in one statement for the whole page.
  */
 export async function failureStreaks(scope: TenantScope, rows: TriageFacts[]): Promise<Map<string, number>> {
   const failing = rows.filter((r) => lastRunFailed(r.last_run_status));
-  const streaks = await Promise.all(
-    failing.map(async (r) => {
-      const runs = await scope
-        .runs()
-        .select("status")
-        .where("connection_id", "=", r.id)
-        .orderBy(newestRunsFirst)
-        .orderBy("started_at", "desc")
-        .orderBy("id", "desc")
-        .limit(STREAK_RUNS)
-        .execute();
-      return [
-        r.id,
-        streakOf(
-          r.last_run_status,
-          runs.map((x) => x.status),
-        ),
-      ] as const;
-    }),
+  const query = scope.newestRunsOf(
+    failing.map((r) => r.id),
+    STREAK_RUNS,
   );
-  return new Map(streaks);
+  const runs = query ? await query.execute() : [];
+  const byConnection = new Map<string, typeof runs>();
+  for (const run of runs) byConnection.set(run.connection_id, [...(byConnection.get(run.connection_id) ?? []), run]);
+  return new Map(
+    failing.map((r) => [
+      r.id,
+      streakOf(
+        r.last_run_status,
+        (byConnection.get(r.id) ?? []).sort(newestFirst).map((x) => x.status),
+      ),
+    ]),
+  );
 }
 
 export function relinkSummary(

@@ -4,6 +4,7 @@ import { describeEachDb } from "../../test/databases";
 import { acmeAdmin, callerAs, scopeAs, staff } from "../../test/callers";
 import { encodeCursor } from "../../pagination/cursor";
 import { listConnections } from "./list-connections";
+import { failureStreaks } from "./row-triage";
 import { ZListConnectionsRequestSchema, type ListConnectionsRequest, type TriagedConnectionRow } from "./list.types";
 
 const NOW = Date.parse("2026-11-01T12:00:00Z");
@@ -173,6 +174,75 @@ describeEachDb(
       // Another tenant's admin sees neither the rows nor their links.
       const globex = await list({ q: a.id }, { ...acmeAdmin(), tenantId: "ten_globex", tenantName: "Globex" });
       expect(globex.rows).toEqual([]);
+    });
+
+    it("reads a page's failure streaks in one statement: the newest 6 runs each, unstarted runs last", async () => {
+      const { db } = get();
+      const rows = await db.selectFrom("connections").select(["id", "tenant_id"]).orderBy("id").limit(4).execute();
+      const [a, b, c, ok] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+      await db
+        .deleteFrom("connection_runs")
+        .where(
+          "connection_id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .execute();
+      let n = 0;
+      const runs = (on: typeof a, statuses: (string | [string, null])[]) =>
+        statuses.map((s, i) => ({
+          id: `run_streak_${n++}`,
+          connection_id: on.id,
+          tenant_id: on.tenant_id,
+          job_id: `job_streak_${n}`,
+          status: typeof s === "string" ? s : s[0],
+          // newest first: the first status started last; [status, null] never started
+          started_at: typeof s === "string" ? iso(NOW - (i + 1) * HOUR) : null,
+        }));
+      await db
+        .insertInto("connection_runs")
+        .values([
+          // 2 failures, then a success; the unstarted run comes after every started one
+          ...runs(a, [["queued", null], "error", "error", "complete", "error"]),
+          // 8 failures: only the newest 6 are read
+          ...runs(b, ["error", "error", "error", "error", "error", "error", "error", "error"]),
+          // a running run is neither: 3 failures behind it
+          ...runs(c, ["running", "error", "error", "error", "complete"]),
+          ...runs(ok, ["error", "error"]),
+        ])
+        .execute();
+      // Statements executed that read connection_runs (a plugin sees each query once it ran).
+      const runQueries = new Set<unknown>();
+      let runReads = 0;
+      const counted = db.withPlugin({
+        transformQuery: (q) => {
+          if (JSON.stringify(q.node).includes('"connection_runs"')) runQueries.add(q.queryId);
+          return q.node;
+        },
+        transformResult: (r) => {
+          if (runQueries.has(r.queryId)) runReads++;
+          return Promise.resolve(r.result);
+        },
+      });
+      const facts = (on: typeof a, last: string) => ({
+        id: on.id,
+        status: "active" as const,
+        needs_relink: false,
+        user_paused: false,
+        platform_paused: false,
+        open_error_count: 0,
+        last_sync_at: null,
+        auth_expires_at: null,
+        last_run_status: last,
+      });
+      const streaks = await failureStreaks(scopeAs(counted, staff()), [
+        facts(a, "error"),
+        facts(b, "failed"),
+        facts(c, "error"),
+        facts(ok, "complete"),
+      ]);
+      expect(Object.fromEntries(streaks)).toEqual({ [a.id]: 2, [b.id]: 6, [c.id]: 3 });
+      expect(runReads).toBe(1);
     });
   },
   async (t) => {
