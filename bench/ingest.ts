@@ -3,7 +3,7 @@
 // a first import (all new), the same input again (all unchanged) and an edited copy (all
 // updated). "map only" is the adapters alone, to show where the time goes. Writes the Ingest
 // section of docs/BENCHMARKS.md between its markers.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -11,6 +11,7 @@ import { createDb, type DB, type DbKind } from "../db";
 import { migrateToLatest } from "../db/migrate";
 import { seedBase } from "../server/demo-data/seed-demo";
 import { ADAPTERS, type AdapterFormat } from "../server/adapters";
+import { bulkLoad, count } from "./list-db";
 import { loadFixture } from "../server/adapters/fixtures/load-fixture";
 import { ingestRecords } from "../server/ingest/ingest";
 import { readRecords } from "../server/ingest/read-records";
@@ -20,9 +21,16 @@ const N = Number(process.env.BENCH_INGEST_RECORDS ?? 10_000);
 const PG_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const kinds = (process.argv[2] ?? "sqlite,postgres").split(",") as DbKind[];
+/**
+ * BENCH_INGEST_INTO=1000000: into a database that already holds the list bench's million demo
+ * connections (SQLite: a copy of its file; PostgreSQL: a copy of a seeded template database),
+ * instead of an empty one. Prints its table; docs/BENCHMARKS.md is left alone.
+ */
+const INTO = Number(process.env.BENCH_INGEST_INTO ?? 0);
 // For profiling runs: a subset of formats, and no rewrite of docs/BENCHMARKS.md.
 const ONLY = process.env.BENCH_INGEST_FORMATS?.split(",");
-const WRITE_DOCS = process.env.BENCH_INGEST_DOCS !== "0";
+// The into-a-million run prints its table only: the section holds the empty-database figures.
+const WRITE_DOCS = process.env.BENCH_INGEST_DOCS !== "0" && INTO === 0;
 
 const SAMPLES: Record<AdapterFormat, { file: string; id: string; edit: string }> = {
   unified: { file: "constructed/unified-connection-full.json", id: "id", edit: "external_xref" },
@@ -40,26 +48,62 @@ function ndjson(format: AdapterFormat, edited: boolean): string {
   return lines.join("\n");
 }
 
+const pgAdmin = async (q: string) => {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return (await c.query(q)).rows as Record<string, unknown>[];
+  } finally {
+    await c.end();
+  }
+};
+const pgUrl = (database: string) => Object.assign(new URL(PG_URL), { pathname: `/${database}` }).toString();
+
+/** PostgreSQL: a database holding INTO demo connections, seeded once and kept as a template. */
+async function pgTemplate(): Promise<string> {
+  const name = `bench_ingest_base_${INTO}`;
+  if ((await pgAdmin(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).length === 0)
+    await pgAdmin(`CREATE DATABASE ${name}`);
+  const db = createDb({ kind: "postgres", url: pgUrl(name), poolSize: 4 });
+  try {
+    await migrateToLatest(db);
+    const have = await count(db);
+    if (have !== INTO) {
+      if (have > 0) throw new Error(`${name} holds ${have} connections, not ${INTO}: drop it and run again`);
+      console.log(`postgres: seeding ${INTO} connections into ${name} (once)`);
+      await bulkLoad(db, INTO, 1, console.log);
+    }
+  } finally {
+    await db.destroy();
+  }
+  return name;
+}
+
 async function open(kind: DbKind): Promise<{ db: DB; drop: () => Promise<void> }> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "bench-ingest-"));
-    const db = createDb({ kind, url: path.join(dir, "ingest.db") });
+    const file = path.join(dir, "ingest.db");
+    if (INTO > 0) {
+      const { BENCH_ROWS, SQLITE_FILE, openBenchDb } = await import("./list-db");
+      if (BENCH_ROWS !== INTO) throw new Error(`set BENCH_ROWS=${INTO} with BENCH_INGEST_INTO=${INTO}`);
+      await (await openBenchDb("sqlite")).destroy();
+      copyFileSync(SQLITE_FILE, file);
+    }
+    const db = createDb({ kind, url: file });
     return { db, drop: async () => (await db.destroy(), rmSync(dir, { recursive: true, force: true })) };
   }
   // A database of its own: Kysely's migrator would mistake another schema's migration
   // tables (other benchmarks) for ours.
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(q);
-    await c.end();
+  await pgAdmin("DROP DATABASE IF EXISTS bench_ingest");
+  await pgAdmin(
+    INTO > 0 ? `CREATE DATABASE bench_ingest TEMPLATE ${await pgTemplate()}` : "CREATE DATABASE bench_ingest",
+  );
+  const db = createDb({ kind, url: pgUrl("bench_ingest"), poolSize: 4 });
+  const drop = async () => {
+    await db.destroy();
+    await pgAdmin("DROP DATABASE bench_ingest");
   };
-  await admin("DROP DATABASE IF EXISTS bench_ingest");
-  await admin("CREATE DATABASE bench_ingest");
-  const url = new URL(PG_URL);
-  url.pathname = "/bench_ingest";
-  const db = createDb({ kind, url: url.toString(), poolSize: 4 });
-  return { db, drop: async () => (await db.destroy(), await admin("DROP DATABASE bench_ingest")) };
+  return { db, drop };
 }
 
 async function timeImport(
@@ -125,7 +169,7 @@ for (const kind of kinds) {
   const { db, drop } = handle;
   try {
     await migrateToLatest(db);
-    await seedBase(db, Date.now());
+    if (INTO === 0) await seedBase(db, Date.now());
     const tenants = await loadTenantDirectory(db);
     for (const format of Object.keys(SAMPLES) as AdapterFormat[]) {
       if (ONLY && !ONLY.includes(format)) continue;
@@ -135,7 +179,7 @@ for (const kind of kinds) {
       const edited = await timeImport(db, format, ndjson(format, true), tenants);
       const map = mapOnly(format, text);
       if (again.counts.unchanged !== N || edited.counts.updated !== N) throw new Error(`${format}: unexpected counts`);
-      const before = BEFORE[`${kind}:${format}`];
+      const before = INTO === 0 ? BEFORE[`${kind}:${format}`] : undefined;
       const cell = (i: number, n: number) => (before ? `${fmt(before[i] ?? 0)} → ${fmt(n)}` : fmt(n));
       const row = `| ${kind} | ${format} | ${cell(0, first.rate)} | ${cell(1, again.rate)} | ${cell(2, edited.rate)} | ${cell(3, map)} |`;
       console.log(row);

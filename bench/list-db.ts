@@ -16,7 +16,7 @@ export const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127
 export const PG_SCHEMA =
   process.env.BENCH_PG_SCHEMA ?? (BENCH_ROWS === 1_000_000 ? "bench_list_1m" : `bench_list_${BENCH_ROWS}`);
 
-async function count(db: DB): Promise<number> {
+export async function count(db: DB): Promise<number> {
   const row = await db
     .selectFrom("connections")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -73,7 +73,7 @@ export async function openBenchDb(kind: DbKind, log: (s: string) => void = conso
 }
 
 /** Seeds `rows` more demo connections; a different seed per resume keeps platform ids unique. */
-async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => void): Promise<void> {
+export async function bulkLoad(db: DB, rows: number, seed: number, log: (s: string) => void): Promise<void> {
   const started = Date.now();
   await bulkSeedDemo(
     db,
