@@ -52,6 +52,13 @@ test.describe(() => {
     await page.goBack();
     await expect.poll(() => rowIds(page)).toEqual(expected.slice(0, 25));
 
+    // 50 rows per page (a native select), kept in the URL.
+    await page.getByRole("combobox", { name: "Rows per page" }).selectOption("50");
+    await expect(page).toHaveURL(/size=50/);
+    await expect.poll(() => rowIds(page)).toEqual(expected.slice(0, 50));
+    await page.getByRole("combobox", { name: "Rows per page" }).selectOption("25");
+    await expect.poll(() => rowIds(page)).toEqual(expected.slice(0, 25));
+
     // Export the whole filtered list, not just the page.
     await page.getByRole("button", { name: "Export" }).click();
     const [download] = await Promise.all([

@@ -2,7 +2,8 @@
 // Keyset paging: first, previous, next, last, and page size. There are no page numbers on
 // purpose: numbering would need OFFSET, which is what makes page 10,000 slow.
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { cn } from "@/components/ui/cn";
+import { fieldClassName } from "@/components/ui/input";
 import { PAGE_SIZES } from "@/lib/constants";
 
 interface DataTablePaginationProps {
@@ -43,18 +44,19 @@ export function DataTablePagination({
       </p>
       <div className="flex items-center gap-2">
         <span className="whitespace-nowrap text-muted-foreground">Rows per page</span>
-        <Select value={String(size)} onValueChange={(v) => onSize(Number(v) as (typeof PAGE_SIZES)[number])}>
-          <SelectTrigger className="h-8 w-20" aria-label="Rows per page">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {PAGE_SIZES.map((s) => (
-              <SelectItem key={s} value={String(s)}>
-                {s}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        {/* A native select: the radix one brought ~6 kB of gzip to every table page for three choices. */}
+        <select
+          className={cn(fieldClassName, "h-8 w-20 py-1")}
+          aria-label="Rows per page"
+          value={size}
+          onChange={(e) => onSize(Number(e.target.value) as (typeof PAGE_SIZES)[number])}
+        >
+          {PAGE_SIZES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
         {steps.map(({ label, icon, disabled, onClick }) => (
           <Button
             key={label}

@@ -1,12 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import * as React from "react";
-import { Toast as ToastPrimitive } from "radix-ui";
-import { X } from "lucide-react";
-import { cn } from "./cn";
 
 // A module-level store so `toast()` can be called from any client code (mutation
-// callbacks included) without threading context; <Toaster /> renders it once.
+// callbacks included) without threading context; <Toaster /> renders it once. What draws the
+// toasts (radix's toast, ~3.5 kB of gzip on every page) loads after the page has hydrated, not
+// with it: a toast only ever follows something the user did.
 export type ToastVariant = "default" | "success" | "destructive";
 export interface ToastOptions {
   title: string;
@@ -49,46 +49,5 @@ export function useToast() {
   return { toasts, toast, dismiss: dismissToast };
 }
 
-const variantClassName: Record<ToastVariant, string> = {
-  default: "border-border bg-background text-foreground",
-  success: "border-success bg-background text-foreground",
-  destructive: "border-destructive bg-destructive text-destructive-foreground",
-};
-
 /** Mount once near the root (e.g. in the root layout body). */
-export function Toaster() {
-  const { toasts } = useToast();
-  return (
-    <ToastPrimitive.Provider swipeDirection="right">
-      {toasts.map(({ id, title, description, variant = "default", durationMs }) => (
-        <ToastPrimitive.Root
-          key={id}
-          duration={durationMs ?? (variant === "destructive" ? 8000 : 4000)}
-          type={variant === "destructive" ? "foreground" : "background"}
-          onOpenChange={(open) => {
-            if (!open) dismissToast(id);
-          }}
-          className={cn(
-            "relative flex w-full items-start gap-3 rounded-md border-l-4 border p-4 pr-8 shadow-lg animate-slide-in",
-            "data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x) data-[swipe=end]:hidden",
-            variantClassName[variant],
-          )}
-        >
-          <div className="grid gap-1">
-            <ToastPrimitive.Title className="text-sm font-semibold">{title}</ToastPrimitive.Title>
-            {description ? (
-              <ToastPrimitive.Description className="text-sm opacity-90">{description}</ToastPrimitive.Description>
-            ) : null}
-          </div>
-          <ToastPrimitive.Close
-            aria-label="Dismiss notification"
-            className="absolute right-2 top-2 rounded-sm p-1 opacity-70 hover:opacity-100 focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring"
-          >
-            <X className="size-4" aria-hidden="true" />
-          </ToastPrimitive.Close>
-        </ToastPrimitive.Root>
-      ))}
-      <ToastPrimitive.Viewport className="fixed bottom-0 right-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 outline-hidden" />
-    </ToastPrimitive.Provider>
-  );
-}
+export const Toaster = dynamic(() => import("./toast-viewport").then((m) => m.ToastViewport), { ssr: false });
