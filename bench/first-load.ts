@@ -17,13 +17,14 @@ const KB = 1000;
 const GOAL = { js: 180 * KB, html: 60 * KB };
 const DATA_DIR = "bench/out/first-load";
 /**
- * /connections as measured before the lighter-first-page round (2026-12-02T08:30Z), by the same
- * layers as connectionsLayers() and htmlParts(), for the docs' before → after tables.
+ * /connections as measured at the start of the 2026-12-03 round (a84b51c), by the same layers as
+ * connectionsLayers() and htmlParts(), for the docs' before → after tables. (The first measure,
+ * 2026-12-02T08:30Z: 322 kB of JS and 155 kB of HTML, before the round of 2026-12-02.)
  */
 const BEFORE = {
-  js: 267.2 * KB,
-  layers: [132.3, 43.3, 46.3, 45.4].map((n) => n * KB),
-  html: { total: 224.3 * KB, tbody: 132.1 * KB, flight: 52.0 * KB, rest: 40.2 * KB },
+  js: 261.2 * KB,
+  layers: [132.3, 44.1, 41.9, 42.9].map((n) => n * KB),
+  html: { total: 131.8 * KB, tbody: 48.7 * KB, flight: 52.4 * KB, rest: 30.8 * KB },
 };
 
 interface RouteFigure {
@@ -256,17 +257,27 @@ anything, so 180 kB leaves the shell and the page a few kB between them. Before 
 ${layers.map((l, i) => `| ${l.layer} | ${kb(BEFORE.layers[i] ?? 0)} | ${kb(l.gzip)} |`).join("\n")}
 | all of /connections | ${kb(BEFORE.js)} | ${kb(connections?.jsGzip ?? 0)} |
 
-(No code was added to the root layout: its +0.8 kB is how Turbopack split the shared chunks in
-this build; the layers follow its chunking.)
+(The layers follow Turbopack's chunking: a module shared by two layers counts in the first; a
+change in one layer can move bytes between the others.)
 
-Done in this round: the shell signs out with a POST to next-auth's \`/api/auth/signout\` and the CSRF
-token (\`components/shell/sign-out.ts\`), so \`next-auth/react\` is only on \`/login\`; the shortcuts dialog
-and the command palette load on their first key press (\`next/dynamic\`); the row checkbox is a native
-input (the radix one stays only in the saved-views menu). What remains on the page and the shell: the radix
-menus, dialog and tooltip code they share (the toolbar's filters, the row menu, the account
-and theme menus, the phone navigation), TanStack Table, and the tRPC/react-query hooks. Earlier in
-the day: the bulk actions bar and its dialogs load after the page, when the browser is idle. No zod,
-\`db/types\` or server constants reach the browser: \`lib/\` takes only \`import type\` from \`server/\`.
+This round (2026-12-03): rows per page is a native \`<select>\` (the radix select and its
+positioning code left every table page) and the toasts' radix drawing loads after hydration
+(\`components/ui/toast-viewport.tsx\`; \`toast()\` and its store stay in the first load). Earlier:
+\`next-auth/react\` only on \`/login\`, the shortcuts dialog and the command palette on their first key
+press, the bulk actions bar when the browser is idle, native row checkboxes. No zod, \`db/types\` or
+server constants reach the browser: \`lib/\` takes only \`import type\` from \`server/\`.
+
+**What the rest is made of** (\`bench/js-sources.ts\` on a source-mapped build of the same code,
+2026-12-03: minified bytes per package from the source maps, scaled to the page's gzip total):
+Next and React's runtime (\`next/dist/compiled\`, \`next/src\`, Turbopack's loader) ≈ 147 kB; TanStack
+Query ≈ 12 kB and TanStack Table ≈ 11 kB; tRPC's client, the runtime bits of its server package and
+its react-query glue ≈ 8 kB; nuqs ≈ 7 kB; superjson ≈ 3 kB; the radix menus, tooltip, dialog and
+checkbox with floating-ui and react-remove-scroll ≈ 34 kB (the toolbar's filters, the saved-views, view and export menus, the
+account and theme menus, the bell, the health and time tooltips); the console's own components
+≈ 21 kB. The stack the issue fixes (Next with React, TanStack Query and Table, tRPC) is ≈ 178 kB
+of it on its own: 180 kB would leave ≈ 2 kB for nuqs, superjson and everything the console itself
+draws. **The goal cannot be met with this stack**. Loading the radix menus and tooltips on first use (the row menu already mounts its radix
+menu then, for markup) would take up to ≈ 34 kB more off; not done in this round.
 
 **/connections, HTML** (${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest)}; goal ${kb(GOAL.html)}), before → after:
 
