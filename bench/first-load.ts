@@ -288,19 +288,24 @@ menu then, for markup) would take up to ≈ 34 kB more off; not done in this rou
 | the rest (head, shell, toolbar) | ${kb(BEFORE.html.rest)} | ${kb(connectionsHtml.rest)} |
 | the document | ${kb(BEFORE.html.total)} | ${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest)} |
 
-Rows and cells carry no class lists now: one \`ui-table\` class on the \`<table>\` and rules in
-\`app/globals.css\` (components layer, so a utility on a cell still wins) draw every table's rows,
-cells, pinned columns and density; buttons, badges, relative times and health scores each have one
-class instead of their utility lists; the row checkbox is a native \`<input type="checkbox">\` drawn
-by CSS; the row menu's dots are a CSS mask instead of an inline SVG. Gzip makes the document
-${kb(connections?.htmlGzip ?? 0)} on the wire. **Missed by ${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest - GOAL.html)}**, and the RSC payload alone is most of the goal:
-the first page's 25 rows with their health factors and the facet counts, handed to the client
-table as JSON inside JavaScript strings (about 1.1 kB of JSON a row before escaping), and the
-signed-in not-found page's shell, which Next carries twice (the root and the console layout's
-not-found boundaries). Closing it needs fewer fields in the list's rows (the endpoint is shared with
-the command palette; tenant and platform ids and the last run are not shown by the table) or rows
-rendered on the server; not done in this round. Every table benefits: \`/errors\` and
-\`/settings/api\` above were 376.9 kB and 630.3 kB before.
+What the document holds now (2026-12-03): the page hands the client table a lean row
+(\`components/connections/table/table-row.ts\`: only what the table draws, null fields left out;
+the health factors load when the pointer or focus reaches a score), console pages no longer carry a
+second copy of the shell for the not-found boundary (\`app/(console)/not-found.tsx\`), rows and
+cells carry one class each (\`.conn-name\`, \`.conn-id\`, \`badge-<variant>\`, \`.nil\` for an empty
+cell; pinned offsets as CSS variables on the table), the icons the page repeats are CSS masks instead
+of inline SVGs, the row menu mounts its radix menu on first use, and tooltip triggers no longer carry
+radix's \`data-state\`. Earlier: one \`ui-table\` class and rules in \`app/globals.css\` for every
+table's rows and cells, native row checkboxes. Gzip makes the document ${kb(connections?.htmlGzip ?? 0)} on the wire.
+**Missed by ${kb(connectionsHtml.tbody + connectionsHtml.flight + connectionsHtml.rest - GOAL.html)}**: the
+first page's rows travel twice, as table markup (${kb(connectionsHtml.tbody / Math.max(1, connectionsHtml.rows))} a row) and as the RSC payload
+that hydrates the client table (its props, as JSON inside JavaScript strings), and those two alone
+are ${kb(connectionsHtml.tbody + connectionsHtml.flight)}. Under 60 kB needs the rows in the document once: rows rendered
+as server components with small client islands, which this round did not attempt. Left out on
+purpose: the facet counts in the payload (~3 kB; the filter menus show them when they open, and
+fetching them after load would show them late) and the root not-found's shell copy (~2 kB, what a
+signed-in user sees at an unknown address). Every table benefits: \`/errors\` and
+\`/settings/api\` above were 376.9 kB and 630.3 kB on 2026-12-02.
 `,
   );
 }

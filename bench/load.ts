@@ -226,6 +226,14 @@ plain page's). **Plain page goal not met**: the plain list reached ${share((t) =
 ${rows.filter((r) => r.connections === 50).reduce((n, r) => n + r.errors, 0)} errors at 50 connections (goal met: every target answered every request, the
 \`/connections\` page included, which answered nothing at 50 connections in the round before).
 
+**This round, before → after on one machine** (2026-12-03T08:45Z, SQLite at 1,000,000, 20
+connections, 12 s per target, the build of a84b51c and of this round's code alternated twice; req/s
+and server CPU per request): no-op 343 / 406 → 374 / 366 (3.0–3.6 → 3.2–3.3 ms, unchanged); plain
+first page 137 / 114 → 183 / 150 req/s (9.6 / 11.3 → 7.4 / 8.7 ms of CPU), i.e. 28–40 % → 41–49 % of
+the no-op; xero + errors + 2026 by last sync 91 / 83 → 126 / 98 req/s; the \`/connections\` HTML page
+11 / 11 → 15 / 12 req/s (123 / 129 → 97 / 118 ms of CPU). This machine is ~2.4× slower than the idle
+one of 2026-12-02 21:40Z (no-op 3.0–3.6 against 1.3–1.5 ms of CPU), so compare within a run.
+
 **What moved the floor and the pages.**
 - The session: next-auth's \`getServerSession\` ran its whole handler per call (options, JWE decryption
   with an HKDF key derivation, callbacks, then a renewed cookie encrypted that nobody can set). It is
