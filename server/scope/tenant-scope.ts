@@ -9,6 +9,7 @@ import { dbKind } from "../../db";
 import type { Database } from "../../db/types";
 import { isStaff, type SessionUser } from "../auth/session-user";
 import { ForbiddenError } from "../errors";
+import { newestRunsFirst } from "../sql/run-order";
 
 type TenantTable =
   | "connections"
@@ -329,7 +330,7 @@ export class TenantScope {
    * The newest `perConnection` runs of each of `ids` (scoped), as one statement: one bounded
    * subquery per connection through its (connection, started_at) index, unioned, so a page of
    * rows costs one read whatever the length of their run histories. Rows come unordered: the
-   * caller orders each connection's runs (started_at descending, unstarted last, then id).
+   * caller orders each connection's runs (compareNewestRunsFirst).
    */
   newestRunsOf(ids: readonly string[], perConnection: number) {
     const one = (id: string) =>
@@ -338,7 +339,7 @@ export class TenantScope {
           this.runs()
             .select(["connection_id", "status", "started_at", "id"])
             .where("connection_id", "=", id)
-            .orderBy(sql`case when started_at is null then 1 else 0 end`)
+            .orderBy(newestRunsFirst)
             .orderBy("started_at", "desc")
             .orderBy("id", "desc")
             .limit(perConnection)

@@ -9,7 +9,8 @@ const shown = (text: string | null) => redactSecrets(parseJsonText(text));
 import { ZRunDiffRequestSchema, type RunDiff, type RunDiffRequest } from "./detail.types";
 import { diffParams } from "./param-diff";
 import { requireVisibleConnection } from "./require-connection";
-import { isSuccessfulRun, newestRunsFirst } from "./runs";
+import { newestRunsFirst } from "../../sql/run-order";
+import { isSuccessfulRun } from "./runs";
 import type { TenantScope } from "../../scope/tenant-scope";
 
 const COLUMNS = ["id", "job_id", "status", "started_at", "source_parameters", "destination_parameters"] as const;

@@ -1,5 +1,5 @@
 // A connection's run history, newest first, a page at a time.
-import { sql } from "kysely";
+import { newestRunsFirst } from "../../sql/run-order";
 import type { ConnectionRun } from "../../../db/types";
 import { parseJsonText } from "../../json-text";
 import { redactSecrets } from "../../secrets/redact-secrets";
@@ -29,9 +29,6 @@ export const RUN_COLUMNS = [
   "error_message",
   "extra",
 ] as const;
-
-/** Runs without a start time go last on both databases (PostgreSQL sorts NULL first in DESC). */
-export const newestRunsFirst = sql<number>`case when started_at is null then 1 else 0 end`;
 
 function durationMs(started: string | null, finished: string | null): number | null {
   if (!started || !finished) return null;

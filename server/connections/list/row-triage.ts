@@ -2,6 +2,7 @@
 // score (with the failure streak it needs from the runs) and the newest relink link's state, so
 // nobody sends a second link by accident. Read for one page of ids only, through the scope.
 import type { TenantScope } from "../../scope/tenant-scope";
+import { compareNewestRunsFirst } from "../../sql/run-order";
 import { healthScore, lastRunFailed, streakOf, type Health } from "../health-score";
 import type { RelinkSummary } from "./list.types";
 
@@ -20,13 +21,6 @@ interface TriageFacts {
   last_run_status: string | null;
 }
 
-/** Newest first, as the detail page lists runs: started ones by start descending, then unstarted, ties by id descending. */
-function newestFirst(a: { started_at: string | null; id: string }, b: { started_at: string | null; id: string }) {
-  if ((a.started_at === null) !== (b.started_at === null)) return a.started_at === null ? 1 : -1;
-  if (a.started_at !== b.started_at) return (a.started_at ?? "") < (b.started_at ?? "") ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
 /**
  * Failed runs in a row per connection. Only rows whose last run failed can have a streak, so
  * only they read their runs: the newest few of each, in one statement for the whole page.
@@ -39,13 +33,17 @@ export async function failureStreaks(scope: TenantScope, rows: TriageFacts[]): P
   );
   const runs = query ? await query.execute() : [];
   const byConnection = new Map<string, typeof runs>();
-  for (const run of runs) byConnection.set(run.connection_id, [...(byConnection.get(run.connection_id) ?? []), run]);
+  for (const run of runs) {
+    const theirs = byConnection.get(run.connection_id);
+    if (theirs) theirs.push(run);
+    else byConnection.set(run.connection_id, [run]);
+  }
   return new Map(
     failing.map((r) => [
       r.id,
       streakOf(
         r.last_run_status,
-        (byConnection.get(r.id) ?? []).sort(newestFirst).map((x) => x.status),
+        (byConnection.get(r.id) ?? []).sort(compareNewestRunsFirst).map((x) => x.status),
       ),
     ]),
   );
